@@ -1,0 +1,235 @@
+// Runs the built action as a GitHub runner would: INPUT_* variables from action.yml defaults plus
+// the given inputs, file-based outputs and job summary, workflow commands on stdout. The child is
+// spawned asynchronously because the fake TFE it talks to lives in this same process.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+const DEFAULT_TIMEOUT_MS = 20000
+
+function parseKey(text) {
+  const m = /^(?:'((?:[^']|'')*)'|"((?:[^"\\]|\\.)*)"|([^\s'"#][^:]*?))\s*:(?:\s+(?:#.*)?)?$/.exec(
+    text
+  )
+  if (!m) return undefined
+  if (m[1] !== undefined) return m[1].replace(/''/g, "'")
+  if (m[2] !== undefined) return JSON.parse(`"${m[2]}"`)
+  return m[3]
+}
+
+function parseScalar(raw, input) {
+  const text = raw.trim()
+  if (text === '' || text === '~' || text === 'null') return ''
+  if (/^[|>]/.test(text)) {
+    throw new Error(
+      `action.yml: the default of input ${input} is a block scalar; write it on one line`
+    )
+  }
+  if (text.startsWith("'")) {
+    const m = /^'((?:[^']|'')*)'\s*(?:#.*)?$/.exec(text)
+    if (!m) throw new Error(`action.yml: cannot read the default of input ${input}: ${text}`)
+    return m[1].replace(/''/g, "'")
+  }
+  if (text.startsWith('"')) {
+    const m = /^"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$/.exec(text)
+    try {
+      // YAML's double-quoted escapes that matter here (\n, \t, \", \\, \u) are JSON's too.
+      if (m) return JSON.parse(`"${m[1]}"`)
+    } catch {
+      // fall through to the error below
+    }
+    throw new Error(`action.yml: cannot read the default of input ${input}: ${text}`)
+  }
+  return text.replace(/\s+#.*$/, '')
+}
+
+// Just enough YAML for action.yml: the block mapping under the top-level `inputs:` key, each
+// input's one-line `default:`. Block scalars elsewhere (descriptions) are skipped by indentation.
+export function readActionDefaults(file = join(repoRoot, 'action.yml')) {
+  const defaults = {}
+  let inInputs = false
+  let nameIndent = -1
+  let propertyIndent = -1
+  let current
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    if (/^\s*(?:#.*)?$/.test(line)) continue
+    const indent = line.length - line.trimStart().length
+    if (indent === 0) {
+      inInputs = /^inputs\s*:\s*(?:#.*)?$/.test(line)
+      current = undefined
+      continue
+    }
+    if (!inInputs) continue
+    if (nameIndent < 0) nameIndent = indent
+    if (indent <= nameIndent) {
+      current = parseKey(line.trim())
+      if (current !== undefined) defaults[current] = undefined
+      propertyIndent = -1
+      continue
+    }
+    if (current === undefined) continue
+    if (propertyIndent < 0) propertyIndent = indent
+    if (indent !== propertyIndent) continue
+    const m = /^default\s*:(.*)$/.exec(line.trim())
+    if (m) defaults[current] = parseScalar(m[1], current)
+  }
+  return defaults
+}
+
+export function inputEnvName(name) {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+// The runner's two formats: `name<<DELIMITER` heredocs (what @actions/core writes) and name=value.
+export function parseOutputs(text) {
+  const outputs = {}
+  const lines = text.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (line === '') continue
+    const heredoc = /^([^=]+?)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = heredoc
+      const value = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+      if (i >= lines.length) throw new Error(`GITHUB_OUTPUT: ${name}: no closing ${delimiter}`)
+      outputs[name] = value.join('\n')
+      continue
+    }
+    const eq = line.indexOf('=')
+    if (eq <= 0) throw new Error(`GITHUB_OUTPUT: invalid line ${JSON.stringify(line)}`)
+    outputs[line.slice(0, eq)] = line.slice(eq + 1)
+  }
+  return outputs
+}
+
+const DATA_ESCAPES = { '%25': '%', '%0D': '\r', '%0A': '\n' }
+const PROPERTY_ESCAPES = { ...DATA_ESCAPES, '%3A': ':', '%2C': ',' }
+
+// One pass, so an escaped "%250A" stays the literal text "%0A" as it does on the runner.
+function unescape(text, table) {
+  return text.replace(/%(?:25|0D|0A|3A|2C)/g, code => table[code] ?? code)
+}
+
+export function parseWorkflowCommands(stdout) {
+  const commands = []
+  for (const line of stdout.split(/\r?\n/)) {
+    if (!line.startsWith('::')) continue
+    const end = line.indexOf('::', 2)
+    if (end < 0) continue
+    const head = line.slice(2, end)
+    const space = head.indexOf(' ')
+    const command = space < 0 ? head : head.slice(0, space)
+    if (!/^[A-Za-z][\w-]*$/.test(command)) continue
+    const properties = {}
+    if (space >= 0) {
+      for (const pair of head.slice(space + 1).split(',')) {
+        const eq = pair.indexOf('=')
+        if (eq > 0)
+          properties[pair.slice(0, eq).trim()] = unescape(pair.slice(eq + 1), PROPERTY_ESCAPES)
+      }
+    }
+    commands.push({ command, properties, message: unescape(line.slice(end + 2), DATA_ESCAPES) })
+  }
+  return commands
+}
+
+function buildEnv(inputs, dir, overrides) {
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? homedir(),
+    RUNNER_TEMP: join(dir, 'temp'),
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_PATH: join(dir, 'path'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_ACTIONS: 'true',
+    CI: 'true'
+  }
+  mkdirSync(env.RUNNER_TEMP)
+  for (const key of [
+    'GITHUB_OUTPUT',
+    'GITHUB_STEP_SUMMARY',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE'
+  ]) {
+    writeFileSync(env[key], '')
+  }
+  const values = {}
+  for (const [name, value] of Object.entries(readActionDefaults())) {
+    // Expressions in defaults (${{ github.token }}) need a workflow context we don't have.
+    values[name] = value === undefined || value.includes('${{') ? '' : value
+  }
+  // Undeclared inputs are passed on too: the runner only warns about them.
+  for (const [name, value] of Object.entries(inputs)) values[name] = String(value)
+  for (const [name, value] of Object.entries(values)) env[inputEnvName(name)] = value
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[key]
+    else env[key] = value
+  }
+  return env
+}
+
+function spawnNode(script, env, timeoutMs) {
+  return new Promise((resolvePromise, reject) => {
+    const started = Date.now()
+    const child = spawn(process.execPath, [script], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    const stdout = []
+    const stderr = []
+    child.stdout.on('data', chunk => stdout.push(chunk))
+    child.stderr.on('data', chunk => stderr.push(chunk))
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, timeoutMs)
+    child.on('error', error => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      resolvePromise({
+        code,
+        signal,
+        timedOut,
+        durationMs: Date.now() - started,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8')
+      })
+    })
+  })
+}
+
+export async function runAction(inputs = {}, options = {}) {
+  const script = options.script ?? join(repoRoot, 'dist', 'index.js')
+  if (!existsSync(script)) {
+    throw new Error(`${script} does not exist: build the action first (npm run bundle)`)
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
+  try {
+    const env = buildEnv(inputs, dir, options.env ?? {})
+    const run = await spawnNode(script, env, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+    // options.env may have pointed these elsewhere (or removed them) to test fallbacks.
+    const read = file => (file && existsSync(file) ? readFileSync(file, 'utf8') : '')
+    return {
+      ...run,
+      outputs: parseOutputs(read(env.GITHUB_OUTPUT)),
+      summary: read(env.GITHUB_STEP_SUMMARY),
+      annotations: parseWorkflowCommands(run.stdout),
+      env
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

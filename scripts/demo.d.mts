@@ -1,0 +1,2 @@
+// scripts/demo.mjs is run, never imported: it exports nothing.
+export {}

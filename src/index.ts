@@ -1,0 +1,4 @@
+// The entry the runner starts: nothing here but the call.
+import { run } from './main.js'
+
+void run()

@@ -1,0 +1,209 @@
+// Every input is read and validated here, once, into one typed Settings object.
+// Nothing after readSettings() looks at an input again.
+import * as core from '@actions/core'
+
+/** A consumer as the user wrote it: an external id, or a name still to be resolved. */
+export type ConsumerRef = { kind: 'id'; id: string } | { kind: 'name'; name: string }
+
+export interface Settings {
+  organization: string
+  consumers: ConsumerRef[]
+  token: string
+  /** `https://host[:port]`, or `http://` for a loopback host; no trailing slash. */
+  baseUrl: string
+  allowEmpty: boolean
+}
+
+/** A value the user gave is unusable. Carries the input's name so the message can point at it. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'InputError'
+  }
+}
+
+/** Where inputs come from: the runner's INPUT_* variables in production, a plain object in tests. */
+export interface InputSource {
+  input(name: string): string
+  env(name: string): string | undefined
+  /** Registers a secret so the runner masks it in every later log line. */
+  mask(secret: string): void
+}
+
+export const actionInputs: InputSource = {
+  input: name => core.getInput(name),
+  env: name => process.env[name],
+  mask: secret => core.setSecret(secret)
+}
+
+// TFE organization names: letters, digits, `-` and `_`.
+const ORGANIZATION_NAME = /^[A-Za-z0-9_-]+$/
+// External ids are `org-` plus 16 base58 characters; since v202103-1 no name may look like one.
+const EXTERNAL_ID = /^org-[1-9A-HJ-NP-Za-km-z]{16}$/
+
+export function isExternalId(value: string): boolean {
+  return EXTERNAL_ID.test(value)
+}
+
+export function readSettings(source: InputSource = actionInputs): Settings {
+  // The token is masked before anything else happens, so no later line can leak it.
+  const token = source.input('token') || source.env('TFE_TOKEN')?.trim() || ''
+  if (token) source.mask(token)
+
+  const organization = parseOrganization(source.input('organization'))
+  const consumers = parseConsumers(source.input('consumers'), organization)
+  const allowEmpty = parseBoolean('allow-empty', source.input('allow-empty'), false)
+  const baseUrl = parseHostname(
+    source.input('hostname') || source.env('TFE_HOSTNAME')?.trim() || '',
+    source.env('TFE_ADDRESS')?.trim() || ''
+  )
+  validateToken(token)
+
+  if (consumers.length === 0 && !allowEmpty) {
+    throw new InputError(
+      'consumers',
+      `consumers is empty, which would remove every module consumer of ${organization}; ` +
+        `list the consuming organizations, or set allow-empty: true to really remove them all`
+    )
+  }
+  return { organization, consumers, token, baseUrl, allowEmpty }
+}
+
+export function parseOrganization(raw: string): string {
+  const value = raw.trim()
+  if (!value) {
+    throw new InputError(
+      'organization',
+      'organization is required: the name of the producing organization'
+    )
+  }
+  if (isExternalId(value)) {
+    throw new InputError(
+      'organization',
+      `organization takes the producing organization's name, not its external id (${value})`
+    )
+  }
+  if (!ORGANIZATION_NAME.test(value)) {
+    throw new InputError(
+      'organization',
+      `organization "${printable(value)}" is not a valid organization name (letters, digits, - and _ only)`
+    )
+  }
+  return value
+}
+
+/**
+ * Splits on newlines and commas, drops blanks, classifies each entry and collapses exact
+ * duplicates. A name and the id of the same organization collapse later, once names are resolved.
+ */
+export function parseConsumers(raw: string, producer: string): ConsumerRef[] {
+  const refs: ConsumerRef[] = []
+  const seen = new Set<string>()
+  const invalid: string[] = []
+  for (const entry of raw.split(/[\r\n,]+/)) {
+    const value = entry.trim()
+    if (!value || seen.has(value)) continue
+    seen.add(value)
+    if (isExternalId(value)) {
+      refs.push({ kind: 'id', id: value })
+    } else if (ORGANIZATION_NAME.test(value)) {
+      if (value === producer) {
+        throw new InputError(
+          'consumers',
+          `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`
+        )
+      }
+      refs.push({ kind: 'name', name: value })
+    } else {
+      invalid.push(value)
+    }
+  }
+  if (invalid.length > 0) {
+    const shown = invalid.slice(0, 5).map(v => `"${printable(v)}"`)
+    if (invalid.length > 5) shown.push(`and ${invalid.length - 5} more`)
+    throw new InputError(
+      'consumers',
+      `consumers has ${invalid.length === 1 ? 'an entry that is' : 'entries that are'} neither an external id ` +
+        `(org- and 16 characters) nor an organization name: ${shown.join(', ')}`
+    )
+  }
+  return refs
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
+
+/**
+ * Accepts `tfe.example.com`, `tfe.example.com:8443` or `https://tfe.example.com`; `http://` only for
+ * a loopback host, so a token never crosses a network in clear text.
+ */
+export function parseHostname(hostname: string, address: string): string {
+  const raw = (hostname || address).trim()
+  if (!raw) {
+    throw new InputError(
+      'hostname',
+      'no TFE hostname: set the hostname input (e.g. tfe.example.com) or the TFE_HOSTNAME or TFE_ADDRESS environment variable'
+    )
+  }
+  // Whatever is shown of the value leaves out credentials someone may have pasted into it.
+  const shown = printable(raw.replace(/^([^/]*\/\/)?[^/@]*@/, '$1***@'))
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw)
+  let url: URL
+  try {
+    url = new URL(hasScheme ? raw : `https://${raw}`)
+  } catch {
+    throw new InputError('hostname', `hostname "${shown}" is not a host name or URL`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError('hostname', `hostname "${shown}" must use https://`)
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+    throw new InputError(
+      'hostname',
+      `hostname "${shown}" uses plain http://, which would send the token unencrypted; use https://`
+    )
+  }
+  if (url.username || url.password || url.search || url.hash || !/^\/?$/.test(url.pathname)) {
+    throw new InputError(
+      'hostname',
+      `hostname "${shown}" must be only a host (and port), like tfe.example.com or https://tfe.example.com:8443`
+    )
+  }
+  return `${url.protocol}//${url.host}`
+}
+
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them, but with a one-line error. */
+export function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
+  const value = raw.trim()
+  if (value === '') return fallback
+  if (TRUE.includes(value)) return true
+  if (FALSE.includes(value)) return false
+  throw new InputError(name, `${name} must be true or false, not "${printable(value)}"`)
+}
+
+function validateToken(token: string): void {
+  if (!token) {
+    throw new InputError(
+      'token',
+      "no TFE token: pass a site administrator's API token in the token input (e.g. ${{ secrets.TFE_TOKEN }}) or the TFE_TOKEN environment variable"
+    )
+  }
+  // A token with white space or control characters would corrupt the Authorization header.
+  if (/[\s\p{Cc}]/u.test(token)) {
+    throw new InputError(
+      'token',
+      'the token contains white space or control characters; copy it again without line breaks'
+    )
+  }
+}
+
+/** Shows a user's value on one line, shortened: control characters would break annotations. */
+function printable(value: string): string {
+  const flat = value.replace(/\p{Cc}/gu, '\uFFFD')
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat
+}

@@ -1,0 +1,63 @@
+// The module-consumers endpoints, one function per endpoint.
+import { type TfeClient, isRecord } from './client.js'
+import { TfeResponseError } from './errors.js'
+
+/** One entry of the seed endpoint's answer; field names follow its attributes. */
+export interface Partnership {
+  id: string
+  'consuming-organization-id': string
+  'consuming-organization-name': string
+  'producing-organization-id': string
+  'producing-organization-name': string
+}
+
+const PARTNERSHIP_ATTRIBUTES = [
+  'consuming-organization-id',
+  'consuming-organization-name',
+  'producing-organization-id',
+  'producing-organization-name'
+] as const
+
+/**
+ * PATCH /admin/organizations/:name/module-consumers (TFE v202012-1+, deprecated since v202301-1).
+ * Takes external ids, replaces the whole list, turns global sharing off, and answers with the
+ * resulting partnerships.
+ */
+export async function setModuleConsumers(
+  client: TfeClient,
+  producer: string,
+  consumerIds: readonly string[]
+): Promise<Partnership[]> {
+  const path = `/admin/organizations/${encodeURIComponent(producer)}/module-consumers`
+  const response = await client.patch(path, {
+    data: {
+      type: 'module-partnerships',
+      attributes: { 'module-consuming-organization-ids': consumerIds }
+    }
+  })
+  const data = isRecord(response.document) ? response.document.data : undefined
+  if (!Array.isArray(data)) {
+    throw new TfeResponseError(
+      { method: 'PATCH', path },
+      response.status,
+      `PATCH ${path} answered HTTP ${response.status} without the list of partnerships`
+    )
+  }
+  return data.map(item => decodePartnership(item, path))
+}
+
+function decodePartnership(item: unknown, path: string): Partnership {
+  const attributes = isRecord(item) && isRecord(item.attributes) ? item.attributes : {}
+  const id = isRecord(item) ? item.id : undefined
+  const missing = PARTNERSHIP_ATTRIBUTES.filter(key => typeof attributes[key] !== 'string')
+  if (typeof id !== 'string' || missing.length > 0) {
+    throw new TfeResponseError(
+      { method: 'PATCH', path },
+      200,
+      `PATCH ${path} answered with a partnership lacking ${typeof id !== 'string' ? 'id' : missing.join(', ')}`
+    )
+  }
+  const partnership = { id } as Partnership
+  for (const key of PARTNERSHIP_ATTRIBUTES) partnership[key] = attributes[key] as string
+  return partnership
+}
