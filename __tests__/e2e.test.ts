@@ -111,8 +111,15 @@ describe('setting module consumers', () => {
     expect(JSON.parse(result.outputs['consumer-names'] as string)).toEqual(['team-a', 'team-b'])
 
     expect(result.summary).toContain('### Module sharing: modules')
-    expect(result.summary).toContain(`| team-a | ${teamA.externalId} | ${partnerships[0].id} |`)
-    expect(result.summary).toContain(`| team-b | ${teamB.externalId} | ${partnerships[1].id} |`)
+    expect(result.summary).toContain(
+      `| team-a | ${teamA.externalId} | ➕ added | ${partnerships[0].id} |`
+    )
+    expect(result.summary).toContain(
+      `| team-b | ${teamB.externalId} | ➕ added | ${partnerships[1].id} |`
+    )
+    expect(result.summary).toContain(
+      `| legacy | ${fake.org('legacy')?.externalId} | ➖ removed |  |`
+    )
     expect(errorLines(result)).toEqual([])
   })
 
@@ -153,9 +160,11 @@ describe('setting module consumers', () => {
     expect(JSON.parse(result.outputs['consumer-names'] as string)).toEqual(['team-a'])
   })
 
-  it('looks up only names, never ids', async () => {
+  it('reads the current state, then writes ids without looking them up', async () => {
     await run({ consumers: `${teamA.externalId},${teamB.externalId}` })
     expect(fake.requests.map(r => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/v2/admin/organizations/modules',
+      'GET /api/v2/admin/organizations/modules/relationships/module-consumers',
       'PATCH /api/v2/admin/organizations/modules/module-consumers'
     ])
   })
@@ -191,7 +200,7 @@ describe('setting module consumers', () => {
     expect(result.outputs['consumer-ids']).toBe('[]')
     expect(result.outputs['consumer-names']).toBe('[]')
     expect(result.outputs.partnerships).toBe('[]')
-    expect(result.summary).toContain('no other organization')
+    expect(result.summary).toContain(`| legacy | ${fake.org('legacy')?.externalId} | ➖ removed |`)
   })
 
   it('escapes what the server says in the summary', async () => {
@@ -350,7 +359,8 @@ describe('failures', () => {
   })
 
   it('explains a 200 without the partnership list', async () => {
-    fake.intercept((_req, res) => {
+    fake.intercept((_req, res, recorded) => {
+      if (recorded.method !== 'PATCH') return false
       res.writeHead(200, { 'content-type': 'application/vnd.api+json' })
       res.end('{"data":{"id":"x"}}')
       return true

@@ -61,7 +61,12 @@ describe('readSettings', () => {
       ],
       token: 'tok.en-123',
       baseUrl: 'https://tfe.example.com',
-      allowEmpty: false
+      allowEmpty: false,
+      mode: 'set',
+      dryRun: false,
+      globalModuleSharing: undefined,
+      api: 'module-consumers',
+      pullRequestComment: undefined
     })
   })
 

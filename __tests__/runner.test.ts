@@ -129,14 +129,20 @@ describe('runAction', () => {
       )
       expect(run).toMatchObject({ code: 0, signal: null, timedOut: false })
       expect(run.stdout).toContain('hello')
+      // Every declared input is set (its default, '' for ${{ }} expressions), plus extra ones.
+      const declared = Object.fromEntries(
+        Object.entries(readActionDefaults()).map(([name, value]) => [
+          inputEnvName(name),
+          value === undefined || value.includes('${{') ? '' : value
+        ])
+      )
       expect(JSON.parse(run.outputs.inputs ?? '')).toEqual({
+        ...declared,
         INPUT_ORGANIZATION: 'my-org',
-        INPUT_CONSUMERS: '',
-        INPUT_TOKEN: '',
-        INPUT_HOSTNAME: '',
         'INPUT_ALLOW-EMPTY': 'true',
         INPUT_EXTRA: 'kept'
       })
+      expect(declared).toMatchObject({ INPUT_CONSUMERS: '', INPUT_TOKEN: '', INPUT_HOSTNAME: '' })
       expect(run.env.TFE_TOKEN).toBeUndefined()
       expect(run.env.TFE_HOSTNAME).toBe('tfe.example.com')
       expect(run.env.CI).toBeUndefined()

@@ -31508,7 +31508,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31614,6 +31614,8 @@ function getIDToken(aud) {
 // Every input is read and validated here, once, into one typed Settings object.
 // Nothing after readSettings() looks at an input again.
 
+const MODES = ['set', 'add', 'remove'];
+const APIS = ['module-consumers', 'relationships', 'registry-partnerships'];
 /** A value the user gave is unusable. Carries the input's name so the message can point at it. */
 class InputError extends Error {
     input;
@@ -31636,20 +31638,67 @@ function isExternalId(value) {
     return EXTERNAL_ID.test(value);
 }
 function readSettings(source = actionInputs) {
-    // The token is masked before anything else happens, so no later line can leak it.
+    // The tokens are masked before anything else happens, so no later line can leak them.
     const token = source.input('token') || source.env('TFE_TOKEN')?.trim() || '';
     if (token)
         source.mask(token);
+    const githubToken = source.input('github-token');
+    if (githubToken)
+        source.mask(githubToken);
     const organization = parseOrganization(source.input('organization'));
     const consumers = parseConsumers(source.input('consumers'), organization);
     const allowEmpty = parseBoolean('allow-empty', source.input('allow-empty'), false);
     const baseUrl = parseHostname(source.input('hostname') || source.env('TFE_HOSTNAME')?.trim() || '', source.env('TFE_ADDRESS')?.trim() || '');
+    const mode = parseChoice('mode', source.input('mode'), MODES, 'set');
+    const dryRun = parseBoolean('dry-run', source.input('dry-run'), false);
+    const globalInput = source.input('global-module-sharing');
+    const globalModuleSharing = globalInput === '' ? undefined : parseBoolean('global-module-sharing', globalInput, false);
+    const api = parseChoice('api', source.input('api'), APIS, 'module-consumers');
+    const commentOnPr = parseBoolean('comment-on-pr', source.input('comment-on-pr'), false);
     validateToken(token);
-    if (consumers.length === 0 && !allowEmpty) {
+    if (commentOnPr && !githubToken) {
+        throw new InputError('github-token', 'comment-on-pr is true but github-token is empty; leave github-token at its default (${{ github.token }}) and grant pull-requests: write');
+    }
+    checkCombination(organization, consumers, mode, globalModuleSharing, allowEmpty);
+    return {
+        organization,
+        consumers,
+        token,
+        baseUrl,
+        allowEmpty,
+        mode,
+        dryRun,
+        globalModuleSharing,
+        api,
+        pullRequestComment: commentOnPr ? { githubToken } : undefined
+    };
+}
+/**
+ * Conflicts that the inputs alone reveal. Those that depend on what TFE holds today (wiping
+ * existing consumers, an empty result of `remove`) are the plan's to find, still before any write.
+ */
+function checkCombination(organization, consumers, mode, global, allowEmpty) {
+    if (mode !== 'set' && global !== undefined) {
+        throw new InputError('global-module-sharing', `global-module-sharing cannot be combined with mode: ${mode}; use mode: set (the default) to change global sharing`);
+    }
+    if (mode !== 'set' && consumers.length === 0) {
+        throw new InputError('consumers', `mode: ${mode} needs at least one organization in consumers to ${mode === 'add' ? 'add' : 'remove'}`);
+    }
+    if (global === true && consumers.length > 0) {
+        throw new InputError('consumers', 'global-module-sharing: true shares with every organization and clears the consumer list; leave consumers empty');
+    }
+    if (mode === 'set' && global !== true && consumers.length === 0 && !allowEmpty) {
         throw new InputError('consumers', `consumers is empty, which would remove every module consumer of ${organization}; ` +
             `list the consuming organizations, or set allow-empty: true to really remove them all`);
     }
-    return { organization, consumers, token, baseUrl, allowEmpty };
+}
+function parseChoice(name, raw, choices, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (choices.includes(value))
+        return value;
+    throw new InputError(name, `${name} must be one of ${choices.join(', ')}, not "${printable(value)}"`);
 }
 function parseOrganization(raw) {
     const value = raw.trim();
@@ -31758,10 +31807,157 @@ function printable(value) {
     return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
+;// CONCATENATED MODULE: ./src/plan.ts
+/** The run cannot go ahead as asked; nothing has been written. */
+class PlanConflict extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PlanConflict';
+    }
+}
+function makePlan(input) {
+    const { organization, mode, previous, globalBefore } = input;
+    const notes = [];
+    if (previous === undefined && mode !== 'set') {
+        throw new PlanConflict(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
+            `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
+    }
+    if (previous === undefined && input.dryRun) {
+        throw new PlanConflict(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
+            'so a dry run cannot show what would change. Run without dry-run to set the list.');
+    }
+    if (globalBefore && mode !== 'set') {
+        throw new PlanConflict(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
+            `no consumer list to ${mode} to or from; use mode: set with global-module-sharing: false and the whole list.`);
+    }
+    let next;
+    if (input.globalModuleSharing === true) {
+        next = [];
+        if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
+            const what = previous === undefined
+                ? 'its consumer list, which this TFE cannot show,'
+                : `its ${describe(previous)}`;
+            throw new PlanConflict(`${organization}: turning global module sharing on wipes ${what}; ` +
+                'set allow-empty: true to accept that. Nothing was changed.');
+        }
+    }
+    else {
+        if (globalBefore && input.globalModuleSharing !== false) {
+            throw new PlanConflict(`${organization}: shares its modules with every organization today (global module sharing); ` +
+                'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.');
+        }
+        const requested = match(input.requested, input.known);
+        if (mode === 'set') {
+            next = unique(requested.map(r => r.consumer).filter(isConsumer));
+        }
+        else if (mode === 'add') {
+            next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)]);
+        }
+        else {
+            const previousIds = new Set((previous ?? []).map(c => c.externalId));
+            const gone = new Set();
+            for (const { ref, consumer } of requested) {
+                if (consumer && previousIds.has(consumer.externalId))
+                    gone.add(consumer.externalId);
+                else
+                    notes.push(`${show(ref)} is not a module consumer of ${organization}; nothing to remove`);
+            }
+            next = (previous ?? []).filter(c => !gone.has(c.externalId));
+        }
+        const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref));
+        if (unresolved.length > 0) {
+            // The caller resolves every name before planning; reaching here is a bug, not bad input.
+            throw new PlanConflict(`${organization}: could not resolve ${unresolved.join(', ')}`);
+        }
+        if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
+            throw new PlanConflict(`${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
+                'set allow-empty: true to accept that. Nothing was changed.');
+        }
+    }
+    const globalAfter = input.globalModuleSharing === true;
+    const previousIds = new Set((previous ?? []).map(c => c.externalId));
+    const nextIds = new Set(next.map(c => c.externalId));
+    const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
+    const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
+    const listChanged = previous === undefined || added.length > 0 || removed.length > 0;
+    if (!globalAfter && listChanged)
+        checkApi(input);
+    return {
+        organization,
+        mode,
+        previous: previous === undefined ? undefined : [...previous],
+        next,
+        added,
+        removed,
+        rows: [
+            ...next.map(consumer => ({
+                consumer,
+                change: (previous === undefined || !previousIds.has(consumer.externalId)
+                    ? 'added'
+                    : 'kept')
+            })),
+            ...removed.map(consumer => ({ consumer, change: 'removed' }))
+        ],
+        global: { before: globalBefore, after: globalAfter },
+        changed: listChanged || globalBefore !== globalAfter,
+        listChanged,
+        notes
+    };
+}
+/** Whether the chosen API can write this list without doubt. */
+function checkApi(input) {
+    const { organization, api } = input;
+    if (api === 'relationships' && input.previous === undefined) {
+        throw new PlanConflict(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization); ` +
+            'use api: module-consumers. Nothing was changed.');
+    }
+    if (api === 'registry-partnerships') {
+        if (input.providerConsumers === undefined) {
+            throw new PlanConflict(`${organization}: this TFE does not list provider consumers (HTTP 404), and registry-partnerships ` +
+                'would overwrite them; use api: relationships or module-consumers. Nothing was changed.');
+        }
+        if (input.globalProviderSharing) {
+            throw new PlanConflict(`${organization}: shares its providers with every organization, and a registry-partnerships write ` +
+                'may turn that off; use api: relationships or module-consumers. Nothing was changed.');
+        }
+    }
+}
+function match(refs, known) {
+    const byId = new Map(known.map(c => [c.externalId, c]));
+    const byName = new Map(known.filter(c => c.name).map(c => [c.name, c]));
+    return refs.map(ref => ({
+        ref,
+        consumer: ref.kind === 'id' ? (byId.get(ref.id) ?? { externalId: ref.id }) : byName.get(ref.name)
+    }));
+}
+/** First occurrence wins: a name and an id of one organization count once. */
+function unique(consumers) {
+    const seen = new Map();
+    for (const c of consumers)
+        if (!seen.has(c.externalId))
+            seen.set(c.externalId, c);
+    return [...seen.values()];
+}
+function isConsumer(value) {
+    return value !== undefined;
+}
+function show(ref) {
+    return ref.kind === 'id' ? ref.id : ref.name;
+}
+function consumerLabel(c) {
+    return c.name ?? c.externalId;
+}
+function describe(consumers) {
+    const names = consumers.slice(0, 5).map(consumerLabel);
+    if (consumers.length > 5)
+        names.push(`and ${consumers.length - 5} more`);
+    return `${consumers.length} consumer${consumers.length === 1 ? '' : 's'} (${names.join(', ')})`;
+}
+
 ;// CONCATENATED MODULE: ./src/tfe/errors.ts
 // Errors as data: callers decide by status and error list, never by matching message text.
 /** TFE (or something in front of it) answered with a non-2xx status. */
-class TfeApiError extends Error {
+class errors_TfeApiError extends Error {
     request;
     status;
     errors;
@@ -31835,6 +32031,7 @@ function describeBody(entries, kind, excerpt) {
 // which organization, what happened (with the HTTP status), and what to do next.
 
 
+
 /** A failure whose message is already written for the user. */
 class Failure extends Error {
     constructor(message) {
@@ -31850,10 +32047,10 @@ function describeFailure(error, context = {}) {
     if (error instanceof InputError) {
         line = `Invalid input: ${error.message}`;
     }
-    else if (error instanceof Failure) {
+    else if (error instanceof Failure || error instanceof PlanConflict) {
         line = error.message;
     }
-    else if (error instanceof TfeApiError) {
+    else if (error instanceof errors_TfeApiError) {
         line = subject + describeApiError(error, host);
     }
     else if (error instanceof TfeTransportError) {
@@ -31927,7 +32124,8 @@ function redact(text, secrets) {
 
 
 const MEDIA_TYPE = 'application/vnd.api+json';
-const MAX_PAGE_SIZE = 100;
+/** The largest page TFE serves: fewest requests for a long list. */
+const PAGE_SIZE = 100;
 class TfeClient {
     options;
     http;
@@ -31959,28 +32157,37 @@ class TfeClient {
         return this.request('PUT', path, { body });
     }
     /**
-     * Every item of a paginated list. Follows top-level `meta.pagination`, else `links.next`;
-     * with neither (one docs sample nests them in the item), a short page is the last one.
+     * One page of a paginated list. The next page comes from top-level `meta.pagination`, else
+     * `links.next`; with neither (one docs sample nests them in the item), a short page is the last.
      */
+    async getPage(path, page, query = {}) {
+        const response = await this.get(path, {
+            ...query,
+            'page[number]': page,
+            'page[size]': PAGE_SIZE
+        });
+        const document = response.document;
+        const data = isRecord(document) ? document.data : undefined;
+        if (!isRecord(document) || !Array.isArray(data)) {
+            throw new TfeResponseError({ method: 'GET', path }, response.status, `GET ${path} answered without a data array`);
+        }
+        const pagination = isRecord(document.meta) ? document.meta.pagination : undefined;
+        const totalPages = isRecord(pagination) ? Number(pagination['total-pages']) : NaN;
+        return {
+            items: data,
+            next: nextPage(document, page, data.length),
+            totalPages: Number.isInteger(totalPages) && totalPages > 0 ? totalPages : undefined
+        };
+    }
+    /** Every item of a paginated list, page by page. */
     async getAll(path, query = {}) {
         const items = [];
-        for (let page = 1;;) {
-            const response = await this.get(path, {
-                ...query,
-                'page[number]': page,
-                'page[size]': MAX_PAGE_SIZE
-            });
-            const document = response.document;
-            const data = isRecord(document) ? document.data : undefined;
-            if (!Array.isArray(data)) {
-                throw new TfeResponseError({ method: 'GET', path }, response.status, `GET ${path} answered without a data array`);
-            }
-            items.push(...data);
-            const next = nextPage(document, page, data.length);
-            if (next === undefined)
-                return items;
-            page = next;
+        for (let page = 1; page !== undefined;) {
+            const result = await this.getPage(path, page, query);
+            items.push(...result.items);
+            page = result.next;
         }
+        return items;
     }
     async request(method, path, { query, body } = {}) {
         const pathAndQuery = withQuery(`/api/v2${path}`, query);
@@ -32005,7 +32212,7 @@ class TfeClient {
         const text = await readBody(response.message, info, this.maxBodyBytes, this.timeoutMs);
         if (status >= 300 && status < 400) {
             const location = response.message.headers.location;
-            throw new TfeApiError(info, status, [
+            throw new errors_TfeApiError(info, status, [
                 {
                     title: 'redirected',
                     detail: location
@@ -32016,7 +32223,7 @@ class TfeClient {
         }
         if (status < 200 || status >= 300) {
             const { errors, kind, excerpt } = decodeErrorBody(text, response.message.headers['content-type']);
-            throw new TfeApiError(info, status, errors, kind, excerpt);
+            throw new errors_TfeApiError(info, status, errors, kind, excerpt);
         }
         if (text.trim() === '')
             return { status, headers: response.message.headers, document: undefined };
@@ -32054,7 +32261,7 @@ function nextPage(document, page, count) {
     if (isRecord(document.links)) {
         return typeof document.links.next === 'string' && document.links.next ? page + 1 : undefined;
     }
-    return count >= MAX_PAGE_SIZE ? page + 1 : undefined;
+    return count >= PAGE_SIZE ? page + 1 : undefined;
 }
 async function readBody(stream, info, maxBytes, timeoutMs) {
     return new Promise((resolve, reject) => {
@@ -32183,16 +32390,31 @@ async function mapConcurrently(items, limit, fn) {
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/organizations.ts
-// Organizations: names ↔ external ids, and what the admin API says about one organization.
+// Organizations: names ↔ external ids, and the admin settings of one organization.
 
 
 
+/** Lookups in flight at once: well inside the 30 requests/second an admin user shares. */
 const LOOKUP_CONCURRENCY = 8;
-async function getOrganization(client, name) {
-    const path = `/admin/organizations/${encodeURIComponent(name)}`;
+const ADMIN_ORGANIZATIONS = '/admin/organizations';
+function organizationPath(name) {
+    return `${ADMIN_ORGANIZATIONS}/${encodeURIComponent(name)}`;
+}
+async function organizations_getOrganization(client, name) {
+    const path = organizationPath(name);
     const response = await client.get(path);
-    const data = isRecord(response.document) ? response.document.data : undefined;
-    return decodeOrganization(data, `GET ${path}`);
+    return decodeOrganization(isRecord(response.document) ? response.document.data : undefined, `GET ${path}`);
+}
+/**
+ * PATCH the organization's `global-module-sharing`. Turning it on wipes the consumer list
+ * (TFE's docs say those partnerships are lost); the plan has checked that before calling this.
+ */
+async function setGlobalModuleSharing(client, name, enabled) {
+    const path = organizationPath(name);
+    const response = await client.patch(path, {
+        data: { type: 'organizations', attributes: { 'global-module-sharing': enabled } }
+    });
+    return decodeOrganization(isRecord(response.document) ? response.document.data : undefined, `PATCH ${path}`);
 }
 /** An `organizations` resource: `id` is the name, `attributes.external-id` the id. */
 function decodeOrganization(resource, where) {
@@ -32200,26 +32422,257 @@ function decodeOrganization(resource, where) {
     const name = attributes?.name ?? (isRecord(resource) ? resource.id : undefined);
     const externalId = attributes?.['external-id'];
     if (typeof name !== 'string' || typeof externalId !== 'string') {
-        throw new TfeResponseError({ method: 'GET', path: where }, 200, `${where} answered with an organization that has no name or external-id`);
+        const [method = 'GET', path = where] = where.split(' ');
+        throw new TfeResponseError({ method, path }, 200, `${where} answered with an organization that has no name or external-id`);
     }
-    return { name, externalId, globalModuleSharing: attributes?.['global-module-sharing'] === true };
+    return {
+        name,
+        externalId,
+        globalModuleSharing: attributes?.['global-module-sharing'] === true,
+        globalProviderSharing: attributes?.['global-provider-sharing'] === true
+    };
 }
-/** Looks each name up; a 404 is collected as missing so the user hears of all of them at once. */
-async function lookUpOrganizations(client, names) {
-    const results = await mapConcurrently(names, LOOKUP_CONCURRENCY, async (name) => {
+/**
+ * Finds organizations by name and by external id with as few requests as it can. TFE has a
+ * lookup by name but none by id, so ids need the admin list (100 a page). One or two names are
+ * looked up one by one; for more, the first page of the list (which also tells the page count
+ * P) decides: the names still missing are looked up one by one if that is cheaper than the
+ * remaining pages. N names thus cost at most min(N, P) + 1 requests, and at most N when the
+ * first page holds one of them.
+ */
+async function findOrganizations(client, wanted) {
+    const names = new Set(wanted.names);
+    const ids = new Set(wanted.ids);
+    const found = new Map();
+    const take = (org) => {
+        const byName = names.delete(org.name);
+        const byId = ids.delete(org.externalId);
+        if (byName || byId)
+            found.set(org.externalId, org);
+    };
+    if (ids.size === 0 && names.size <= 2) {
+        await lookUpEach(client, [...names], take);
+    }
+    else {
+        const first = await client.getPage(ADMIN_ORGANIZATIONS, 1);
+        first.items.forEach((item, i) => take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`)));
+        let next = first.next;
+        const pagesLeft = first.totalPages !== undefined ? first.totalPages - 1 : Infinity;
+        if (next !== undefined && ids.size === 0 && names.size <= pagesLeft) {
+            await lookUpEach(client, [...names], take);
+        }
+        else {
+            // The rest of the list, a few pages at a time, stopping once everything is found.
+            while (next !== undefined && (names.size > 0 || ids.size > 0)) {
+                const batch = first.totalPages !== undefined
+                    ? range(next, Math.min(first.totalPages, next + LOOKUP_CONCURRENCY - 1))
+                    : [next];
+                const pages = await mapConcurrently(batch, LOOKUP_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page));
+                for (const page of pages) {
+                    page.items.forEach((item, i) => take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`)));
+                }
+                next = pages[pages.length - 1]?.next;
+            }
+        }
+    }
+    return { organizations: [...found.values()], missingNames: [...names], missingIds: [...ids] };
+}
+/** GET each name; a 404 leaves it missing so the user hears of all of them at once. */
+async function lookUpEach(client, names, take) {
+    await mapConcurrently(names, LOOKUP_CONCURRENCY, async (name) => {
         try {
-            return await getOrganization(client, name);
+            take(await organizations_getOrganization(client, name));
         }
         catch (error) {
-            if (error instanceof TfeApiError && error.status === 404)
-                return name;
-            throw error;
+            if (!(error instanceof errors_TfeApiError && error.status === 404))
+                throw error;
         }
     });
-    return {
-        found: results.filter((r) => typeof r !== 'string'),
-        missing: results.filter((r) => typeof r === 'string')
-    };
+}
+function range(from, to) {
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+;// CONCATENATED MODULE: ./src/tfe/module-sharing.ts
+// The module-consumers endpoints, one function per endpoint.
+
+
+
+const PARTNERSHIP_ATTRIBUTES = [
+    'consuming-organization-id',
+    'consuming-organization-name',
+    'producing-organization-id',
+    'producing-organization-name'
+];
+/**
+ * PATCH /admin/organizations/:name/module-consumers (TFE v202012-1+, deprecated since v202301-1).
+ * Takes external ids, replaces the whole list, turns global sharing off, and answers with the
+ * resulting partnerships.
+ */
+async function setModuleConsumers(client, producer, consumerIds) {
+    const path = `${organizationPath(producer)}/module-consumers`;
+    const response = await client.patch(path, {
+        data: {
+            type: 'module-partnerships',
+            attributes: { 'module-consuming-organization-ids': consumerIds }
+        }
+    });
+    const data = isRecord(response.document) ? response.document.data : undefined;
+    if (!Array.isArray(data)) {
+        throw new TfeResponseError({ method: 'PATCH', path }, response.status, `PATCH ${path} answered HTTP ${response.status} without the list of partnerships`);
+    }
+    return data.map(item => decodePartnership(item, path));
+}
+function decodePartnership(item, path) {
+    const attributes = isRecord(item) && isRecord(item.attributes) ? item.attributes : {};
+    const id = isRecord(item) ? item.id : undefined;
+    const missing = PARTNERSHIP_ATTRIBUTES.filter(key => typeof attributes[key] !== 'string');
+    if (typeof id !== 'string' || missing.length > 0) {
+        throw new TfeResponseError({ method: 'PATCH', path }, 200, `PATCH ${path} answered with a partnership lacking ${typeof id !== 'string' ? 'id' : missing.join(', ')}`);
+    }
+    const partnership = { id };
+    for (const key of PARTNERSHIP_ATTRIBUTES)
+        partnership[key] = attributes[key];
+    return partnership;
+}
+/**
+ * GET .../relationships/module-consumers (TFE v202103-1+), every page. Empty while the
+ * producer shares globally or with nobody.
+ */
+async function listModuleConsumers(client, producer) {
+    return listRelationship(client, `${organizationPath(producer)}/relationships/module-consumers`);
+}
+/** GET .../relationships/provider-consumers (TFE v202301-1+), every page. */
+async function listProviderConsumers(client, producer) {
+    return listRelationship(client, `${organizationPath(producer)}/relationships/provider-consumers`);
+}
+async function listRelationship(client, path) {
+    const items = await client.getAll(path);
+    return items.map((item, i) => decodeOrganization(item, `GET ${path} item ${i}`));
+}
+/**
+ * PATCH .../relationships/module-consumers with consumer **names**: replaces the list and
+ * answers 204 with no body, so the caller reads the result back.
+ */
+async function setModuleConsumerRelationships(client, producer, consumerNames) {
+    await client.patch(`${organizationPath(producer)}/relationships/module-consumers`, {
+        data: consumerNames.map(name => ({ type: 'organizations', id: name }))
+    });
+}
+/**
+ * PUT .../registry-partnerships (TFE v202301-1+): sets module **and** provider consumers, by
+ * name, in one call. The docs' table spells the keys in kebab case (their sample in snake
+ * case); the caller verifies the result with the relationships GETs.
+ */
+async function putRegistryPartnerships(client, producer, consumers) {
+    await client.put(`${organizationPath(producer)}/registry-partnerships`, {
+        data: {
+            type: 'registry-partnerships',
+            attributes: {
+                'module-consumers': consumers.moduleConsumers,
+                'provider-consumers': consumers.providerConsumers
+            }
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/apply.ts
+// Writes a plan to TFE through the chosen API, then confirms TFE holds what was planned.
+// Every write here is idempotent (a whole list, or one flag), so running it again is safe.
+
+
+
+
+
+const ENDPOINTS = {
+    'module-consumers': 'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)',
+    relationships: 'the relationships endpoint (PATCH /api/v2/admin/organizations/:name/relationships/module-consumers)',
+    'registry-partnerships': 'the registry-partnerships endpoint (PUT /api/v2/admin/organizations/:name/registry-partnerships)'
+};
+async function applyPlan(client, plan, api, state, log) {
+    const { organization } = plan;
+    if (plan.global.after) {
+        log(`Turning global module sharing on for ${organization}`);
+        const org = await setGlobalModuleSharing(client, organization, true);
+        if (!org.globalModuleSharing) {
+            throw new Failure(`${organization}: TFE accepted turning global module sharing on but still reports it off; check the organization's settings.`);
+        }
+        return { partnerships: [], consumers: [], globalAfter: true };
+    }
+    if (plan.global.before) {
+        // Explicit, rather than left to the list write: an empty list might leave it on.
+        log(`Turning global module sharing off for ${organization}`);
+        const org = await setGlobalModuleSharing(client, organization, false);
+        if (org.globalModuleSharing) {
+            throw new Failure(`${organization}: TFE accepted turning global module sharing off but still reports it on; nothing else was changed.`);
+        }
+        if (plan.next.length === 0)
+            return { partnerships: [], consumers: [], globalAfter: false };
+    }
+    log(`Setting ${plan.next.length} module consumer${plan.next.length === 1 ? '' : 's'} of ${organization} through ${api}`);
+    try {
+        if (api === 'module-consumers') {
+            const partnerships = await setModuleConsumers(client, organization, plan.next.map(c => c.externalId));
+            // The answer already is the read-back: one partnership per consumer TFE now holds.
+            const consumers = partnerships.map(p => ({
+                externalId: p['consuming-organization-id'],
+                name: p['consuming-organization-name']
+            }));
+            apply_confirm(plan, consumers);
+            return { partnerships, consumers, globalAfter: false };
+        }
+        const names = plan.next.map(requireName);
+        if (api === 'relationships') {
+            await setModuleConsumerRelationships(client, organization, names);
+        }
+        else {
+            const providerConsumers = (state.providerConsumers ?? []).map(requireName);
+            await putRegistryPartnerships(client, organization, {
+                moduleConsumers: names,
+                providerConsumers
+            });
+            const providersAfter = await listProviderConsumers(client, organization);
+            if (!sameSet(providersAfter.map(o => o.externalId), (state.providerConsumers ?? []).map(c => c.externalId))) {
+                throw new Failure(`${organization}: the registry-partnerships write changed the provider consumers ` +
+                    `(before: ${list(state.providerConsumers ?? [])}; after: ${list(providersAfter)}). Restore them in TFE.`);
+            }
+        }
+        const consumers = (await listModuleConsumers(client, organization)).map(o => ({
+            name: o.name,
+            externalId: o.externalId
+        }));
+        apply_confirm(plan, consumers);
+        return { partnerships: [], consumers, globalAfter: false };
+    }
+    catch (error) {
+        if (error instanceof errors_TfeApiError && error.status === 404) {
+            throw describeNotFound('endpoint-missing', organization, ENDPOINTS[api]);
+        }
+        throw error;
+    }
+}
+/** Another run (or a person) may have changed the list at the same time: say so, with both lists. */
+function apply_confirm(plan, actual) {
+    if (sameSet(actual.map(c => c.externalId), plan.next.map(c => c.externalId)))
+        return;
+    throw new Failure(`${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
+        'another run may have changed it at the same time. Check the list in TFE and run again.');
+}
+function requireName(consumer) {
+    // resolveConsumers names every consumer for these APIs; a gap here is a bug.
+    if (!consumer.name)
+        throw new Error(`no name known for ${consumer.externalId}`);
+    return consumer.name;
+}
+function sameSet(a, b) {
+    const left = new Set(a);
+    const right = new Set(b);
+    return left.size === right.size && [...left].every(x => right.has(x));
+}
+function list(consumers) {
+    if (consumers.length === 0)
+        return 'no consumers';
+    return `[${consumers.map(c => consumerLabel(c)).join(', ')}]`;
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/account.ts
@@ -32263,58 +32716,183 @@ async function whoCannotSee(client) {
 }
 
 ;// CONCATENATED MODULE: ./src/consumers.ts
-// The consumers the user listed, turned into external ids: names are looked up, and a name
-// and an id of the same organization collapse into one.
+// The consumers the user listed, made known by name and external id: today's consumers need
+// no lookup, and the rest are looked up only where the run needs them.
 
 
 
-async function resolveConsumerIds(client, organization, refs, log = () => { }) {
-    const names = refs.flatMap(ref => (ref.kind === 'name' ? [ref.name] : []));
-    const idByName = new Map();
-    if (names.length > 0) {
-        log(`Looking up ${names.length} organization name${names.length === 1 ? '' : 's'}`);
-        const { found, missing } = await lookUpOrganizations(client, names);
-        if (missing.length > 0) {
-            if ((await whoCannotSee(client)) === 'not-site-admin') {
-                throw new Failure(`${organization}: the token is valid but not a site administrator's, so consumers cannot be looked up ` +
-                    "(HTTP 404 from the admin API). Use a site admin's API token.");
-            }
-            throw new Failure(`${organization}: no organization named ${missing.join(', ')} on this TFE (HTTP 404); ` +
-                'nothing was changed. Check the consumers list.');
+async function resolveConsumers(client, settings, previous, log = () => { }) {
+    const known = [...(previous ?? [])];
+    // Removing needs only today's list: what is not on it is not removed either.
+    if (settings.mode === 'remove')
+        return known;
+    const knownNames = new Set(known.map(c => c.name));
+    const knownIds = new Set(known.map(c => c.externalId));
+    const names = settings.consumers.flatMap(ref => ref.kind === 'name' && !knownNames.has(ref.name) ? [ref.name] : []);
+    // The seed endpoint takes ids as they are; the others take names, and a plan shows names.
+    const idsNeedNames = settings.api !== 'module-consumers' || settings.dryRun;
+    const ids = idsNeedNames
+        ? settings.consumers.flatMap(ref => ref.kind === 'id' && !knownIds.has(ref.id) ? [ref.id] : [])
+        : [];
+    if (names.length === 0 && ids.length === 0)
+        return known;
+    const what = [
+        names.length ? `${names.length} name${names.length === 1 ? '' : 's'}` : '',
+        ids.length ? `${ids.length} external id${ids.length === 1 ? '' : 's'}` : ''
+    ].filter(Boolean);
+    log(`Looking up ${what.join(' and ')}`);
+    const found = await findOrganizations(client, { names, ids });
+    const missing = [...found.missingNames, ...found.missingIds];
+    if (missing.length > 0) {
+        if ((await whoCannotSee(client)) === 'not-site-admin') {
+            throw new Failure(`${settings.organization}: the token is valid but not a site administrator's, so consumers cannot be ` +
+                "looked up (HTTP 404 from the admin API). Use a site admin's API token.");
         }
-        for (const org of found)
-            idByName.set(org.name, org.externalId);
+        throw new Failure(`${settings.organization}: no organization ${describeMissing(found.missingNames, found.missingIds)} on this TFE ` +
+            '(HTTP 404); nothing was changed. Check the consumers list.');
     }
-    const ids = refs.map(ref => (ref.kind === 'id' ? ref.id : idByName.get(ref.name)));
-    return [...new Set(ids)];
+    return [...known, ...found.organizations.map(o => ({ name: o.name, externalId: o.externalId }))];
+}
+function describeMissing(names, ids) {
+    return [
+        names.length ? `named ${names.join(', ')}` : '',
+        ids.length ? `with external id ${ids.join(', ')}` : ''
+    ]
+        .filter(Boolean)
+        .join(', nor any ');
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/pull-request-comment.ts
+// One comment per producer on the pull request that triggered the run, created once and then
+// updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
+// Three REST calls do not justify octokit, which would more than double dist/.
+
+
+/** The pull request this run is for, or undefined for any other event. */
+function pullRequestTarget(env = process.env) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (!['pull_request', 'pull_request_target'].includes(event) || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    const number = payload.pull_request?.number ?? payload.number;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!number || !owner || !repo)
+        return undefined;
+    return {
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        owner,
+        repo,
+        number
+    };
+}
+function commentMarker(organization) {
+    return `<!-- tfe-module-sharing-action: ${organization} -->`;
+}
+async function upsertComment(target, token, organization, markdown) {
+    const http = new lib_HttpClient('tfe-module-sharing-action', [], {
+        headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': '2022-11-28'
+        },
+        allowRetries: false
+    });
+    try {
+        const marker = commentMarker(organization);
+        const body = `${marker}\n${markdown}`;
+        const base = `${target.apiUrl}/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
+        const existing = await findComment(http, `${base}/issues/${target.number}/comments`, marker);
+        if (existing !== undefined) {
+            const response = await http.patchJson(`${base}/issues/comments/${existing}`, { body });
+            return { action: 'updated', url: response.result?.html_url };
+        }
+        const response = await http.postJson(`${base}/issues/${target.number}/comments`, { body });
+        return { action: 'created', url: response.result?.html_url };
+    }
+    finally {
+        http.dispose();
+    }
+}
+async function findComment(http, url, marker) {
+    for (let page = 1;; page++) {
+        const response = await http.getJson(`${url}?per_page=100&page=${page}`);
+        const comments = response.result ?? [];
+        const mine = comments.find(c => c.body?.startsWith(marker));
+        if (mine)
+            return mine.id;
+        if (comments.length < 100)
+            return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
-// What the user sees after a run: step outputs and the job summary.
+// What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
 
-function writeOutputs(result) {
-    const { partnerships } = result;
+function writeOutputs({ plan, applied }) {
+    // A dry run reports what the run would leave behind.
+    const consumers = applied?.consumers ?? plan.next;
+    const partnerships = applied?.partnerships ?? [];
+    const ids = (list) => JSON.stringify(list.map(c => c.externalId));
     setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
-    setOutput('consumer-ids', JSON.stringify(partnerships.map(p => p['consuming-organization-id'])));
-    setOutput('consumer-names', JSON.stringify(partnerships.map(p => p['consuming-organization-name'])));
+    setOutput('consumer-ids', ids(consumers));
+    setOutput('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
     setOutput('partnerships', JSON.stringify(partnerships));
+    setOutput('changed', String(plan.changed));
+    setOutput('added', ids(plan.added));
+    setOutput('removed', ids(plan.removed));
+    // null, not [], when this TFE could not show the list: [] would claim it was empty.
+    setOutput('previous-consumer-ids', plan.previous ? ids(plan.previous) : 'null');
+    setOutput('global-module-sharing', String(applied?.globalAfter ?? plan.global.after));
 }
-function summaryMarkdown(result) {
+const CHANGE_LABEL = {
+    kept: 'kept',
+    added: '➕ added',
+    removed: '➖ removed'
+};
+function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
+    const org = escapeHtml(plan.organization);
     const lines = [
-        `### Module sharing: ${escapeHtml(result.organization)}`,
+        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
         '',
-        `Producer **${escapeHtml(result.organization)}** on ${escapeHtml(result.baseUrl)} now shares its private module registry with ` +
-            (result.partnerships.length === 0
-                ? 'no other organization.'
-                : `${result.partnerships.length} organization${result.partnerships.length === 1 ? '' : 's'}:`)
+        `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
+        '',
+        outcomeLine(plan, dryRun, applied !== undefined)
     ];
-    if (result.partnerships.length > 0) {
-        lines.push('', '| Consumer | External id | Partnership id |', '| --- | --- | --- |');
-        for (const p of result.partnerships) {
-            lines.push(`| ${cell(p['consuming-organization-name'])} | ${cell(p['consuming-organization-id'])} | ${cell(p.id)} |`);
+    const { before, after } = plan.global;
+    lines.push('', `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`);
+    if (plan.previous === undefined) {
+        lines.push('', '> This TFE does not list module consumers, so the list before this run is unknown.');
+    }
+    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p['consuming-organization-id'], p.id]));
+    const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
+    if (plan.rows.length > 0) {
+        const withIds = partnershipIds.size > 0;
+        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
+        for (const { consumer, change } of plan.rows) {
+            const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
+            const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
+            lines.push(`| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`);
         }
     }
     return lines.join('\n') + '\n';
+}
+function outcomeLine(plan, dryRun, written) {
+    const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`;
+    if (plan.previous === undefined) {
+        return dryRun
+            ? '**Would set** the list shown.'
+            : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`;
+    }
+    if (!plan.changed)
+        return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`;
+    if (dryRun)
+        return `**Would change** (${counts}); nothing was written.`;
+    return written ? `**Changed** (${counts}).` : '**Changed**.';
+}
+function onOff(value) {
+    return value ? 'on' : 'off';
 }
 async function writeSummary(markdown) {
     // Outside a runner (a local run) there is no summary file to write to.
@@ -32322,7 +32900,7 @@ async function writeSummary(markdown) {
         return;
     await summary.addRaw(markdown).write();
 }
-/** Anything from the server is escaped: the summary renders HTML. */
+/** Anything from the server is escaped: summaries and comments render HTML. */
 function escapeHtml(text) {
     return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`);
 }
@@ -32330,51 +32908,46 @@ function cell(text) {
     return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
 }
 
-;// CONCATENATED MODULE: ./src/tfe/module-sharing.ts
-// The module-consumers endpoints, one function per endpoint.
+;// CONCATENATED MODULE: ./src/state.ts
+// What TFE holds today for the producer, read before anything is written.
 
 
-const PARTNERSHIP_ATTRIBUTES = [
-    'consuming-organization-id',
-    'consuming-organization-name',
-    'producing-organization-id',
-    'producing-organization-name'
-];
-/**
- * PATCH /admin/organizations/:name/module-consumers (TFE v202012-1+, deprecated since v202301-1).
- * Takes external ids, replaces the whole list, turns global sharing off, and answers with the
- * resulting partnerships.
- */
-async function setModuleConsumers(client, producer, consumerIds) {
-    const path = `/admin/organizations/${encodeURIComponent(producer)}/module-consumers`;
-    const response = await client.patch(path, {
-        data: {
-            type: 'module-partnerships',
-            attributes: { 'module-consuming-organization-ids': consumerIds }
+
+
+
+async function readState(client, organization, api) {
+    let producer;
+    try {
+        producer = await organizations_getOrganization(client, organization);
+    }
+    catch (error) {
+        if (error instanceof errors_TfeApiError && error.status === 404) {
+            throw describeNotFound(await whoCannotSee(client), organization, 'the admin organizations API');
         }
-    });
-    const data = isRecord(response.document) ? response.document.data : undefined;
-    if (!Array.isArray(data)) {
-        throw new TfeResponseError({ method: 'PATCH', path }, response.status, `PATCH ${path} answered HTTP ${response.status} without the list of partnerships`);
+        throw error;
     }
-    return data.map(item => decodePartnership(item, path));
+    const consumers = await orUnknown(() => listModuleConsumers(client, organization));
+    const providerConsumers = api === 'registry-partnerships'
+        ? await orUnknown(() => listProviderConsumers(client, organization))
+        : undefined;
+    return { producer, consumers, providerConsumers };
 }
-function decodePartnership(item, path) {
-    const attributes = isRecord(item) && isRecord(item.attributes) ? item.attributes : {};
-    const id = isRecord(item) ? item.id : undefined;
-    const missing = PARTNERSHIP_ATTRIBUTES.filter(key => typeof attributes[key] !== 'string');
-    if (typeof id !== 'string' || missing.length > 0) {
-        throw new TfeResponseError({ method: 'PATCH', path }, 200, `PATCH ${path} answered with a partnership lacking ${typeof id !== 'string' ? 'id' : missing.join(', ')}`);
+/** The organization exists, so a 404 here means this TFE lacks the endpoint. */
+async function orUnknown(read) {
+    try {
+        return (await read()).map(o => ({ name: o.name, externalId: o.externalId }));
     }
-    const partnership = { id };
-    for (const key of PARTNERSHIP_ATTRIBUTES)
-        partnership[key] = attributes[key];
-    return partnership;
+    catch (error) {
+        if (error instanceof errors_TfeApiError && error.status === 404)
+            return undefined;
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// Orchestration only: settings → consumers → write → report. The only place that decides
+// Orchestration only: settings → state → plan → apply → report. The only place that decides
 // whether the step failed.
+
 
 
 
@@ -32387,39 +32960,81 @@ function decodePartnership(item, path) {
 async function run(source = actionInputs) {
     let settings;
     let client;
+    const log = (line) => info(line);
     try {
         settings = readSettings(source);
-        const { organization, baseUrl } = settings;
-        client = new TfeClient({ baseUrl, token: settings.token, log: line => info(line) });
-        const consumerIds = await resolveConsumerIds(client, organization, settings.consumers, line => info(line));
-        info(`Setting the module consumers of ${organization} on ${baseUrl} to ${consumerIds.length} organization${consumerIds.length === 1 ? '' : 's'}`);
-        let partnerships;
-        try {
-            partnerships = await setModuleConsumers(client, organization, consumerIds);
+        const { organization, baseUrl, api, dryRun } = settings;
+        client = new TfeClient({ baseUrl, token: settings.token, log });
+        log(`Reading the module sharing of ${organization} on ${baseUrl}`);
+        const state = await readState(client, organization, api);
+        if (state.consumers === undefined) {
+            warning(`${organization}: this TFE does not list module consumers, so the list before this run is unknown.`);
         }
-        catch (error) {
-            if (error instanceof TfeApiError && error.status === 404) {
-                throw describeNotFound(await explainNotFound(client, organization), organization, 'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)');
-            }
-            throw error;
+        const known = await resolveConsumers(client, settings, state.consumers, log);
+        const plan = makePlan({
+            organization,
+            mode: settings.mode,
+            api,
+            dryRun,
+            globalModuleSharing: settings.globalModuleSharing,
+            allowEmpty: settings.allowEmpty,
+            globalBefore: state.producer.globalModuleSharing,
+            previous: state.consumers,
+            requested: settings.consumers,
+            known,
+            providerConsumers: state.providerConsumers,
+            globalProviderSharing: state.producer.globalProviderSharing
+        });
+        plan.notes.forEach(log);
+        let applied;
+        if (dryRun) {
+            log(`Dry run: ${plan.changed ? 'the plan would change module sharing' : 'no change'}; nothing was written.`);
         }
-        const result = { organization, baseUrl, partnerships };
-        writeOutputs(result);
-        await writeSummary(summaryMarkdown(result));
-        info(`${organization} now shares its modules with ${partnerships.length} organization${partnerships.length === 1 ? '' : 's'}` +
-            (partnerships.length > 0
-                ? `: ${partnerships.map(p => p['consuming-organization-name']).join(', ')}`
-                : ''));
+        else if (!plan.changed) {
+            log(`No change: ${organization} already shares as asked; nothing was written.`);
+        }
+        else {
+            applied = await applyPlan(client, plan, api, state, log);
+            log(applied.globalAfter
+                ? `${organization} now shares its modules with every organization.`
+                : `${organization} now shares its modules with ${applied.consumers.length} organization${applied.consumers.length === 1 ? '' : 's'}.`);
+        }
+        const outcome = { baseUrl, api, dryRun, plan, applied };
+        writeOutputs(outcome);
+        const markdown = summaryMarkdown(outcome);
+        await writeSummary(markdown);
+        if (settings.pullRequestComment) {
+            await comment(organization, settings.pullRequestComment.githubToken, markdown);
+        }
     }
     catch (error) {
         setFailed(describeFailure(error, {
             organization: settings?.organization,
             baseUrl: settings?.baseUrl,
-            secrets: settings ? [settings.token] : []
+            secrets: settings ? [settings.token, settings.pullRequestComment?.githubToken ?? ''] : []
         }));
     }
     finally {
         client?.dispose();
+    }
+}
+/** The sharing change stands whatever happens here, so a comment failure is a warning. */
+async function comment(organization, token, markdown) {
+    const target = pullRequestTarget();
+    if (!target) {
+        info('comment-on-pr: this run is not for a pull request; no comment.');
+        return;
+    }
+    try {
+        const result = await upsertComment(target, token, organization, markdown);
+        info(`${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${target.number}${result.url ? `: ${result.url}` : ''}`);
+    }
+    catch (error) {
+        const status = error.statusCode;
+        const message = error instanceof Error ? error.message : String(error);
+        warning(`${organization}: could not comment on pull request #${target.number}` +
+            `${status ? ` (HTTP ${status})` : ''}: ${message.split('\n')[0]}. ` +
+            'Give the job permissions: pull-requests: write, and keep github-token at its default.');
     }
 }
 

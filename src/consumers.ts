@@ -1,36 +1,63 @@
-// The consumers the user listed, turned into external ids: names are looked up, and a name
-// and an id of the same organization collapse into one.
+// The consumers the user listed, made known by name and external id: today's consumers need
+// no lookup, and the rest are looked up only where the run needs them.
 import { Failure } from './failure.js'
-import type { ConsumerRef } from './inputs.js'
+import type { Settings } from './inputs.js'
+import type { Consumer } from './plan.js'
 import type { TfeClient } from './tfe/client.js'
 import { whoCannotSee } from './tfe/account.js'
-import { lookUpOrganizations } from './tfe/organizations.js'
+import { findOrganizations } from './tfe/organizations.js'
 
-export async function resolveConsumerIds(
+export async function resolveConsumers(
   client: TfeClient,
-  organization: string,
-  refs: readonly ConsumerRef[],
+  settings: Pick<Settings, 'organization' | 'consumers' | 'mode' | 'api' | 'dryRun'>,
+  previous: readonly Consumer[] | undefined,
   log: (line: string) => void = () => {}
-): Promise<string[]> {
-  const names = refs.flatMap(ref => (ref.kind === 'name' ? [ref.name] : []))
-  const idByName = new Map<string, string>()
-  if (names.length > 0) {
-    log(`Looking up ${names.length} organization name${names.length === 1 ? '' : 's'}`)
-    const { found, missing } = await lookUpOrganizations(client, names)
-    if (missing.length > 0) {
-      if ((await whoCannotSee(client)) === 'not-site-admin') {
-        throw new Failure(
-          `${organization}: the token is valid but not a site administrator's, so consumers cannot be looked up ` +
-            "(HTTP 404 from the admin API). Use a site admin's API token."
-        )
-      }
+): Promise<Consumer[]> {
+  const known = [...(previous ?? [])]
+  // Removing needs only today's list: what is not on it is not removed either.
+  if (settings.mode === 'remove') return known
+
+  const knownNames = new Set(known.map(c => c.name))
+  const knownIds = new Set(known.map(c => c.externalId))
+  const names = settings.consumers.flatMap(ref =>
+    ref.kind === 'name' && !knownNames.has(ref.name) ? [ref.name] : []
+  )
+  // The seed endpoint takes ids as they are; the others take names, and a plan shows names.
+  const idsNeedNames = settings.api !== 'module-consumers' || settings.dryRun
+  const ids = idsNeedNames
+    ? settings.consumers.flatMap(ref =>
+        ref.kind === 'id' && !knownIds.has(ref.id) ? [ref.id] : []
+      )
+    : []
+  if (names.length === 0 && ids.length === 0) return known
+
+  const what = [
+    names.length ? `${names.length} name${names.length === 1 ? '' : 's'}` : '',
+    ids.length ? `${ids.length} external id${ids.length === 1 ? '' : 's'}` : ''
+  ].filter(Boolean)
+  log(`Looking up ${what.join(' and ')}`)
+  const found = await findOrganizations(client, { names, ids })
+  const missing = [...found.missingNames, ...found.missingIds]
+  if (missing.length > 0) {
+    if ((await whoCannotSee(client)) === 'not-site-admin') {
       throw new Failure(
-        `${organization}: no organization named ${missing.join(', ')} on this TFE (HTTP 404); ` +
-          'nothing was changed. Check the consumers list.'
+        `${settings.organization}: the token is valid but not a site administrator's, so consumers cannot be ` +
+          "looked up (HTTP 404 from the admin API). Use a site admin's API token."
       )
     }
-    for (const org of found) idByName.set(org.name, org.externalId)
+    throw new Failure(
+      `${settings.organization}: no organization ${describeMissing(found.missingNames, found.missingIds)} on this TFE ` +
+        '(HTTP 404); nothing was changed. Check the consumers list.'
+    )
   }
-  const ids = refs.map(ref => (ref.kind === 'id' ? ref.id : (idByName.get(ref.name) as string)))
-  return [...new Set(ids)]
+  return [...known, ...found.organizations.map(o => ({ name: o.name, externalId: o.externalId }))]
+}
+
+function describeMissing(names: string[], ids: string[]): string {
+  return [
+    names.length ? `named ${names.join(', ')}` : '',
+    ids.length ? `with external id ${ids.join(', ')}` : ''
+  ]
+    .filter(Boolean)
+    .join(', nor any ')
 }

@@ -1,6 +1,7 @@
 // Turns any error into the one line a person reads in the step's log and annotation:
 // which organization, what happened (with the HTTP status), and what to do next.
 import { InputError } from './inputs.js'
+import { PlanConflict } from './plan.js'
 import type { NotFoundCause } from './tfe/account.js'
 import { TfeApiError, TfeResponseError, TfeTransportError } from './tfe/errors.js'
 
@@ -27,7 +28,7 @@ export function describeFailure(error: unknown, context: FailureContext = {}): s
   let line: string
   if (error instanceof InputError) {
     line = `Invalid input: ${error.message}`
-  } else if (error instanceof Failure) {
+  } else if (error instanceof Failure || error instanceof PlanConflict) {
     line = error.message
   } else if (error instanceof TfeApiError) {
     line = subject + describeApiError(error, host)

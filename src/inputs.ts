@@ -5,6 +5,9 @@ import * as core from '@actions/core'
 /** A consumer as the user wrote it: an external id, or a name still to be resolved. */
 export type ConsumerRef = { kind: 'id'; id: string } | { kind: 'name'; name: string }
 
+export type Mode = 'set' | 'add' | 'remove'
+export type Api = 'module-consumers' | 'relationships' | 'registry-partnerships'
+
 export interface Settings {
   organization: string
   consumers: ConsumerRef[]
@@ -12,7 +15,17 @@ export interface Settings {
   /** `https://host[:port]`, or `http://` for a loopback host; no trailing slash. */
   baseUrl: string
   allowEmpty: boolean
+  mode: Mode
+  dryRun: boolean
+  /** undefined: leave global module sharing as the consumer list implies. */
+  globalModuleSharing: boolean | undefined
+  api: Api
+  /** Only to comment on pull requests; undefined when no comment is wanted. */
+  pullRequestComment: { githubToken: string } | undefined
 }
+
+const MODES: readonly Mode[] = ['set', 'add', 'remove']
+const APIS: readonly Api[] = ['module-consumers', 'relationships', 'registry-partnerships']
 
 /** A value the user gave is unusable. Carries the input's name so the message can point at it. */
 export class InputError extends Error {
@@ -49,9 +62,11 @@ export function isExternalId(value: string): boolean {
 }
 
 export function readSettings(source: InputSource = actionInputs): Settings {
-  // The token is masked before anything else happens, so no later line can leak it.
+  // The tokens are masked before anything else happens, so no later line can leak them.
   const token = source.input('token') || source.env('TFE_TOKEN')?.trim() || ''
   if (token) source.mask(token)
+  const githubToken = source.input('github-token')
+  if (githubToken) source.mask(githubToken)
 
   const organization = parseOrganization(source.input('organization'))
   const consumers = parseConsumers(source.input('consumers'), organization)
@@ -60,16 +75,87 @@ export function readSettings(source: InputSource = actionInputs): Settings {
     source.input('hostname') || source.env('TFE_HOSTNAME')?.trim() || '',
     source.env('TFE_ADDRESS')?.trim() || ''
   )
+  const mode = parseChoice('mode', source.input('mode'), MODES, 'set')
+  const dryRun = parseBoolean('dry-run', source.input('dry-run'), false)
+  const globalInput = source.input('global-module-sharing')
+  const globalModuleSharing =
+    globalInput === '' ? undefined : parseBoolean('global-module-sharing', globalInput, false)
+  const api = parseChoice('api', source.input('api'), APIS, 'module-consumers')
+  const commentOnPr = parseBoolean('comment-on-pr', source.input('comment-on-pr'), false)
   validateToken(token)
+  if (commentOnPr && !githubToken) {
+    throw new InputError(
+      'github-token',
+      'comment-on-pr is true but github-token is empty; leave github-token at its default (${{ github.token }}) and grant pull-requests: write'
+    )
+  }
 
-  if (consumers.length === 0 && !allowEmpty) {
+  checkCombination(organization, consumers, mode, globalModuleSharing, allowEmpty)
+  return {
+    organization,
+    consumers,
+    token,
+    baseUrl,
+    allowEmpty,
+    mode,
+    dryRun,
+    globalModuleSharing,
+    api,
+    pullRequestComment: commentOnPr ? { githubToken } : undefined
+  }
+}
+
+/**
+ * Conflicts that the inputs alone reveal. Those that depend on what TFE holds today (wiping
+ * existing consumers, an empty result of `remove`) are the plan's to find, still before any write.
+ */
+function checkCombination(
+  organization: string,
+  consumers: readonly ConsumerRef[],
+  mode: Mode,
+  global: boolean | undefined,
+  allowEmpty: boolean
+): void {
+  if (mode !== 'set' && global !== undefined) {
+    throw new InputError(
+      'global-module-sharing',
+      `global-module-sharing cannot be combined with mode: ${mode}; use mode: set (the default) to change global sharing`
+    )
+  }
+  if (mode !== 'set' && consumers.length === 0) {
+    throw new InputError(
+      'consumers',
+      `mode: ${mode} needs at least one organization in consumers to ${mode === 'add' ? 'add' : 'remove'}`
+    )
+  }
+  if (global === true && consumers.length > 0) {
+    throw new InputError(
+      'consumers',
+      'global-module-sharing: true shares with every organization and clears the consumer list; leave consumers empty'
+    )
+  }
+  if (mode === 'set' && global !== true && consumers.length === 0 && !allowEmpty) {
     throw new InputError(
       'consumers',
       `consumers is empty, which would remove every module consumer of ${organization}; ` +
         `list the consuming organizations, or set allow-empty: true to really remove them all`
     )
   }
-  return { organization, consumers, token, baseUrl, allowEmpty }
+}
+
+export function parseChoice<T extends string>(
+  name: string,
+  raw: string,
+  choices: readonly T[],
+  fallback: T
+): T {
+  const value = raw.trim()
+  if (value === '') return fallback
+  if ((choices as readonly string[]).includes(value)) return value as T
+  throw new InputError(
+    name,
+    `${name} must be one of ${choices.join(', ')}, not "${printable(value)}"`
+  )
 }
 
 export function parseOrganization(raw: string): string {

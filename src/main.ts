@@ -1,61 +1,104 @@
-// Orchestration only: settings → consumers → write → report. The only place that decides
+// Orchestration only: settings → state → plan → apply → report. The only place that decides
 // whether the step failed.
 import * as core from '@actions/core'
-import { resolveConsumerIds } from './consumers.js'
-import { describeFailure, describeNotFound } from './failure.js'
+import { type Applied, applyPlan } from './apply.js'
+import { resolveConsumers } from './consumers.js'
+import { describeFailure } from './failure.js'
 import { type InputSource, type Settings, actionInputs, readSettings } from './inputs.js'
-import { summaryMarkdown, writeOutputs, writeSummary } from './report.js'
-import { explainNotFound } from './tfe/account.js'
+import { makePlan } from './plan.js'
+import { pullRequestTarget, upsertComment } from './pull-request-comment.js'
+import { type Outcome, summaryMarkdown, writeOutputs, writeSummary } from './report.js'
+import { readState } from './state.js'
 import { TfeClient } from './tfe/client.js'
-import { TfeApiError } from './tfe/errors.js'
-import { setModuleConsumers } from './tfe/module-sharing.js'
 
 export async function run(source: InputSource = actionInputs): Promise<void> {
   let settings: Settings | undefined
   let client: TfeClient | undefined
+  const log = (line: string): void => core.info(line)
   try {
     settings = readSettings(source)
-    const { organization, baseUrl } = settings
-    client = new TfeClient({ baseUrl, token: settings.token, log: line => core.info(line) })
+    const { organization, baseUrl, api, dryRun } = settings
+    client = new TfeClient({ baseUrl, token: settings.token, log })
 
-    const consumerIds = await resolveConsumerIds(client, organization, settings.consumers, line =>
-      core.info(line)
-    )
-    core.info(
-      `Setting the module consumers of ${organization} on ${baseUrl} to ${consumerIds.length} organization${consumerIds.length === 1 ? '' : 's'}`
-    )
-    let partnerships
-    try {
-      partnerships = await setModuleConsumers(client, organization, consumerIds)
-    } catch (error) {
-      if (error instanceof TfeApiError && error.status === 404) {
-        throw describeNotFound(
-          await explainNotFound(client, organization),
-          organization,
-          'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)'
-        )
-      }
-      throw error
+    log(`Reading the module sharing of ${organization} on ${baseUrl}`)
+    const state = await readState(client, organization, api)
+    if (state.consumers === undefined) {
+      core.warning(
+        `${organization}: this TFE does not list module consumers, so the list before this run is unknown.`
+      )
+    }
+    const known = await resolveConsumers(client, settings, state.consumers, log)
+    const plan = makePlan({
+      organization,
+      mode: settings.mode,
+      api,
+      dryRun,
+      globalModuleSharing: settings.globalModuleSharing,
+      allowEmpty: settings.allowEmpty,
+      globalBefore: state.producer.globalModuleSharing,
+      previous: state.consumers,
+      requested: settings.consumers,
+      known,
+      providerConsumers: state.providerConsumers,
+      globalProviderSharing: state.producer.globalProviderSharing
+    })
+    plan.notes.forEach(log)
+
+    let applied: Applied | undefined
+    if (dryRun) {
+      log(
+        `Dry run: ${plan.changed ? 'the plan would change module sharing' : 'no change'}; nothing was written.`
+      )
+    } else if (!plan.changed) {
+      log(`No change: ${organization} already shares as asked; nothing was written.`)
+    } else {
+      applied = await applyPlan(client, plan, api, state, log)
+      log(
+        applied.globalAfter
+          ? `${organization} now shares its modules with every organization.`
+          : `${organization} now shares its modules with ${applied.consumers.length} organization${applied.consumers.length === 1 ? '' : 's'}.`
+      )
     }
 
-    const result = { organization, baseUrl, partnerships }
-    writeOutputs(result)
-    await writeSummary(summaryMarkdown(result))
-    core.info(
-      `${organization} now shares its modules with ${partnerships.length} organization${partnerships.length === 1 ? '' : 's'}` +
-        (partnerships.length > 0
-          ? `: ${partnerships.map(p => p['consuming-organization-name']).join(', ')}`
-          : '')
-    )
+    const outcome: Outcome = { baseUrl, api, dryRun, plan, applied }
+    writeOutputs(outcome)
+    const markdown = summaryMarkdown(outcome)
+    await writeSummary(markdown)
+    if (settings.pullRequestComment) {
+      await comment(organization, settings.pullRequestComment.githubToken, markdown)
+    }
   } catch (error) {
     core.setFailed(
       describeFailure(error, {
         organization: settings?.organization,
         baseUrl: settings?.baseUrl,
-        secrets: settings ? [settings.token] : []
+        secrets: settings ? [settings.token, settings.pullRequestComment?.githubToken ?? ''] : []
       })
     )
   } finally {
     client?.dispose()
+  }
+}
+
+/** The sharing change stands whatever happens here, so a comment failure is a warning. */
+async function comment(organization: string, token: string, markdown: string): Promise<void> {
+  const target = pullRequestTarget()
+  if (!target) {
+    core.info('comment-on-pr: this run is not for a pull request; no comment.')
+    return
+  }
+  try {
+    const result = await upsertComment(target, token, organization, markdown)
+    core.info(
+      `${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${target.number}${result.url ? `: ${result.url}` : ''}`
+    )
+  } catch (error) {
+    const status = (error as { statusCode?: number }).statusCode
+    const message = error instanceof Error ? error.message : String(error)
+    core.warning(
+      `${organization}: could not comment on pull request #${target.number}` +
+        `${status ? ` (HTTP ${status})` : ''}: ${message.split('\n')[0]}. ` +
+        'Give the job permissions: pull-requests: write, and keep github-token at its default.'
+    )
   }
 }

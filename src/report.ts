@@ -1,45 +1,99 @@
-// What the user sees after a run: step outputs and the job summary.
+// What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
 import * as core from '@actions/core'
-import type { Partnership } from './tfe/module-sharing.js'
+import type { Applied } from './apply.js'
+import type { Api } from './inputs.js'
+import type { Change, Consumer, Plan } from './plan.js'
 
-export interface SharingResult {
-  organization: string
+export interface Outcome {
   baseUrl: string
-  partnerships: Partnership[]
+  api: Api
+  dryRun: boolean
+  plan: Plan
+  /** undefined when nothing was written: a dry run, or a plan without change. */
+  applied: Applied | undefined
 }
 
-export function writeOutputs(result: SharingResult): void {
-  const { partnerships } = result
+export function writeOutputs({ plan, applied }: Outcome): void {
+  // A dry run reports what the run would leave behind.
+  const consumers = applied?.consumers ?? plan.next
+  const partnerships = applied?.partnerships ?? []
+  const ids = (list: readonly Consumer[]) => JSON.stringify(list.map(c => c.externalId))
   core.setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)))
-  core.setOutput(
-    'consumer-ids',
-    JSON.stringify(partnerships.map(p => p['consuming-organization-id']))
-  )
-  core.setOutput(
-    'consumer-names',
-    JSON.stringify(partnerships.map(p => p['consuming-organization-name']))
-  )
+  core.setOutput('consumer-ids', ids(consumers))
+  core.setOutput('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)))
   core.setOutput('partnerships', JSON.stringify(partnerships))
+  core.setOutput('changed', String(plan.changed))
+  core.setOutput('added', ids(plan.added))
+  core.setOutput('removed', ids(plan.removed))
+  // null, not [], when this TFE could not show the list: [] would claim it was empty.
+  core.setOutput('previous-consumer-ids', plan.previous ? ids(plan.previous) : 'null')
+  core.setOutput('global-module-sharing', String(applied?.globalAfter ?? plan.global.after))
 }
 
-export function summaryMarkdown(result: SharingResult): string {
+const CHANGE_LABEL: Record<Change, string> = {
+  kept: 'kept',
+  added: '➕ added',
+  removed: '➖ removed'
+}
+
+export function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }: Outcome): string {
+  const org = escapeHtml(plan.organization)
   const lines = [
-    `### Module sharing: ${escapeHtml(result.organization)}`,
+    dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
     '',
-    `Producer **${escapeHtml(result.organization)}** on ${escapeHtml(result.baseUrl)} now shares its private module registry with ` +
-      (result.partnerships.length === 0
-        ? 'no other organization.'
-        : `${result.partnerships.length} organization${result.partnerships.length === 1 ? '' : 's'}:`)
+    `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
+    '',
+    outcomeLine(plan, dryRun, applied !== undefined)
   ]
-  if (result.partnerships.length > 0) {
-    lines.push('', '| Consumer | External id | Partnership id |', '| --- | --- | --- |')
-    for (const p of result.partnerships) {
+  const { before, after } = plan.global
+  lines.push(
+    '',
+    `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`
+  )
+  if (plan.previous === undefined) {
+    lines.push(
+      '',
+      '> This TFE does not list module consumers, so the list before this run is unknown.'
+    )
+  }
+
+  const partnershipIds = new Map(
+    (applied?.partnerships ?? []).map(p => [p['consuming-organization-id'], p.id] as const)
+  )
+  const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name] as const))
+  if (plan.rows.length > 0) {
+    const withIds = partnershipIds.size > 0
+    lines.push(
+      '',
+      `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`,
+      `| --- | --- | --- |${withIds ? ' --- |' : ''}`
+    )
+    for (const { consumer, change } of plan.rows) {
+      const name = consumer.name ?? names.get(consumer.externalId) ?? '—'
+      const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : ''
       lines.push(
-        `| ${cell(p['consuming-organization-name'])} | ${cell(p['consuming-organization-id'])} | ${cell(p.id)} |`
+        `| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`
       )
     }
   }
   return lines.join('\n') + '\n'
+}
+
+function outcomeLine(plan: Plan, dryRun: boolean, written: boolean): string {
+  const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`
+  if (plan.previous === undefined) {
+    return dryRun
+      ? '**Would set** the list shown.'
+      : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`
+  }
+  if (!plan.changed)
+    return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`
+  if (dryRun) return `**Would change** (${counts}); nothing was written.`
+  return written ? `**Changed** (${counts}).` : '**Changed**.'
+}
+
+function onOff(value: boolean): string {
+  return value ? 'on' : 'off'
 }
 
 export async function writeSummary(markdown: string): Promise<void> {
@@ -48,7 +102,7 @@ export async function writeSummary(markdown: string): Promise<void> {
   await core.summary.addRaw(markdown).write()
 }
 
-/** Anything from the server is escaped: the summary renders HTML. */
+/** Anything from the server is escaped: summaries and comments render HTML. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`)
 }

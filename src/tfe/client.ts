@@ -25,6 +25,14 @@ export interface ClientOptions {
 
 export type Query = Record<string, string | number>
 
+export interface Page {
+  items: unknown[]
+  /** The next page's number, or undefined on the last page. */
+  next: number | undefined
+  /** From `meta.pagination`, when TFE sends it. */
+  totalPages: number | undefined
+}
+
 export interface TfeResponse {
   status: number
   headers: IncomingHttpHeaders
@@ -33,7 +41,8 @@ export interface TfeResponse {
 }
 
 const MEDIA_TYPE = 'application/vnd.api+json'
-const MAX_PAGE_SIZE = 100
+/** The largest page TFE serves: fewest requests for a long list. */
+export const PAGE_SIZE = 100
 
 export class TfeClient {
   private readonly http: HttpClient
@@ -70,31 +79,42 @@ export class TfeClient {
   }
 
   /**
-   * Every item of a paginated list. Follows top-level `meta.pagination`, else `links.next`;
-   * with neither (one docs sample nests them in the item), a short page is the last one.
+   * One page of a paginated list. The next page comes from top-level `meta.pagination`, else
+   * `links.next`; with neither (one docs sample nests them in the item), a short page is the last.
    */
+  async getPage(path: string, page: number, query: Query = {}): Promise<Page> {
+    const response = await this.get(path, {
+      ...query,
+      'page[number]': page,
+      'page[size]': PAGE_SIZE
+    })
+    const document = response.document
+    const data = isRecord(document) ? document.data : undefined
+    if (!isRecord(document) || !Array.isArray(data)) {
+      throw new TfeResponseError(
+        { method: 'GET', path },
+        response.status,
+        `GET ${path} answered without a data array`
+      )
+    }
+    const pagination = isRecord(document.meta) ? document.meta.pagination : undefined
+    const totalPages = isRecord(pagination) ? Number(pagination['total-pages']) : NaN
+    return {
+      items: data,
+      next: nextPage(document, page, data.length),
+      totalPages: Number.isInteger(totalPages) && totalPages > 0 ? totalPages : undefined
+    }
+  }
+
+  /** Every item of a paginated list, page by page. */
   async getAll(path: string, query: Query = {}): Promise<unknown[]> {
     const items: unknown[] = []
-    for (let page = 1; ;) {
-      const response = await this.get(path, {
-        ...query,
-        'page[number]': page,
-        'page[size]': MAX_PAGE_SIZE
-      })
-      const document = response.document
-      const data = isRecord(document) ? document.data : undefined
-      if (!Array.isArray(data)) {
-        throw new TfeResponseError(
-          { method: 'GET', path },
-          response.status,
-          `GET ${path} answered without a data array`
-        )
-      }
-      items.push(...data)
-      const next = nextPage(document as Record<string, unknown>, page, data.length)
-      if (next === undefined) return items
-      page = next
+    for (let page: number | undefined = 1; page !== undefined;) {
+      const result: Page = await this.getPage(path, page, query)
+      items.push(...result.items)
+      page = result.next
     }
+    return items
   }
 
   async request(
@@ -196,7 +216,7 @@ function nextPage(
   if (isRecord(document.links)) {
     return typeof document.links.next === 'string' && document.links.next ? page + 1 : undefined
   }
-  return count >= MAX_PAGE_SIZE ? page + 1 : undefined
+  return count >= PAGE_SIZE ? page + 1 : undefined
 }
 
 async function readBody(

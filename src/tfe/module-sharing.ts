@@ -1,6 +1,7 @@
 // The module-consumers endpoints, one function per endpoint.
 import { type TfeClient, isRecord } from './client.js'
 import { TfeResponseError } from './errors.js'
+import { type Organization, decodeOrganization, organizationPath } from './organizations.js'
 
 /** One entry of the seed endpoint's answer; field names follow its attributes. */
 export interface Partnership {
@@ -28,7 +29,7 @@ export async function setModuleConsumers(
   producer: string,
   consumerIds: readonly string[]
 ): Promise<Partnership[]> {
-  const path = `/admin/organizations/${encodeURIComponent(producer)}/module-consumers`
+  const path = `${organizationPath(producer)}/module-consumers`
   const response = await client.patch(path, {
     data: {
       type: 'module-partnerships',
@@ -60,4 +61,63 @@ function decodePartnership(item: unknown, path: string): Partnership {
   const partnership = { id } as Partnership
   for (const key of PARTNERSHIP_ATTRIBUTES) partnership[key] = attributes[key] as string
   return partnership
+}
+
+/**
+ * GET .../relationships/module-consumers (TFE v202103-1+), every page. Empty while the
+ * producer shares globally or with nobody.
+ */
+export async function listModuleConsumers(
+  client: TfeClient,
+  producer: string
+): Promise<Organization[]> {
+  return listRelationship(client, `${organizationPath(producer)}/relationships/module-consumers`)
+}
+
+/** GET .../relationships/provider-consumers (TFE v202301-1+), every page. */
+export async function listProviderConsumers(
+  client: TfeClient,
+  producer: string
+): Promise<Organization[]> {
+  return listRelationship(client, `${organizationPath(producer)}/relationships/provider-consumers`)
+}
+
+async function listRelationship(client: TfeClient, path: string): Promise<Organization[]> {
+  const items = await client.getAll(path)
+  return items.map((item, i) => decodeOrganization(item, `GET ${path} item ${i}`))
+}
+
+/**
+ * PATCH .../relationships/module-consumers with consumer **names**: replaces the list and
+ * answers 204 with no body, so the caller reads the result back.
+ */
+export async function setModuleConsumerRelationships(
+  client: TfeClient,
+  producer: string,
+  consumerNames: readonly string[]
+): Promise<void> {
+  await client.patch(`${organizationPath(producer)}/relationships/module-consumers`, {
+    data: consumerNames.map(name => ({ type: 'organizations', id: name }))
+  })
+}
+
+/**
+ * PUT .../registry-partnerships (TFE v202301-1+): sets module **and** provider consumers, by
+ * name, in one call. The docs' table spells the keys in kebab case (their sample in snake
+ * case); the caller verifies the result with the relationships GETs.
+ */
+export async function putRegistryPartnerships(
+  client: TfeClient,
+  producer: string,
+  consumers: { moduleConsumers: readonly string[]; providerConsumers: readonly string[] }
+): Promise<void> {
+  await client.put(`${organizationPath(producer)}/registry-partnerships`, {
+    data: {
+      type: 'registry-partnerships',
+      attributes: {
+        'module-consumers': consumers.moduleConsumers,
+        'provider-consumers': consumers.providerConsumers
+      }
+    }
+  })
 }

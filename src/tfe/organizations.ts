@@ -1,4 +1,4 @@
-// Organizations: names ↔ external ids, and what the admin API says about one organization.
+// Organizations: names ↔ external ids, and the admin settings of one organization.
 import { type TfeClient, isRecord } from './client.js'
 import { mapConcurrently } from './concurrency.js'
 import { TfeApiError, TfeResponseError } from './errors.js'
@@ -7,15 +7,43 @@ export interface Organization {
   name: string
   externalId: string
   globalModuleSharing: boolean
+  globalProviderSharing: boolean
 }
 
+/** Lookups in flight at once: well inside the 30 requests/second an admin user shares. */
 const LOOKUP_CONCURRENCY = 8
+const ADMIN_ORGANIZATIONS = '/admin/organizations'
+
+export function organizationPath(name: string): string {
+  return `${ADMIN_ORGANIZATIONS}/${encodeURIComponent(name)}`
+}
 
 export async function getOrganization(client: TfeClient, name: string): Promise<Organization> {
-  const path = `/admin/organizations/${encodeURIComponent(name)}`
+  const path = organizationPath(name)
   const response = await client.get(path)
-  const data = isRecord(response.document) ? response.document.data : undefined
-  return decodeOrganization(data, `GET ${path}`)
+  return decodeOrganization(
+    isRecord(response.document) ? response.document.data : undefined,
+    `GET ${path}`
+  )
+}
+
+/**
+ * PATCH the organization's `global-module-sharing`. Turning it on wipes the consumer list
+ * (TFE's docs say those partnerships are lost); the plan has checked that before calling this.
+ */
+export async function setGlobalModuleSharing(
+  client: TfeClient,
+  name: string,
+  enabled: boolean
+): Promise<Organization> {
+  const path = organizationPath(name)
+  const response = await client.patch(path, {
+    data: { type: 'organizations', attributes: { 'global-module-sharing': enabled } }
+  })
+  return decodeOrganization(
+    isRecord(response.document) ? response.document.data : undefined,
+    `PATCH ${path}`
+  )
 }
 
 /** An `organizations` resource: `id` is the name, `attributes.external-id` the id. */
@@ -25,36 +53,98 @@ export function decodeOrganization(resource: unknown, where: string): Organizati
   const name = attributes?.name ?? (isRecord(resource) ? resource.id : undefined)
   const externalId = attributes?.['external-id']
   if (typeof name !== 'string' || typeof externalId !== 'string') {
+    const [method = 'GET', path = where] = where.split(' ')
     throw new TfeResponseError(
-      { method: 'GET', path: where },
+      { method, path },
       200,
       `${where} answered with an organization that has no name or external-id`
     )
   }
-  return { name, externalId, globalModuleSharing: attributes?.['global-module-sharing'] === true }
+  return {
+    name,
+    externalId,
+    globalModuleSharing: attributes?.['global-module-sharing'] === true,
+    globalProviderSharing: attributes?.['global-provider-sharing'] === true
+  }
 }
 
-export interface NameLookup {
-  found: Organization[]
-  /** Names TFE answered 404 for. */
-  missing: string[]
-}
-
-/** Looks each name up; a 404 is collected as missing so the user hears of all of them at once. */
-export async function lookUpOrganizations(
-  client: TfeClient,
+export interface Wanted {
   names: readonly string[]
-): Promise<NameLookup> {
-  const results = await mapConcurrently(names, LOOKUP_CONCURRENCY, async name => {
+  ids: readonly string[]
+}
+
+export interface Found {
+  organizations: Organization[]
+  missingNames: string[]
+  missingIds: string[]
+}
+
+/**
+ * Finds organizations by name and by external id with as few requests as it can. TFE has a
+ * lookup by name but none by id, so ids need the admin list (100 a page). One or two names are
+ * looked up one by one; for more, the first page of the list (which also tells the page count
+ * P) decides: the names still missing are looked up one by one if that is cheaper than the
+ * remaining pages. N names thus cost at most min(N, P) + 1 requests, and at most N when the
+ * first page holds one of them.
+ */
+export async function findOrganizations(client: TfeClient, wanted: Wanted): Promise<Found> {
+  const names = new Set(wanted.names)
+  const ids = new Set(wanted.ids)
+  const found = new Map<string, Organization>()
+  const take = (org: Organization): void => {
+    const byName = names.delete(org.name)
+    const byId = ids.delete(org.externalId)
+    if (byName || byId) found.set(org.externalId, org)
+  }
+
+  if (ids.size === 0 && names.size <= 2) {
+    await lookUpEach(client, [...names], take)
+  } else {
+    const first = await client.getPage(ADMIN_ORGANIZATIONS, 1)
+    first.items.forEach((item, i) =>
+      take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`))
+    )
+    let next = first.next
+    const pagesLeft = first.totalPages !== undefined ? first.totalPages - 1 : Infinity
+    if (next !== undefined && ids.size === 0 && names.size <= pagesLeft) {
+      await lookUpEach(client, [...names], take)
+    } else {
+      // The rest of the list, a few pages at a time, stopping once everything is found.
+      while (next !== undefined && (names.size > 0 || ids.size > 0)) {
+        const batch =
+          first.totalPages !== undefined
+            ? range(next, Math.min(first.totalPages, next + LOOKUP_CONCURRENCY - 1))
+            : [next]
+        const pages = await mapConcurrently(batch, LOOKUP_CONCURRENCY, page =>
+          client.getPage(ADMIN_ORGANIZATIONS, page)
+        )
+        for (const page of pages) {
+          page.items.forEach((item, i) =>
+            take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`))
+          )
+        }
+        next = pages[pages.length - 1]?.next
+      }
+    }
+  }
+  return { organizations: [...found.values()], missingNames: [...names], missingIds: [...ids] }
+}
+
+/** GET each name; a 404 leaves it missing so the user hears of all of them at once. */
+async function lookUpEach(
+  client: TfeClient,
+  names: readonly string[],
+  take: (org: Organization) => void
+): Promise<void> {
+  await mapConcurrently(names, LOOKUP_CONCURRENCY, async name => {
     try {
-      return await getOrganization(client, name)
+      take(await getOrganization(client, name))
     } catch (error) {
-      if (error instanceof TfeApiError && error.status === 404) return name
-      throw error
+      if (!(error instanceof TfeApiError && error.status === 404)) throw error
     }
   })
-  return {
-    found: results.filter((r): r is Organization => typeof r !== 'string'),
-    missing: results.filter((r): r is string => typeof r === 'string')
-  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i)
 }

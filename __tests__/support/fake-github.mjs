@@ -1,0 +1,506 @@
+// A fake of the few GitHub REST endpoints a "sticky" pull request comment needs: list an issue's
+// comments, create one, update one. It copies the parts of GitHub's behaviour a client can get
+// wrong (Link-header pagination that points at /repositories/:id URLs, ids above 2^31, 401 vs 403
+// vs 404, the 65536-character body limit) so those bugs surface here and not on a customer's PR.
+// Plain ESM on Node built-ins: it runs before `npm ci`.
+import { createServer } from 'node:http'
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+const JSON_TYPE = 'application/json; charset=utf-8'
+const DOCS = 'https://docs.github.com/rest'
+const DOCS_LIST = `${DOCS}/issues/comments#list-issue-comments`
+const DOCS_CREATE = `${DOCS}/issues/comments#create-an-issue-comment`
+const DOCS_UPDATE = `${DOCS}/issues/comments#update-an-issue-comment`
+const DEFAULT_PER_PAGE = 30
+const MAX_PER_PAGE = 100
+const MAX_BODY_LENGTH = 65536
+// Real comment ids passed 2^31 long ago: a client that squeezes them into 32 bits breaks here.
+const FIRST_COMMENT_ID = 2400000001
+const FIRST_REPOSITORY_ID = 700000001
+const FIRST_USER_ID = 5000001
+// The real account behind GITHUB_TOKEN, so logins and ids match what a workflow sees.
+const ACTIONS_BOT = { login: 'github-actions[bot]', id: 41898282 }
+const OWNER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/
+const REPO_NAME = /^[A-Za-z0-9._-]+$/
+const ISSUE_NUMBER = /^[1-9][0-9]*$/
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+// GitHub refuses requests without one; @actions/http-client and fetch both send one, a raw
+// http.request does not.
+const NO_USER_AGENT =
+  'Request forbidden by administrative rules. Please make sure your request has a User-Agent ' +
+  'header (https://docs.github.com/rest/overview/resources-in-the-rest-api#user-agent-required).'
+
+function installationToken() {
+  let out = 'ghs_'
+  while (out.length < 40) {
+    for (const byte of randomBytes(64)) {
+      // 248 = 4 * 62: dropping the bytes above it keeps every character equally likely
+      if (byte < 248) out += ALPHANUMERIC[byte % 62]
+      if (out.length === 40) break
+    }
+  }
+  return out
+}
+
+class HttpError extends Error {
+  constructor(status, message, documentationUrl = DOCS, extra = {}) {
+    super(`HTTP ${status}: ${message}`)
+    this.status = status
+    this.body = { message, ...extra, documentation_url: documentationUrl, status: String(status) }
+  }
+}
+
+function notFound(documentationUrl = DOCS) {
+  return new HttpError(404, 'Not Found', documentationUrl)
+}
+
+function validationFailed(error, documentationUrl) {
+  return new HttpError(422, 'Validation Failed', documentationUrl, {
+    errors: [{ resource: 'IssueComment', ...error }]
+  })
+}
+
+// GitHub timestamps have whole seconds and no milliseconds.
+function timestamp(ms) {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+function send(res, status, body, headers = {}) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'Content-Type': JSON_TYPE,
+    'Content-Length': Buffer.byteLength(text),
+    ...headers
+  })
+  res.end(text)
+}
+
+function positiveInteger(raw, fallback) {
+  const n = /^[0-9]+$/.test(raw ?? '') ? Number(raw) : NaN
+  return Number.isSafeInteger(n) && n >= 1 ? n : fallback
+}
+
+function checkRepoNames(owner, repo) {
+  if (typeof owner !== 'string' || !OWNER_NAME.test(owner)) {
+    throw new Error(`fake GitHub: invalid owner ${JSON.stringify(owner)}`)
+  }
+  if (typeof repo !== 'string' || !REPO_NAME.test(repo)) {
+    throw new Error(`fake GitHub: invalid repository name ${JSON.stringify(repo)}`)
+  }
+}
+
+function checkIssueNumber(number) {
+  if (!Number.isSafeInteger(number) || number < 1) {
+    throw new Error(`fake GitHub: invalid issue number ${JSON.stringify(number)}`)
+  }
+}
+
+export async function startFakeGitHub(options = {}) {
+  const token = installationToken()
+  const readOnlyToken = installationToken()
+  const permissions = new Map([
+    [token, { write: true }],
+    [readOnlyToken, { write: false }]
+  ])
+  const botLogin = options.botLogin ?? ACTIONS_BOT.login
+  const serverUrl = (options.serverUrl ?? 'https://github.com').replace(/\/+$/, '')
+  const maxBodyLength = options.maxBodyLength ?? MAX_BODY_LENGTH
+  const now = options.now ?? Date.now
+  const requireUserAgent = options.requireUserAgent ?? true
+
+  // GitHub names are case-insensitive; the spelling first seen is the one reported back.
+  const repos = new Map()
+  const reposById = new Map()
+  const commentsById = new Map()
+  const userIds = new Map([[ACTIONS_BOT.login, ACTIONS_BOT.id]])
+  const requests = []
+  const intercepts = []
+  let nextCommentId = FIRST_COMMENT_ID
+  let baseUrl = ''
+
+  function repository(owner, name) {
+    const key = `${owner}/${name}`.toLowerCase()
+    let repo = repos.get(key)
+    if (!repo) {
+      repo = { id: FIRST_REPOSITORY_ID + repos.size, owner, name, issues: new Map() }
+      repos.set(key, repo)
+      reposById.set(repo.id, repo)
+    }
+    return repo
+  }
+
+  function issueComments(repo, number) {
+    let list = repo.issues.get(number)
+    if (!list) {
+      list = []
+      repo.issues.set(number, list)
+    }
+    return list
+  }
+
+  function userId(login) {
+    let id = userIds.get(login)
+    if (id === undefined) {
+      id = FIRST_USER_ID + userIds.size
+      userIds.set(login, id)
+    }
+    return id
+  }
+
+  function createComment(repo, number, body, login) {
+    const time = timestamp(now())
+    const comment = {
+      id: nextCommentId++,
+      repo,
+      number,
+      body,
+      login,
+      createdAt: time,
+      updatedAt: time
+    }
+    issueComments(repo, number).push(comment)
+    commentsById.set(comment.id, comment)
+    return comment
+  }
+
+  function snapshot(comment) {
+    return {
+      id: comment.id,
+      body: comment.body,
+      user: { login: comment.login },
+      created_at: comment.createdAt,
+      updated_at: comment.updatedAt
+    }
+  }
+
+  function commentUrl(comment) {
+    return `${baseUrl}/repos/${comment.repo.owner}/${comment.repo.name}/issues/comments/${comment.id}`
+  }
+
+  function commentResource(comment) {
+    const { owner, name } = comment.repo
+    return {
+      url: commentUrl(comment),
+      // The fake only hosts pull request conversations, and GitHub links those under /pull/.
+      html_url: `${serverUrl}/${owner}/${name}/pull/${comment.number}#issuecomment-${comment.id}`,
+      issue_url: `${baseUrl}/repos/${owner}/${name}/issues/${comment.number}`,
+      id: comment.id,
+      node_id: 'IC_kwDO' + Buffer.from(`IssueComment:${comment.id}`).toString('base64url'),
+      user: {
+        login: comment.login,
+        id: userId(comment.login),
+        type: comment.login.endsWith('[bot]') ? 'Bot' : 'User'
+      },
+      created_at: comment.createdAt,
+      updated_at: comment.updatedAt,
+      body: comment.body
+    }
+  }
+
+  function readBody(raw, documentationUrl) {
+    let doc
+    try {
+      doc = JSON.parse(raw)
+    } catch {
+      throw new HttpError(400, 'Problems parsing JSON', documentationUrl)
+    }
+    const body = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? doc.body : null
+    if (body === undefined || body === null) {
+      throw validationFailed({ code: 'missing_field', field: 'body' }, documentationUrl)
+    }
+    if (typeof body !== 'string') {
+      throw validationFailed({ code: 'invalid', field: 'body' }, documentationUrl)
+    }
+    if (body.trim() === '') {
+      throw validationFailed(
+        { code: 'custom', field: 'body', message: "body can't be blank" },
+        documentationUrl
+      )
+    }
+    // Counted in characters (code points), as GitHub does, not UTF-16 units.
+    if ([...body].length > maxBodyLength) {
+      throw validationFailed(
+        {
+          code: 'unprocessable',
+          field: 'data',
+          message: `Body is too long (maximum is ${maxBodyLength} characters)`
+        },
+        documentationUrl
+      )
+    }
+    return body
+  }
+
+  // Like GitHub, the links keep the caller's other parameters but point at the repository's
+  // numeric id, so a client has to follow them rather than rebuild /repos/... URLs itself.
+  function linkHeader(repo, number, query, page, lastPage) {
+    const link = (n, rel) => {
+      const url = new URL(`/repositories/${repo.id}/issues/${number}/comments`, baseUrl)
+      for (const [key, value] of Object.entries(query)) {
+        if (key !== 'page') url.searchParams.set(key, value)
+      }
+      url.searchParams.set('page', String(n))
+      return `<${url.href}>; rel="${rel}"`
+    }
+    const parts = []
+    if (page > 1) parts.push(link(page - 1, 'prev'))
+    if (page < lastPage) parts.push(link(page + 1, 'next'), link(lastPage, 'last'))
+    if (page > 1) parts.push(link(1, 'first'))
+    return parts.join(', ')
+  }
+
+  function listComments(repo, number, query) {
+    const perPage = Math.min(positiveInteger(query.per_page, DEFAULT_PER_PAGE), MAX_PER_PAGE)
+    const page = positiveInteger(query.page, 1)
+    const all = repo.issues.get(number) ?? []
+    const lastPage = Math.max(1, Math.ceil(all.length / perPage))
+    const link = linkHeader(repo, number, query, page, lastPage)
+    return {
+      status: 200,
+      body: all.slice((page - 1) * perPage, page * perPage).map(commentResource),
+      headers: link ? { Link: link } : {}
+    }
+  }
+
+  const handlers = {
+    listByName: ({ params, query }) =>
+      listComments(repository(params.owner, params.repo), params.number, query),
+
+    listById: ({ params, query }) => {
+      const repo = reposById.get(params.repositoryId)
+      if (!repo) throw notFound(DOCS_LIST)
+      return listComments(repo, params.number, query)
+    },
+
+    create: ({ params, body }) => {
+      const text = readBody(body, DOCS_CREATE)
+      const comment = createComment(
+        repository(params.owner, params.repo),
+        params.number,
+        text,
+        botLogin
+      )
+      return {
+        status: 201,
+        body: commentResource(comment),
+        headers: { Location: commentUrl(comment) }
+      }
+    },
+
+    update: ({ params, body }) => {
+      const comment = commentsById.get(params.commentId)
+      const repo = repos.get(`${params.owner}/${params.repo}`.toLowerCase())
+      // An id from another repository is as unknown here as one that never existed.
+      if (!comment || comment.repo !== repo) throw notFound(DOCS_UPDATE)
+      comment.body = readBody(body, DOCS_UPDATE)
+      comment.updatedAt = timestamp(now())
+      return { status: 200, body: commentResource(comment) }
+    }
+  }
+
+  const REPO = 'repos/:owner/:repo'
+  const routes = [
+    ['GET', `${REPO}/issues/:number/comments`, 'listByName', DOCS_LIST],
+    ['GET', 'repositories/:repositoryId/issues/:number/comments', 'listById', DOCS_LIST],
+    ['POST', `${REPO}/issues/:number/comments`, 'create', DOCS_CREATE, 'write'],
+    ['PATCH', `${REPO}/issues/comments/:commentId`, 'update', DOCS_UPDATE, 'write']
+  ].map(([method, pattern, handler, docs, access]) => ({
+    method,
+    segments: pattern.split('/'),
+    handler,
+    docs,
+    write: access === 'write'
+  }))
+
+  const PARAMS = {
+    owner: value => (OWNER_NAME.test(value) ? value : undefined),
+    repo: value => (REPO_NAME.test(value) ? value : undefined),
+    number: value => (ISSUE_NUMBER.test(value) ? positiveInteger(value) : undefined),
+    repositoryId: value => (ISSUE_NUMBER.test(value) ? positiveInteger(value) : undefined),
+    commentId: value => (ISSUE_NUMBER.test(value) ? positiveInteger(value) : undefined)
+  }
+
+  function match(method, segments) {
+    for (const route of routes) {
+      if (route.method !== method || route.segments.length !== segments.length) continue
+      const params = {}
+      const ok = route.segments.every((part, i) => {
+        if (!part.startsWith(':')) return part === segments[i]
+        const value = PARAMS[part.slice(1)](segments[i])
+        params[part.slice(1)] = value
+        return value !== undefined
+      })
+      if (ok) return { route, params }
+    }
+    return undefined
+  }
+
+  function permissionsFor(header) {
+    const m = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header ?? '')
+    return m ? permissions.get(m[1]) : undefined
+  }
+
+  function route(recorded) {
+    const caller = permissionsFor(recorded.headers.authorization)
+    if (!caller) throw new HttpError(401, 'Bad credentials')
+    let segments
+    try {
+      segments = recorded.path.slice(1).split('/').map(decodeURIComponent)
+    } catch {
+      throw notFound()
+    }
+    const method = recorded.method === 'HEAD' ? 'GET' : recorded.method
+    const found = match(method, segments)
+    if (!found) throw notFound()
+    if (found.route.write && !caller.write) {
+      throw new HttpError(403, 'Resource not accessible by integration', found.route.docs)
+    }
+    return handlers[found.route.handler]({
+      params: found.params,
+      query: recorded.query,
+      body: recorded.body
+    })
+  }
+
+  async function handle(req, res) {
+    const chunks = []
+    try {
+      for await (const chunk of req) chunks.push(chunk)
+    } catch {
+      return // the client went away mid-body: nobody is left to answer
+    }
+    const url = new URL(req.url ?? '/', baseUrl)
+    const recorded = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: { ...req.headers },
+      body: Buffer.concat(chunks).toString('utf8'),
+      time: Date.now()
+    }
+    requests.push(recorded)
+
+    for (const fn of [...intercepts]) {
+      if ((await fn(req, res, recorded)) === true) return
+    }
+
+    if (requireUserAgent && !recorded.headers['user-agent']?.trim()) {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end(NO_USER_AGENT + '\n')
+      return
+    }
+
+    try {
+      const result = route(recorded)
+      send(res, result.status, result.body, result.headers)
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error
+      send(res, error.status, error.body)
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(error => {
+      // A broken intercept or handler is a test bug: make it loud, and still answer.
+      console.error('fake GitHub: request handler failed', error)
+      if (!res.headersSent) {
+        send(res, 500, { message: `fake GitHub failure: ${String(error)}` })
+      } else {
+        res.destroy()
+      }
+    })
+  })
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  baseUrl = `http://127.0.0.1:${server.address().port}`
+
+  let closing
+  return {
+    url: baseUrl,
+    token,
+    readOnlyToken,
+    requests,
+
+    comments(owner, repo, issueNumber) {
+      const found = repos.get(`${owner}/${repo}`.toLowerCase())
+      return (found?.issues.get(issueNumber) ?? []).map(snapshot)
+    },
+
+    // Seeding goes through the API's own limits so a test can't start from a state GitHub
+    // could never be in.
+    addComment(owner, repo, issueNumber, body, login = 'someone-else') {
+      checkRepoNames(owner, repo)
+      checkIssueNumber(issueNumber)
+      if (typeof body !== 'string' || body.trim() === '') {
+        throw new Error('fake GitHub: a comment body must be a non-blank string')
+      }
+      if ([...body].length > maxBodyLength) {
+        throw new Error(`fake GitHub: a comment body is at most ${maxBodyLength} characters`)
+      }
+      if (typeof login !== 'string' || login === '') {
+        throw new Error(`fake GitHub: invalid login ${JSON.stringify(login)}`)
+      }
+      return snapshot(createComment(repository(owner, repo), issueNumber, body, login))
+    },
+
+    writes() {
+      return requests.filter(r => r.method !== 'GET' && r.method !== 'HEAD')
+    },
+
+    intercept(fn) {
+      intercepts.push(fn)
+      return () => {
+        const i = intercepts.indexOf(fn)
+        if (i >= 0) intercepts.splice(i, 1)
+      }
+    },
+
+    clearIntercepts() {
+      intercepts.length = 0
+    },
+
+    close() {
+      closing ??= new Promise((resolve, reject) => {
+        server.close(error => (error ? reject(error) : resolve()))
+        // Keep-alive sockets and requests parked by a "hang" intercept would hold close() open.
+        server.closeAllConnections()
+      })
+      return closing
+    }
+  }
+}
+
+export function writeEvent(dir, payload) {
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, 'event.json')
+  writeFileSync(file, JSON.stringify(payload, null, 2) + '\n')
+  return file
+}
+
+export function pullRequestEvent(number, { owner = 'acme', repo = 'infra' } = {}) {
+  checkRepoNames(owner, repo)
+  checkIssueNumber(number)
+  // Derived from the inputs so the same call always describes the same commit.
+  const sha = createHash('sha1').update(`${owner}/${repo}#${number}`).digest('hex')
+  return {
+    action: 'opened',
+    number,
+    pull_request: {
+      number,
+      state: 'open',
+      html_url: `https://github.com/${owner}/${repo}/pull/${number}`,
+      head: { ref: `feature/pr-${number}`, sha },
+      base: { ref: 'main' }
+    },
+    repository: { name: repo, full_name: `${owner}/${repo}`, owner: { login: owner } }
+  }
+}
