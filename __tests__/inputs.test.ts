@@ -270,3 +270,58 @@ describe('parseBoolean', () => {
     expect(error.message).toBe(`allow-empty must be true or false, not "${raw}"`)
   })
 })
+
+describe('issue 3 inputs', () => {
+  it('reads mode, dry-run, global-module-sharing, api and the PR comment', () => {
+    const { src, masked } = source({
+      ...valid,
+      consumers: '',
+      mode: 'set',
+      'dry-run': 'true',
+      'global-module-sharing': 'true',
+      api: 'relationships',
+      'github-token': 'ghs_secret',
+      'comment-on-pr': 'true'
+    })
+    expect(readSettings(src)).toMatchObject({
+      consumers: [],
+      dryRun: true,
+      globalModuleSharing: true,
+      api: 'relationships',
+      pullRequestComment: { githubToken: 'ghs_secret' }
+    })
+    expect(masked).toEqual(['tok.en-123', 'ghs_secret'])
+  })
+
+  it.each([
+    [{ mode: 'replace' }, 'mode', /mode must be one of set, add, remove, not "replace"/],
+    [
+      { api: 'v3' },
+      'api',
+      /api must be one of module-consumers, relationships, registry-partnerships/
+    ],
+    [{ 'dry-run': 'maybe' }, 'dry-run', /dry-run must be true or false/],
+    [{ 'global-module-sharing': 'yes' }, 'global-module-sharing', /must be true or false/],
+    [{ 'comment-on-pr': 'true' }, 'github-token', /github-token is empty/],
+    [
+      { mode: 'add', 'global-module-sharing': 'false' },
+      'global-module-sharing',
+      /cannot be combined with mode: add/
+    ],
+    [{ mode: 'remove', consumers: '' }, 'consumers', /mode: remove needs at least one/],
+    [{ 'global-module-sharing': 'true' }, 'consumers', /leave consumers empty/],
+    [{ 'global-module-sharing': 'false', consumers: '' }, 'consumers', /allow-empty: true/]
+  ])('refuses %p', (inputs, input, message) => {
+    const error = inputError(() => readSettings(source({ ...valid, ...inputs }).src))
+    expect(error.input).toBe(input)
+    expect(error.message).toMatch(message)
+  })
+
+  it('lets global-module-sharing: true go with an empty list; the plan decides about wiping', () => {
+    const settings = readSettings(
+      source({ ...valid, consumers: '', 'global-module-sharing': 'true' }).src
+    )
+    expect(settings.globalModuleSharing).toBe(true)
+    expect(settings.allowEmpty).toBe(false)
+  })
+})
