@@ -66,7 +66,10 @@ describe('readSettings', () => {
       dryRun: false,
       globalModuleSharing: undefined,
       api: 'module-consumers',
-      pullRequestComment: undefined
+      pullRequestComment: undefined,
+      maxRetries: 5,
+      timeoutMs: 30000,
+      caCertificate: undefined
     })
   })
 
@@ -323,5 +326,50 @@ describe('issue 3 inputs', () => {
     )
     expect(settings.globalModuleSharing).toBe(true)
     expect(settings.allowEmpty).toBe(false)
+  })
+})
+
+describe('transport inputs', () => {
+  it.each([
+    ['max-retries', '0', { maxRetries: 0 }],
+    ['max-retries', '20', { maxRetries: 20 }],
+    ['timeout-seconds', '2.5', { timeoutMs: 2500 }],
+    ['timeout-seconds', '600', { timeoutMs: 600000 }]
+  ])('reads %s: %s', (name, value, expected) => {
+    expect(readSettings(source({ ...valid, [name]: value }).src)).toMatchObject(expected)
+  })
+
+  it.each([
+    ['max-retries', '-1'],
+    ['max-retries', '2.5'],
+    ['max-retries', '21'],
+    ['max-retries', 'five'],
+    ['timeout-seconds', '0'],
+    ['timeout-seconds', '601'],
+    ['timeout-seconds', '1e3'],
+    ['timeout-seconds', 'NaN']
+  ])('refuses %s: %s', (name, value) => {
+    const error = inputError(() => readSettings(source({ ...valid, [name]: value }).src))
+    expect(error.input).toBe(name)
+    expect(error.message).toMatch(
+      new RegExp(`^${name} must be .* from \\d+ to \\d+, not "${value}"$`)
+    )
+  })
+
+  it.each([
+    ['not a certificate', /neither PEM text nor a readable file/],
+    [
+      '/no/such/file.pem',
+      /neither PEM text nor a readable file: "\/no\/such\/file.pem" \(ENOENT\)/
+    ],
+    [
+      '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----',
+      /certificate 1 of 1 is not valid PEM/
+    ],
+    ['-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----', /holds no PEM certificate/]
+  ])('refuses ca-certificate %p', (value, message) => {
+    const error = inputError(() => readSettings(source({ ...valid, 'ca-certificate': value }).src))
+    expect(error.input).toBe('ca-certificate')
+    expect(error.message).toMatch(message)
   })
 })

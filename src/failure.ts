@@ -34,7 +34,7 @@ export function describeFailure(error: unknown, context: FailureContext = {}): s
     line = subject + describeApiError(error, host)
   } else if (error instanceof TfeTransportError) {
     const hint = TLS_CODES.test(error.code)
-      ? 'Check that hostname is right and that the TFE certificate is trusted.'
+      ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
       : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).'
     line = `${subject}could not reach ${host}: ${error.message}. ${hint}`
   } else if (error instanceof TfeResponseError) {

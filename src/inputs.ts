@@ -1,6 +1,8 @@
 // Every input is read and validated here, once, into one typed Settings object.
 // Nothing after readSettings() looks at an input again.
 import * as core from '@actions/core'
+import { X509Certificate } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 
 /** A consumer as the user wrote it: an external id, or a name still to be resolved. */
 export type ConsumerRef = { kind: 'id'; id: string } | { kind: 'name'; name: string }
@@ -22,6 +24,10 @@ export interface Settings {
   api: Api
   /** Only to comment on pull requests; undefined when no comment is wanted. */
   pullRequestComment: { githubToken: string } | undefined
+  maxRetries: number
+  timeoutMs: number
+  /** PEM of a private CA to trust, in addition to the usual roots. */
+  caCertificate: string | undefined
 }
 
 const MODES: readonly Mode[] = ['set', 'add', 'remove']
@@ -82,6 +88,16 @@ export function readSettings(source: InputSource = actionInputs): Settings {
     globalInput === '' ? undefined : parseBoolean('global-module-sharing', globalInput, false)
   const api = parseChoice('api', source.input('api'), APIS, 'module-consumers')
   const commentOnPr = parseBoolean('comment-on-pr', source.input('comment-on-pr'), false)
+  const maxRetries = parseNumber('max-retries', source.input('max-retries'), 5, {
+    min: 0,
+    max: 20,
+    integer: true
+  })
+  const timeoutSeconds = parseNumber('timeout-seconds', source.input('timeout-seconds'), 30, {
+    min: 1,
+    max: 600
+  })
+  const caCertificate = parseCaCertificate(source.input('ca-certificate'))
   validateToken(token)
   if (commentOnPr && !githubToken) {
     throw new InputError(
@@ -101,7 +117,10 @@ export function readSettings(source: InputSource = actionInputs): Settings {
     dryRun,
     globalModuleSharing,
     api,
-    pullRequestComment: commentOnPr ? { githubToken } : undefined
+    pullRequestComment: commentOnPr ? { githubToken } : undefined,
+    maxRetries,
+    timeoutMs: Math.round(timeoutSeconds * 1000),
+    caCertificate
   }
 }
 
@@ -258,6 +277,67 @@ export function parseHostname(hostname: string, address: string): string {
     )
   }
   return `${url.protocol}//${url.host}`
+}
+
+export function parseNumber(
+  name: string,
+  raw: string,
+  fallback: number,
+  { min, max, integer = false }: { min: number; max: number; integer?: boolean }
+): number {
+  const value = raw.trim()
+  if (value === '') return fallback
+  const number = Number(value)
+  if (
+    !/^\d+(\.\d+)?$/.test(value) ||
+    (integer && !Number.isInteger(number)) ||
+    number < min ||
+    number > max
+  ) {
+    throw new InputError(
+      name,
+      `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not "${printable(value)}"`
+    )
+  }
+  return number
+}
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
+
+/** PEM text, or the path of a PEM file; every certificate in it must parse. */
+export function parseCaCertificate(raw: string): string | undefined {
+  const value = raw.trim()
+  if (value === '') return undefined
+  let pem = value
+  if (!value.includes('-----BEGIN')) {
+    try {
+      pem = readFileSync(value, 'utf8')
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'unreadable'
+      throw new InputError(
+        'ca-certificate',
+        `ca-certificate is neither PEM text nor a readable file: "${printable(value)}" (${code})`
+      )
+    }
+  }
+  const blocks = pem.match(PEM_BLOCK) ?? []
+  if (blocks.length === 0) {
+    throw new InputError(
+      'ca-certificate',
+      'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE-----)'
+    )
+  }
+  blocks.forEach((block, i) => {
+    try {
+      new X509Certificate(block)
+    } catch {
+      throw new InputError(
+        'ca-certificate',
+        `ca-certificate: certificate ${i + 1} of ${blocks.length} is not valid PEM`
+      )
+    }
+  })
+  return blocks.join('\n') + '\n'
 }
 
 const TRUE = ['true', 'True', 'TRUE']

@@ -18,7 +18,14 @@ export async function run(source: InputSource = actionInputs): Promise<void> {
   try {
     settings = readSettings(source)
     const { organization, baseUrl, api, dryRun } = settings
-    client = new TfeClient({ baseUrl, token: settings.token, log })
+    client = new TfeClient({
+      baseUrl,
+      token: settings.token,
+      maxRetries: settings.maxRetries,
+      timeoutMs: settings.timeoutMs,
+      ca: settings.caCertificate,
+      log
+    })
 
     log(`Reading the module sharing of ${organization} on ${baseUrl}`)
     const state = await readState(client, organization, api)

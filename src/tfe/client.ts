@@ -1,15 +1,13 @@
-// The one place that talks HTTP to TFE: base URL, auth, JSON:API decoding, errors, pagination.
-// It knows nothing of GitHub Actions; it reports through the `log` callback it is given.
+// The one place that talks HTTP to TFE: base URL, auth, retries, pagination. It knows nothing
+// of GitHub Actions; it reports through the `log` callback it is given.
 import { HttpClient } from '@actions/http-client'
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
-import {
-  type ApiErrorEntry,
-  type BodyKind,
-  type RequestInfo,
-  TfeApiError,
-  TfeResponseError,
-  TfeTransportError
-} from './errors.js'
+import type { RequestHandler } from '@actions/http-client/lib/interfaces'
+import type { IncomingHttpHeaders } from 'node:http'
+import type { RequestOptions as TlsRequestOptions } from 'node:https'
+import { rootCertificates } from 'node:tls'
+import { type RequestInfo, TfeApiError, TfeResponseError, TfeTransportError } from './errors.js'
+import { decodeErrorBody, label, parseDocument, readBody, transportError } from './response.js'
+import { type BackoffOptions, DEFAULT_BACKOFF, requestedWaitMs, retryDelayMs } from './retry.js'
 
 export interface ClientOptions {
   /** `https://host[:port]`, validated by the caller. */
@@ -18,8 +16,15 @@ export interface ClientOptions {
   userAgent?: string
   /** Limit for one attempt: connecting, waiting and reading the body. */
   timeoutMs?: number
+  /** Retries after the first attempt, for statuses and failures worth retrying. */
+  maxRetries?: number
+  /** No retry starts after this long since the first attempt of a request. */
+  deadlineMs?: number
   /** A larger body is refused rather than buffered: no TFE answer here comes near it. */
   maxBodyBytes?: number
+  /** PEM certificates trusted in addition to Node's own roots, for this client's requests only. */
+  ca?: string
+  backoff?: BackoffOptions
   log?: (line: string) => void
 }
 
@@ -47,19 +52,31 @@ export const PAGE_SIZE = 100
 export class TfeClient {
   private readonly http: HttpClient
   private readonly timeoutMs: number
+  private readonly maxRetries: number
+  private readonly deadlineMs: number
   private readonly maxBodyBytes: number
+  private readonly log: (line: string) => void
+  /** Requests sent, attempts included: the benchmark reports it. */
+  requestCount = 0
 
   constructor(private readonly options: ClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 30_000
+    this.maxRetries = options.maxRetries ?? 5
+    this.deadlineMs = options.deadlineMs ?? 5 * 60_000
     this.maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024
-    this.http = new HttpClient(options.userAgent ?? 'tfe-module-sharing-action', [], {
-      // Redirects are refused here rather than followed: http-client would carry the token to
-      // another port of the same host. Retries are not http-client's either.
-      allowRedirects: false,
-      allowRetries: false,
-      keepAlive: true,
-      socketTimeout: this.timeoutMs
-    })
+    this.log = options.log ?? (() => {})
+    this.http = new HttpClient(
+      options.userAgent ?? 'tfe-module-sharing-action',
+      options.ca ? [trustHandler(options.ca)] : [],
+      {
+        // Redirects are refused rather than followed: http-client would carry the token to
+        // another port of the same host. Retries are this client's own, below.
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: true,
+        socketTimeout: this.timeoutMs
+      }
+    )
   }
 
   get baseUrl(): string {
@@ -117,6 +134,11 @@ export class TfeClient {
     return items
   }
 
+  /**
+   * Sends a request, retrying the rate limit, gateway errors and dropped connections. Every
+   * request this action makes is idempotent — a GET, or a PATCH/PUT of a whole list or one
+   * flag — so trying a write again after a failure that may have hidden its success is safe.
+   */
   async request(
     method: string,
     path: string,
@@ -134,22 +156,56 @@ export class TfeClient {
       headers['content-type'] = MEDIA_TYPE
     }
 
-    let response
-    try {
-      response = await this.http.request(
-        method,
-        `${this.options.baseUrl}${pathAndQuery}`,
-        payload,
-        headers
-      )
-    } catch (error) {
-      throw transportError(info, error)
+    const started = Date.now()
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(info, payload, headers)
+      } catch (error) {
+        const wait = retryDelayMs(error, attempt, this.options.backoff ?? DEFAULT_BACKOFF)
+        if (wait === undefined || attempt > this.maxRetries) throw error
+        if (Date.now() + wait - started > this.deadlineMs) {
+          this.log(
+            `${label(info)}: ${reason(error)}; not retrying: waiting ${seconds(wait)} would pass the deadline`
+          )
+          throw error
+        }
+        this.log(
+          `${label(info)}: ${reason(error)}; retry ${attempt} of ${this.maxRetries} in ${seconds(wait)}`
+        )
+        await sleep(wait)
+      }
     }
+  }
+
+  private async attempt(
+    info: RequestInfo,
+    payload: string | null,
+    headers: Record<string, string>
+  ): Promise<TfeResponse> {
+    const started = Date.now()
+    this.requestCount++
+    const response = await withTimeout(
+      // http-client changes the headers object on redirects; each attempt gets its own copy.
+      this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, {
+        ...headers
+      }),
+      this.timeoutMs,
+      () =>
+        new TfeTransportError(
+          info,
+          'ETIMEDOUT',
+          `${label(info)}: no answer within ${seconds(this.timeoutMs)}`
+        )
+    ).catch((error: unknown) => {
+      throw transportError(info, error)
+    })
     const status = response.message.statusCode ?? 0
-    const text = await readBody(response.message, info, this.maxBodyBytes, this.timeoutMs)
+    const remaining = Math.max(1, this.timeoutMs - (Date.now() - started))
+    const text = await readBody(response.message, info, this.maxBodyBytes, remaining)
+    const responseHeaders = response.message.headers
 
     if (status >= 300 && status < 400) {
-      const location = response.message.headers.location
+      const location = responseHeaders.location
       throw new TfeApiError(
         info,
         status,
@@ -165,23 +221,10 @@ export class TfeClient {
       )
     }
     if (status < 200 || status >= 300) {
-      const { errors, kind, excerpt } = decodeErrorBody(
-        text,
-        response.message.headers['content-type']
-      )
-      throw new TfeApiError(info, status, errors, kind, excerpt)
+      const { errors, kind, excerpt } = decodeErrorBody(text, responseHeaders['content-type'])
+      throw new TfeApiError(info, status, errors, kind, excerpt, requestedWaitMs(responseHeaders))
     }
-    if (text.trim() === '')
-      return { status, headers: response.message.headers, document: undefined }
-    try {
-      return { status, headers: response.message.headers, document: JSON.parse(text) }
-    } catch {
-      throw new TfeResponseError(
-        info,
-        status,
-        `${method} ${pathAndQuery} answered HTTP ${status} with a body that is not JSON${excerptOf(text)}`
-      )
-    }
+    return { status, headers: responseHeaders, document: parseDocument(text, info, status) }
   }
 
   /** Closes kept-alive connections so the process can exit. */
@@ -192,6 +235,45 @@ export class TfeClient {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Trusts a private CA for this client's requests only, on top of Node's roots. The agent's
+ * options are where both Node's https.Agent and the proxy tunnel agent read TLS settings from.
+ */
+function trustHandler(pem: string): RequestHandler {
+  const ca = [...rootCertificates, pem]
+  return {
+    prepareRequest(options) {
+      ;(options as TlsRequestOptions).ca = ca
+      const agent = options.agent as { options?: Record<string, unknown> } | undefined
+      if (agent?.options) agent.options.ca = ca
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+  }
+}
+
+async function withTimeout<T extends { message: { destroy(): void } }>(
+  promise: Promise<T>,
+  ms: number,
+  onTimeout: () => Error
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  let timedOut = false
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true
+      reject(onTimeout())
+    }, ms)
+  })
+  // An answer that comes after we gave up is thrown away, so its socket is freed.
+  promise.then(response => timedOut && response.message.destroy()).catch(() => {})
+  try {
+    return await Promise.race([promise, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 function withQuery(path: string, query: Query | undefined): string {
@@ -219,141 +301,16 @@ function nextPage(
   return count >= PAGE_SIZE ? page + 1 : undefined
 }
 
-async function readBody(
-  stream: IncomingMessage,
-  info: RequestInfo,
-  maxBytes: number,
-  timeoutMs: number
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    let settled = false
-    const finish = (error: Error | undefined, text?: string) => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      if (error) reject(error)
-      else resolve(text ?? '')
-    }
-    const timer = setTimeout(() => {
-      stream.destroy()
-      finish(
-        new TfeTransportError(
-          info,
-          'ETIMEDOUT',
-          `${info.method} ${info.path}: no complete answer within ${timeoutMs / 1000} s`
-        )
-      )
-    }, timeoutMs)
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBytes) {
-        stream.destroy()
-        finish(
-          new TfeResponseError(
-            info,
-            0,
-            `${info.method} ${info.path} answered with more than ${Math.round(maxBytes / 1024 / 1024)} MB; refusing to read it`
-          )
-        )
-        return
-      }
-      chunks.push(chunk)
-    })
-    stream.on('end', () => finish(undefined, Buffer.concat(chunks).toString('utf8')))
-    stream.on('aborted', () =>
-      finish(
-        new TfeTransportError(
-          info,
-          'ECONNRESET',
-          `${info.method} ${info.path}: the connection closed mid-answer`
-        )
-      )
-    )
-    stream.on('error', (error: Error) => finish(transportError(info, error)))
-  })
+function reason(error: unknown): string {
+  if (error instanceof TfeApiError) return `HTTP ${error.status}`
+  if (error instanceof TfeTransportError) return error.code
+  return 'failed'
 }
 
-function decodeErrorBody(
-  text: string,
-  contentType: string | undefined
-): { errors: ApiErrorEntry[]; kind: BodyKind; excerpt: string } {
-  const trimmed = text.trim()
-  if (!trimmed) return { errors: [], kind: 'empty', excerpt: '' }
-  if (/html/i.test(contentType ?? '') || trimmed.startsWith('<')) {
-    const title =
-      /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(trimmed)
-    return { errors: [], kind: 'html', excerpt: oneLine(title?.[1]?.replace(/<[^>]*>/g, '') ?? '') }
-  }
-  let document: unknown
-  try {
-    document = JSON.parse(trimmed)
-  } catch {
-    return { errors: [], kind: 'text', excerpt: oneLine(trimmed) }
-  }
-  return { errors: decodeErrors(document), kind: 'json', excerpt: '' }
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`
 }
 
-/** JSON:API error objects, and old endpoints' plain strings; `status` may be a string or a number. */
-export function decodeErrors(document: unknown): ApiErrorEntry[] {
-  if (!isRecord(document) || !Array.isArray(document.errors)) return []
-  return document.errors.map((entry): ApiErrorEntry => {
-    if (!isRecord(entry)) return { detail: oneLine(String(entry)) }
-    const source = isRecord(entry.source) ? entry.source : {}
-    return {
-      status: scalar(entry.status),
-      title: scalar(entry.title),
-      detail: scalar(entry.detail),
-      pointer: scalar(source.pointer)
-    }
-  })
-}
-
-function scalar(value: unknown): string | undefined {
-  if (typeof value === 'string' || typeof value === 'number')
-    return oneLine(String(value)) || undefined
-  return undefined
-}
-
-function oneLine(text: string, max = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat
-}
-
-function excerptOf(text: string): string {
-  const flat = oneLine(text, 80)
-  return flat ? ` ("${flat}")` : ''
-}
-
-const TRANSPORT_CAUSES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host name not found',
-  EAI_AGAIN: 'host name lookup failed',
-  ETIMEDOUT: 'timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  EPIPE: 'connection closed',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed and not trusted',
-  SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate chain has an untrusted self-signed CA',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate is signed by an unknown CA',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS certificate is signed by an unknown CA',
-  CERT_HAS_EXPIRED: 'TLS certificate has expired',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name'
-}
-
-function transportError(info: RequestInfo, error: unknown): TfeTransportError {
-  if (error instanceof TfeTransportError) return error
-  const err = error as { code?: unknown; message?: unknown }
-  const message = typeof err?.message === 'string' ? err.message : String(error)
-  let code = typeof err?.code === 'string' ? err.code : ''
-  // http-client reports its socket timeout as a plain Error.
-  if (!code && /timeout/i.test(message)) code = 'ETIMEDOUT'
-  const cause = TRANSPORT_CAUSES[code] ?? oneLine(message, 120)
-  return new TfeTransportError(
-    info,
-    code || 'EUNKNOWN',
-    `${info.method} ${info.path}: ${cause}${code ? ` (${code})` : ''}`
-  )
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
 }

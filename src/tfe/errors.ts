@@ -25,7 +25,9 @@ export class TfeApiError extends Error {
     readonly errors: ApiErrorEntry[],
     readonly bodyKind: BodyKind,
     /** A short, single-line excerpt of a non-JSON body (an HTML page's title). */
-    readonly excerpt: string = ''
+    readonly excerpt: string = '',
+    /** How long the server asked us to wait (429, 503): X-RateLimit-Reset or Retry-After. */
+    readonly retryAfterMs?: number
   ) {
     super(
       `${request.method} ${request.path} answered HTTP ${status}${describeBody(errors, bodyKind, excerpt)}`
