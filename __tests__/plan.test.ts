@@ -203,11 +203,16 @@ describe('dry run and APIs', () => {
     )
   })
 
-  it('relationships needs the relationships endpoint', () => {
-    expect(conflict({ api: 'relationships', previous: undefined, requested: byName('a') })).toMatch(
-      /no relationships endpoint.*api: module-consumers/
-    )
-  })
+  it.each(['relationships', 'registry-partnerships'] as const)(
+    '%s needs the relationships endpoint to confirm its write',
+    api => {
+      expect(
+        conflict({ api, previous: undefined, requested: byName('a'), providerConsumers: [] })
+      ).toMatch(
+        new RegExp(`no relationships endpoint.*could not be confirmed.*api: module-consumers`)
+      )
+    }
+  )
 
   it('registry-partnerships needs the provider consumers, and no global provider sharing', () => {
     expect(conflict({ api: 'registry-partnerships', requested: byName('c') })).toMatch(

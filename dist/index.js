@@ -3745,9 +3745,10 @@ function makePlan(input) {
 /** Whether the chosen API can write this list without doubt. */
 function checkApi(input) {
     const { organization, api } = input;
-    if (api === 'relationships' && input.previous === undefined) {
-        throw new PlanConflict(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization); ` +
-            'use api: module-consumers. Nothing was changed.');
+    // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
+    if (api !== 'module-consumers' && input.previous === undefined) {
+        throw new PlanConflict(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization), ` +
+            `so a write through ${api} could not be confirmed; use api: module-consumers. Nothing was changed.`);
     }
     if (api === 'registry-partnerships') {
         if (input.providerConsumers === undefined) {
@@ -4611,56 +4612,75 @@ async function applyPlan(client, plan, api, state, log) {
         }
         return { partnerships: [], consumers: [], globalAfter: true };
     }
-    if (plan.global.before) {
-        // Explicit, rather than left to the list write: an empty list might leave it on.
+    if (plan.global.before && plan.next.length === 0) {
         log(`Turning global module sharing off for ${organization}`);
-        const org = await setGlobalModuleSharing(client, organization, false);
-        if (org.globalModuleSharing) {
-            throw new Failure(`${organization}: TFE accepted turning global module sharing off but still reports it on; nothing else was changed.`);
-        }
-        if (plan.next.length === 0)
-            return { partnerships: [], consumers: [], globalAfter: false };
+        await turnGlobalSharingOff(client, organization);
+        return { partnerships: [], consumers: [], globalAfter: false };
     }
     log(`Setting ${plan.next.length} module consumer${plan.next.length === 1 ? '' : 's'} of ${organization} through ${api}`);
-    try {
-        if (api === 'module-consumers') {
-            const partnerships = await setModuleConsumers(client, organization, plan.next.map(c => c.externalId));
-            // The answer already is the read-back: one partnership per consumer TFE now holds.
-            const consumers = partnerships.map(p => ({
-                externalId: p['consuming-organization-id'],
-                name: p['consuming-organization-name']
-            }));
-            apply_confirm(plan, consumers);
-            return { partnerships, consumers, globalAfter: false };
+    const applied = await writeList(client, plan, api, state);
+    if (plan.global.before) {
+        // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
+        // moment of sharing with nobody; the flag is confirmed, and set only if TFE left it on.
+        const org = await organizations_getOrganization(client, organization);
+        if (org.globalModuleSharing) {
+            log(`Turning global module sharing off for ${organization}`);
+            await turnGlobalSharingOff(client, organization);
         }
-        const names = plan.next.map(requireName);
-        if (api === 'relationships') {
-            await setModuleConsumerRelationships(client, organization, names);
+    }
+    return applied;
+}
+async function writeList(client, plan, api, state) {
+    const { organization } = plan;
+    // Only the write's own 404 means the endpoint is missing; a later read's is another story.
+    const write = async (send) => {
+        try {
+            return await send();
         }
-        else {
-            const providerConsumers = (state.providerConsumers ?? []).map(requireName);
-            await putRegistryPartnerships(client, organization, {
-                moduleConsumers: names,
-                providerConsumers
-            });
-            const providersAfter = await listProviderConsumers(client, organization);
-            if (!sameSet(providersAfter.map(o => o.externalId), (state.providerConsumers ?? []).map(c => c.externalId))) {
-                throw new Failure(`${organization}: the registry-partnerships write changed the provider consumers ` +
-                    `(before: ${list(state.providerConsumers ?? [])}; after: ${list(providersAfter)}). Restore them in TFE.`);
+        catch (error) {
+            if (error instanceof errors_TfeApiError && error.status === 404) {
+                throw describeNotFound('endpoint-missing', organization, ENDPOINTS[api]);
             }
+            throw error;
         }
-        const consumers = (await listModuleConsumers(client, organization)).map(o => ({
-            name: o.name,
-            externalId: o.externalId
+    };
+    if (api === 'module-consumers') {
+        const ids = plan.next.map(c => c.externalId);
+        const partnerships = await write(() => setModuleConsumers(client, organization, ids));
+        // The answer already is the read-back: one partnership per consumer TFE now holds.
+        const consumers = partnerships.map(p => ({
+            externalId: p['consuming-organization-id'],
+            name: p['consuming-organization-name']
         }));
         apply_confirm(plan, consumers);
-        return { partnerships: [], consumers, globalAfter: false };
+        return { partnerships, consumers, globalAfter: false };
     }
-    catch (error) {
-        if (error instanceof errors_TfeApiError && error.status === 404) {
-            throw describeNotFound('endpoint-missing', organization, ENDPOINTS[api]);
+    const names = plan.next.map(requireName);
+    if (api === 'relationships') {
+        await write(() => setModuleConsumerRelationships(client, organization, names));
+    }
+    else {
+        const providersBefore = state.providerConsumers ?? [];
+        const moduleConsumers = names;
+        const providerConsumers = providersBefore.map(requireName);
+        await write(() => putRegistryPartnerships(client, organization, { moduleConsumers, providerConsumers }));
+        const providersAfter = await listProviderConsumers(client, organization);
+        if (!sameSet(providersAfter.map(o => o.externalId), providersBefore.map(c => c.externalId))) {
+            throw new Failure(`${organization}: the registry-partnerships write changed the provider consumers ` +
+                `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`);
         }
-        throw error;
+    }
+    const consumers = (await listModuleConsumers(client, organization)).map(o => ({
+        name: o.name,
+        externalId: o.externalId
+    }));
+    apply_confirm(plan, consumers);
+    return { partnerships: [], consumers, globalAfter: false };
+}
+async function turnGlobalSharingOff(client, organization) {
+    const org = await setGlobalModuleSharing(client, organization, false);
+    if (org.globalModuleSharing) {
+        throw new Failure(`${organization}: TFE accepted turning global module sharing off but still reports it on; check the organization's settings.`);
     }
 }
 /** Another run (or a person) may have changed the list at the same time: say so, with both lists. */
@@ -4850,10 +4870,12 @@ function writeOutputs({ plan, applied }) {
     setOutput('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
     setOutput('partnerships', JSON.stringify(partnerships));
     setOutput('changed', String(plan.changed));
-    setOutput('added', ids(plan.added));
-    setOutput('removed', ids(plan.removed));
-    // null, not [], when this TFE could not show the list: [] would claim it was empty.
-    setOutput('previous-consumer-ids', plan.previous ? ids(plan.previous) : 'null');
+    // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
+    // that nothing was added or removed.
+    const known = (list) => (plan.previous ? ids(list) : 'null');
+    setOutput('added', known(plan.added));
+    setOutput('removed', known(plan.removed));
+    setOutput('previous-consumer-ids', known(plan.previous ?? []));
     setOutput('global-module-sharing', String(applied?.globalAfter ?? plan.global.after));
 }
 const CHANGE_LABEL = {
@@ -5037,19 +5059,20 @@ async function run(source = actionInputs) {
 }
 /** The sharing change stands whatever happens here, so a comment failure is a warning. */
 async function comment(organization, token, markdown) {
-    const target = pullRequestTarget();
-    if (!target) {
-        info('comment-on-pr: this run is not for a pull request; no comment.');
-        return;
-    }
+    let target;
     try {
+        target = pullRequestTarget();
+        if (!target) {
+            info('comment-on-pr: this run is not for a pull request; no comment.');
+            return;
+        }
         const result = await upsertComment(target, token, organization, markdown);
         info(`${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${target.number}${result.url ? `: ${result.url}` : ''}`);
     }
     catch (error) {
         const status = error.statusCode;
         const message = error instanceof Error ? error.message : String(error);
-        warning(`${organization}: could not comment on pull request #${target.number}` +
+        warning(`${organization}: could not comment on ${target ? `pull request #${target.number}` : 'the pull request'}` +
             `${status ? ` (HTTP ${status})` : ''}: ${message.split('\n')[0]}. ` +
             'Give the job permissions: pull-requests: write, and keep github-token at its default.');
     }

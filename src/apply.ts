@@ -14,7 +14,7 @@ import {
   setModuleConsumerRelationships,
   setModuleConsumers
 } from './tfe/module-sharing.js'
-import { setGlobalModuleSharing } from './tfe/organizations.js'
+import { getOrganization, setGlobalModuleSharing } from './tfe/organizations.js'
 
 export interface Applied {
   /** The seed endpoint's partnerships; the other APIs return none. */
@@ -52,69 +52,96 @@ export async function applyPlan(
     return { partnerships: [], consumers: [], globalAfter: true }
   }
 
-  if (plan.global.before) {
-    // Explicit, rather than left to the list write: an empty list might leave it on.
+  if (plan.global.before && plan.next.length === 0) {
     log(`Turning global module sharing off for ${organization}`)
-    const org = await setGlobalModuleSharing(client, organization, false)
-    if (org.globalModuleSharing) {
-      throw new Failure(
-        `${organization}: TFE accepted turning global module sharing off but still reports it on; nothing else was changed.`
-      )
-    }
-    if (plan.next.length === 0) return { partnerships: [], consumers: [], globalAfter: false }
+    await turnGlobalSharingOff(client, organization)
+    return { partnerships: [], consumers: [], globalAfter: false }
   }
 
   log(
     `Setting ${plan.next.length} module consumer${plan.next.length === 1 ? '' : 's'} of ${organization} through ${api}`
   )
-  try {
-    if (api === 'module-consumers') {
-      const partnerships = await setModuleConsumers(
-        client,
-        organization,
-        plan.next.map(c => c.externalId)
-      )
-      // The answer already is the read-back: one partnership per consumer TFE now holds.
-      const consumers = partnerships.map(p => ({
-        externalId: p['consuming-organization-id'],
-        name: p['consuming-organization-name']
-      }))
-      confirm(plan, consumers)
-      return { partnerships, consumers, globalAfter: false }
+  const applied = await writeList(client, plan, api, state)
+  if (plan.global.before) {
+    // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
+    // moment of sharing with nobody; the flag is confirmed, and set only if TFE left it on.
+    const org = await getOrganization(client, organization)
+    if (org.globalModuleSharing) {
+      log(`Turning global module sharing off for ${organization}`)
+      await turnGlobalSharingOff(client, organization)
     }
-    const names = plan.next.map(requireName)
-    if (api === 'relationships') {
-      await setModuleConsumerRelationships(client, organization, names)
-    } else {
-      const providerConsumers = (state.providerConsumers ?? []).map(requireName)
-      await putRegistryPartnerships(client, organization, {
-        moduleConsumers: names,
-        providerConsumers
-      })
-      const providersAfter = await listProviderConsumers(client, organization)
-      if (
-        !sameSet(
-          providersAfter.map(o => o.externalId),
-          (state.providerConsumers ?? []).map(c => c.externalId)
-        )
-      ) {
-        throw new Failure(
-          `${organization}: the registry-partnerships write changed the provider consumers ` +
-            `(before: ${list(state.providerConsumers ?? [])}; after: ${list(providersAfter)}). Restore them in TFE.`
-        )
+  }
+  return applied
+}
+
+async function writeList(
+  client: TfeClient,
+  plan: Plan,
+  api: Api,
+  state: SharingState
+): Promise<Applied> {
+  const { organization } = plan
+  // Only the write's own 404 means the endpoint is missing; a later read's is another story.
+  const write = async <T>(send: () => Promise<T>): Promise<T> => {
+    try {
+      return await send()
+    } catch (error) {
+      if (error instanceof TfeApiError && error.status === 404) {
+        throw describeNotFound('endpoint-missing', organization, ENDPOINTS[api])
       }
+      throw error
     }
-    const consumers = (await listModuleConsumers(client, organization)).map(o => ({
-      name: o.name,
-      externalId: o.externalId
+  }
+
+  if (api === 'module-consumers') {
+    const ids = plan.next.map(c => c.externalId)
+    const partnerships = await write(() => setModuleConsumers(client, organization, ids))
+    // The answer already is the read-back: one partnership per consumer TFE now holds.
+    const consumers = partnerships.map(p => ({
+      externalId: p['consuming-organization-id'],
+      name: p['consuming-organization-name']
     }))
     confirm(plan, consumers)
-    return { partnerships: [], consumers, globalAfter: false }
-  } catch (error) {
-    if (error instanceof TfeApiError && error.status === 404) {
-      throw describeNotFound('endpoint-missing', organization, ENDPOINTS[api])
+    return { partnerships, consumers, globalAfter: false }
+  }
+
+  const names = plan.next.map(requireName)
+  if (api === 'relationships') {
+    await write(() => setModuleConsumerRelationships(client, organization, names))
+  } else {
+    const providersBefore = state.providerConsumers ?? []
+    const moduleConsumers = names
+    const providerConsumers = providersBefore.map(requireName)
+    await write(() =>
+      putRegistryPartnerships(client, organization, { moduleConsumers, providerConsumers })
+    )
+    const providersAfter = await listProviderConsumers(client, organization)
+    if (
+      !sameSet(
+        providersAfter.map(o => o.externalId),
+        providersBefore.map(c => c.externalId)
+      )
+    ) {
+      throw new Failure(
+        `${organization}: the registry-partnerships write changed the provider consumers ` +
+          `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`
+      )
     }
-    throw error
+  }
+  const consumers = (await listModuleConsumers(client, organization)).map(o => ({
+    name: o.name,
+    externalId: o.externalId
+  }))
+  confirm(plan, consumers)
+  return { partnerships: [], consumers, globalAfter: false }
+}
+
+async function turnGlobalSharingOff(client: TfeClient, organization: string): Promise<void> {
+  const org = await setGlobalModuleSharing(client, organization, false)
+  if (org.globalModuleSharing) {
+    throw new Failure(
+      `${organization}: TFE accepted turning global module sharing off but still reports it on; check the organization's settings.`
+    )
   }
 }
 

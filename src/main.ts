@@ -89,12 +89,13 @@ export async function run(source: InputSource = actionInputs): Promise<void> {
 
 /** The sharing change stands whatever happens here, so a comment failure is a warning. */
 async function comment(organization: string, token: string, markdown: string): Promise<void> {
-  const target = pullRequestTarget()
-  if (!target) {
-    core.info('comment-on-pr: this run is not for a pull request; no comment.')
-    return
-  }
+  let target
   try {
+    target = pullRequestTarget()
+    if (!target) {
+      core.info('comment-on-pr: this run is not for a pull request; no comment.')
+      return
+    }
     const result = await upsertComment(target, token, organization, markdown)
     core.info(
       `${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${target.number}${result.url ? `: ${result.url}` : ''}`
@@ -103,7 +104,7 @@ async function comment(organization: string, token: string, markdown: string): P
     const status = (error as { statusCode?: number }).statusCode
     const message = error instanceof Error ? error.message : String(error)
     core.warning(
-      `${organization}: could not comment on pull request #${target.number}` +
+      `${organization}: could not comment on ${target ? `pull request #${target.number}` : 'the pull request'}` +
         `${status ? ` (HTTP ${status})` : ''}: ${message.split('\n')[0]}. ` +
         'Give the job permissions: pull-requests: write, and keep github-token at its default.'
     )

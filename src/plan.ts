@@ -159,10 +159,11 @@ export function makePlan(input: PlanInput): Plan {
 /** Whether the chosen API can write this list without doubt. */
 function checkApi(input: PlanInput): void {
   const { organization, api } = input
-  if (api === 'relationships' && input.previous === undefined) {
+  // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
+  if (api !== 'module-consumers' && input.previous === undefined) {
     throw new PlanConflict(
-      `${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization); ` +
-        'use api: module-consumers. Nothing was changed.'
+      `${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization), ` +
+        `so a write through ${api} could not be confirmed; use api: module-consumers. Nothing was changed.`
     )
   }
   if (api === 'registry-partnerships') {

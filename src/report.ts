@@ -23,10 +23,12 @@ export function writeOutputs({ plan, applied }: Outcome): void {
   core.setOutput('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)))
   core.setOutput('partnerships', JSON.stringify(partnerships))
   core.setOutput('changed', String(plan.changed))
-  core.setOutput('added', ids(plan.added))
-  core.setOutput('removed', ids(plan.removed))
-  // null, not [], when this TFE could not show the list: [] would claim it was empty.
-  core.setOutput('previous-consumer-ids', plan.previous ? ids(plan.previous) : 'null')
+  // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
+  // that nothing was added or removed.
+  const known = (list: readonly Consumer[]) => (plan.previous ? ids(list) : 'null')
+  core.setOutput('added', known(plan.added))
+  core.setOutput('removed', known(plan.removed))
+  core.setOutput('previous-consumer-ids', known(plan.previous ?? []))
   core.setOutput('global-module-sharing', String(applied?.globalAfter ?? plan.global.after))
 }
 
