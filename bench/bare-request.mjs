@@ -1,0 +1,37 @@
+// The cold-start baseline: a Node process that replays requests recorded from an action run
+// (same method, path, query, headers including Authorization, and body) with nothing but
+// node:http, reads each answer to its end, and exits. The action's time over this one is what
+// its bundle, its inputs and its planning cost.
+import { Agent, request } from 'node:http'
+
+// { url, requests: [{ method, path, headers, body }] }, set by bench/cold-start.mjs.
+const { url, requests } = JSON.parse(process.env.BENCH_BARE_REQUESTS ?? '{}')
+
+// Kept alive like the action's client, so several requests share one connection as its do.
+const agent = new Agent({ keepAlive: true })
+// A fake that stops answering must not hang the bench: give up after 10 s.
+setTimeout(() => {
+  console.error('bare-request: no answer within 10 s')
+  process.exit(1)
+}, 10_000).unref()
+
+function send({ method, path, headers, body }) {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, url), { method, headers, agent }, res => {
+      res.on('data', () => {})
+      res.on('end', () => resolve(res.statusCode))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body || undefined)
+  })
+}
+
+for (const recorded of requests ?? []) {
+  const status = await send(recorded)
+  if (status < 200 || status >= 300) {
+    console.error(`bare-request: ${recorded.method} ${recorded.path} answered HTTP ${status}`)
+    process.exitCode = 1
+  }
+}
+agent.destroy()

@@ -1,0 +1,97 @@
+// `npm run bench`: figures about the built action (dist/index.js) against the fake TFE on
+// 127.0.0.1, nothing beyond loopback. It prints measurements and the method behind each; it
+// judges nothing (targets are shown next to the figures, for the reader). Node built-ins only,
+// so it runs on a fresh clone before `npm ci`, like scripts/demo.mjs.
+//
+//   npm run bench                                # every section
+//   npm run bench -- --only cold-start --runs 40
+//   npm run bench -- --only requests,scale
+import { existsSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { coldStart } from './cold-start.mjs'
+import { requestsPerRun } from './requests.mjs'
+import { scale } from './scale.mjs'
+import { repoRoot, section, table } from './support.mjs'
+
+const SECTIONS = { 'cold-start': coldStart, requests: requestsPerRun, scale }
+// Every child has its own timeout; this catches anything else (a fake that stops answering the
+// bench itself), so the whole run is bounded in time too.
+const WATCHDOG_MS = 10 * 60_000
+const USAGE = `usage: node bench/run.mjs [--only ${Object.keys(SECTIONS).join(',')}] [--runs N] [--warmups N]
+  --only     sections to run, comma-separated or repeated (default: all)
+  --runs     measured cold-start runs per variant, 1-500 (default 20)
+  --warmups  cold-start warm-up rounds, 0-50 (default 2)`
+
+function fail(message) {
+  console.error(`${message}\n${USAGE}`)
+  process.exit(2)
+}
+
+function integer(raw, name, min, max, fallback) {
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    fail(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`)
+  }
+  return value
+}
+
+let args
+try {
+  args = parseArgs({
+    options: {
+      only: { type: 'string', multiple: true },
+      runs: { type: 'string' },
+      warmups: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  }).values
+} catch (error) {
+  fail(error.message)
+}
+if (args.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+const only = (args.only ?? Object.keys(SECTIONS)).flatMap(v => v.split(',')).filter(Boolean)
+const unknown = only.filter(name => !(name in SECTIONS))
+if (unknown.length > 0) fail(`unknown section: ${unknown.join(', ')}`)
+const options = {
+  runs: integer(args.runs, 'runs', 1, 500, 20),
+  warmups: integer(args.warmups, 'warmups', 0, 50, 2)
+}
+
+if (!existsSync(join(repoRoot, 'dist', 'index.js'))) {
+  console.error('dist/index.js does not exist yet: build it with `npm run bundle`, then re-run.')
+  process.exit(1)
+}
+
+setTimeout(() => {
+  console.error(`bench: still running after ${WATCHDOG_MS / 60_000} minutes; giving up`)
+  process.exit(1)
+}, WATCHDOG_MS).unref()
+
+const started = Date.now()
+const cpu = cpus()[0]?.model ?? 'unknown CPU'
+// Timings are only as quiet as the machine: the load average tells a reader how quiet it was.
+const load = () => loadavg()[0]?.toFixed(2) ?? 'n/a'
+console.log(
+  `TFE module sharing: benchmark of dist/index.js against the fake TFE on 127.0.0.1\n` +
+    `Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} × ${cpu}; ` +
+    `load average (1 min) ${load()}`
+)
+
+const summary = []
+// Sections run in the order they are listed in SECTIONS, one at a time: running them side by
+// side would make each disturb the others' timings.
+for (const name of Object.keys(SECTIONS).filter(n => only.includes(n))) {
+  summary.push(...(await SECTIONS[name](options)))
+}
+
+section('Summary')
+table(['figure', 'value', 'target'], summary)
+console.log(
+  `\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s; load average (1 min) ${load()}`
+)

@@ -1,0 +1,243 @@
+// What the bench sections share: statistics, formatting, running the built action (optionally
+// with its peak RSS recorded) and naming the requests the fake TFE received. Node built-ins and
+// the plain-JS test support only, like scripts/demo.mjs: `npm run bench` must work on a fresh
+// clone before `npm ci`.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { repoRoot, runAction } from '../__tests__/support/runner.mjs'
+
+export { repoRoot, runAction }
+export { startFakeTfe } from '../__tests__/support/fake-tfe.mjs'
+
+export const benchDir = dirname(fileURLToPath(import.meta.url))
+export const PRODUCER = 'platform-modules'
+/** The page size the action asks for (src/tfe/client.ts PAGE_SIZE, TFE's maximum). */
+export const PAGE_SIZE = 100
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** Nearest-rank percentile: a value that was actually measured, no interpolation. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+export const ms = value => `${value.toFixed(1)} ms`
+export const ratio = value => `${value.toFixed(2)}×`
+export const count = value => value.toLocaleString('en-US')
+export const mib = kib => `${(kib / 1024).toFixed(1)} MiB`
+export const mb = kib => `${((kib * 1024) / 1e6).toFixed(1)} MB`
+
+export function bytes(value) {
+  return `${count(value)} B (${(value / 1e6).toFixed(2)} MB)`
+}
+
+export function section(title) {
+  console.log(`\n=== ${title} ${'='.repeat(Math.max(3, 92 - title.length))}`)
+}
+
+/** Prints indented prose; the method paragraph of each section goes through here. */
+export function say(...lines) {
+  for (const line of lines) console.log(line ? `  ${line}` : '')
+}
+
+/** Left-aligned columns; numbers read fine that way at these widths. */
+export function table(header, rows, indent = '  ') {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => String(r[i]).length)))
+  const line = cells => indent + cells.map((c, i) => String(c).padEnd(widths[i])).join('  ')
+  console.log(line(header).trimEnd())
+  console.log(indent + widths.map(w => '-'.repeat(w)).join('  '))
+  for (const row of rows) console.log(line(row).trimEnd())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running the action
+
+/** Inputs every run shares: the producer on the fake, with its admin token. */
+export function baseInputs(fake, inputs) {
+  return { organization: PRODUCER, hostname: fake.url, token: fake.adminToken, ...inputs }
+}
+
+/**
+ * runAction plus the child's peak RSS. The preload's exit handler writes
+ * process.resourceUsage().maxRSS (KiB) to a file: portable, unlike /usr/bin/time or /proc.
+ * `script` lets the bare baseline be measured the same way.
+ */
+export async function runWithRss(inputs, { env = {}, timeoutMs, script } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-rss-'))
+  const file = join(dir, 'max-rss')
+  try {
+    const preload = pathToFileURL(join(benchDir, 'peak-rss.mjs')).href
+    const run = await runAction(inputs, {
+      env: { ...env, NODE_OPTIONS: `--import=${preload}`, BENCH_MAX_RSS_FILE: file },
+      timeoutMs,
+      script
+    })
+    const maxRssKiB = existsSync(file) ? Number(readFileSync(file, 'utf8')) : NaN
+    return { ...run, maxRssKiB }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** A run whose figures would mean nothing (it failed or was killed) stops the bench. */
+export function requireSuccess(run, what) {
+  if (run.code === 0 && !run.timedOut) return run
+  const error = run.annotations?.find(a => a.command === 'error')?.message
+  const detail = error ?? (run.stderr.trim().split('\n').slice(-3).join(' | ') || 'no output')
+  throw new Error(
+    `${what}: ${run.timedOut ? 'timed out' : `exit code ${run.code}`} (${detail}); figures skipped`
+  )
+}
+
+/** Sum of the JavaScript the runner may load from dist/, every level down. */
+export function distJavaScriptBytes(dir = join(repoRoot, 'dist')) {
+  let total = 0
+  const files = []
+  // Bounded: dist/ is a handful of files, and the walk stops at 10,000 entries regardless.
+  const stack = [dir]
+  for (let seen = 0; stack.length > 0 && seen < 10_000; seen++) {
+    const current = stack.pop()
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const path = join(current, entry.name)
+      if (entry.isDirectory()) stack.push(path)
+      else if (/\.(?:js|mjs|cjs)$/.test(entry.name)) {
+        const size = statSync(path).size
+        total += size
+        files.push({ path: path.slice(repoRoot.length + 1), size })
+      }
+    }
+  }
+  return { total, files }
+}
+
+/** One request from this process (not timed): resets the fake between measured runs. */
+export function send(url, { method, path, headers = {}, body = '' }, timeoutMs = 10_000) {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, url), { method, headers }, res => {
+      const chunks = []
+      res.on('data', chunk => chunks.push(chunk))
+      res.on('end', () =>
+        resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') })
+      )
+      res.on('error', reject)
+    })
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${path}: no answer`)))
+    req.on('error', reject)
+    req.end(body || undefined)
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Naming requests
+
+/**
+ * Method + path pattern, relative to /api/v2: the producer and a consumer get different
+ * placeholders because they are read for different reasons; page numbers become `n`.
+ */
+export function requestKind(recorded, producer = PRODUCER) {
+  const path = recorded.path.replace(/^\/api\/v2/, '')
+  const m = /^\/admin\/organizations\/([^/]+)(\/.*)?$/.exec(path)
+  const pattern = m
+    ? `/admin/organizations/${decodeURIComponent(m[1]) === producer ? ':producer' : ':consumer'}${m[2] ?? ''}`
+    : path
+  // page[size] is always 100 (PAGE_SIZE); leaving it out keeps the lines readable.
+  const query = Object.entries(recorded.query)
+    .filter(([key, value]) => !(key === 'page[size]' && value === String(PAGE_SIZE)))
+    .map(([key, value]) => `${key}=${key === 'page[number]' ? 'n' : value}`)
+    .join('&')
+  return `${recorded.method} ${pattern}${query ? `?${query}` : ''}`
+}
+
+const LIST = 'GET /admin/organizations?'
+const ONE_CONSUMER = 'GET /admin/organizations/:consumer'
+
+/** Name → external id lookups: admin list pages and single-organization reads of consumers. */
+export function isLookup(kind) {
+  return kind.startsWith(LIST) || kind === ONE_CONSUMER
+}
+
+export function isWrite(recorded) {
+  return recorded.method !== 'GET' && recorded.method !== 'HEAD'
+}
+
+/** Why the action sends a request of this kind, and where in src/ it comes from. */
+export function why(kind, afterWrite) {
+  const relationships = 'GET /admin/organizations/:producer/relationships/'
+  if (kind.startsWith(`${relationships}module-consumers`)) {
+    return afterWrite
+      ? 'read-back: TFE holds the plan? (apply.ts applyPlan → listModuleConsumers)'
+      : "state: today's consumers, page by page (state.ts readState)"
+  }
+  if (kind.startsWith(`${relationships}provider-consumers`)) {
+    return afterWrite
+      ? 'read-back: provider consumers unchanged? (apply.ts applyPlan)'
+      : 'state: provider consumers, to send back unchanged (state.ts readState)'
+  }
+  const reasons = {
+    'GET /admin/organizations/:producer':
+      'state: producer exists, global sharing flag (state.ts readState)',
+    [ONE_CONSUMER]: 'lookup: one name → external id (tfe/organizations.ts lookUpEach)',
+    'PATCH /admin/organizations/:producer/module-consumers':
+      'write: whole list by external id; the answer is the read-back (apply.ts)',
+    'PATCH /admin/organizations/:producer/relationships/module-consumers':
+      'write: whole list by name, answers 204 (apply.ts)',
+    'PUT /admin/organizations/:producer/registry-partnerships':
+      'write: module and provider lists by name, answers 204 (apply.ts)',
+    'PATCH /admin/organizations/:producer': 'write: the global sharing flag (apply.ts)',
+    'GET /account/details': "diagnosis: is the token a site admin's? (tfe/account.ts)"
+  }
+  if (kind.startsWith(LIST)) {
+    return 'lookup: admin list page, names/ids → orgs (tfe/organizations.ts findOrganizations)'
+  }
+  return reasons[kind] ?? ''
+}
+
+/**
+ * The requests of one run as lines "×k KIND  why", consecutive requests of one kind folded
+ * together (pages of one list arrive together even when fetched concurrently).
+ */
+export function describeRequests(requests, producer = PRODUCER) {
+  const groups = []
+  let afterWrite = false
+  for (const recorded of requests) {
+    const kind = requestKind(recorded, producer)
+    const reason = why(kind, afterWrite)
+    const last = groups[groups.length - 1]
+    if (last && last.kind === kind && last.reason === reason) last.count++
+    else groups.push({ kind, reason, count: 1 })
+    if (isWrite(recorded)) afterWrite = true
+  }
+  return groups
+}
+
+/** Counts of one run's requests, by what they are for. */
+export function summarizeRequests(requests, producer = PRODUCER) {
+  const kinds = requests.map(r => requestKind(r, producer))
+  const firstWrite = requests.findIndex(isWrite)
+  // Positions of the producer's consumer-list pages: before the write they are the state read,
+  // after it the read-back.
+  const listPages = kinds.flatMap((kind, i) =>
+    kind.startsWith('GET /admin/organizations/:producer/relationships/module-consumers') ? [i] : []
+  )
+  return {
+    total: requests.length,
+    lookups: kinds.filter(isLookup).length,
+    writes: requests.filter(isWrite).length,
+    statePages: listPages.filter(i => firstWrite < 0 || i < firstWrite).length,
+    readBackPages: listPages.filter(i => firstWrite >= 0 && i > firstWrite).length
+  }
+}
