@@ -3554,7 +3554,8 @@ function parseHostname(hostname, address) {
         throw new InputError('hostname', 'no TFE hostname: set the hostname input (e.g. tfe.example.com) or the TFE_HOSTNAME or TFE_ADDRESS environment variable');
     }
     // Whatever is shown of the value leaves out credentials someone may have pasted into it.
-    const shown = printable(raw.replace(/^([^/]*\/\/)?[^/@]*@/, '$1***@'));
+    // Up to the last @ before the path: a password may itself contain @.
+    const shown = printable(raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#\\]*@/i, '$1***@'));
     const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
     let url;
     try {
@@ -3634,14 +3635,15 @@ function validateToken(token) {
     if (!token) {
         throw new InputError('token', "no TFE token: pass a site administrator's API token in the token input (e.g. ${{ secrets.TFE_TOKEN }}) or the TFE_TOKEN environment variable");
     }
-    // A token with white space or control characters would corrupt the Authorization header.
-    if (/[\s\p{Cc}]/u.test(token)) {
-        throw new InputError('token', 'the token contains white space or control characters; copy it again without line breaks');
+    // Only visible ASCII fits in an Authorization header; anything else (a zero-width space
+    // pasted along with it) would fail every request with a misleading network error.
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw new InputError('token', 'the token contains white space or invisible characters; copy it again without them');
     }
 }
 /** Shows a user's value on one line, shortened: control characters would break annotations. */
 function printable(value) {
-    const flat = value.replace(/\p{Cc}/gu, '\uFFFD');
+    const flat = value.replace(/[\p{Cc}\u2028\u2029]/gu, '\uFFFD');
     return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
@@ -3899,7 +3901,9 @@ function describeFailure(error, context = {}) {
     else if (error instanceof TfeTransportError) {
         const hint = TLS_CODES.test(error.code)
             ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
-            : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).';
+            : error.code === 'ETIMEDOUT'
+                ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
+                : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).';
         line = `${subject}could not reach ${host}: ${error.message}. ${hint}`;
     }
     else if (error instanceof TfeResponseError) {
@@ -3913,7 +3917,7 @@ function describeFailure(error, context = {}) {
 }
 function describeApiError(error, host) {
     const { status } = error;
-    const said = error.details ? `: ${error.details}` : '';
+    const said = error.details ? `: ${withoutStop(error.details)}` : '';
     if (status === 401) {
         return (`${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
             "Use a site administrator's API token (token input or TFE_TOKEN).");
@@ -3932,9 +3936,13 @@ function describeApiError(error, host) {
         return `${error.request.method} ${error.request.path} was redirected (HTTP ${status})${said}.`;
     }
     if (status >= 500) {
-        return `${error.message}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
+        return `${withoutStop(error.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
     }
-    return `${error.message}.`;
+    return `${withoutStop(error.message)}.`;
+}
+/** TFE's details often end in a full stop; the sentence goes on after them. */
+function withoutStop(text) {
+    return text.replace(/[.\s]+$/, '');
 }
 /** The line for a 404 that a second look has explained. */
 function describeNotFound(cause, organization, what) {
@@ -4030,8 +4038,11 @@ function decodeErrors(document) {
     if (!isObject(document) || !Array.isArray(document.errors))
         return [];
     return document.errors.map((entry) => {
-        if (!isObject(entry))
-            return { detail: oneLine(String(entry)) };
+        if (!isObject(entry)) {
+            return {
+                detail: oneLine(typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry)))
+            };
+        }
         const source = isObject(entry.source) ? entry.source : {};
         return {
             status: scalar(entry.status),
@@ -4087,7 +4098,7 @@ function label(info) {
     return `${info.method} ${info.path}`;
 }
 function oneLine(text, max = 200) {
-    const flat = text.replace(/\s+/g, ' ').trim();
+    const flat = text.replace(/[\s\u0085]+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 function scalar(value) {
@@ -4115,6 +4126,10 @@ const RETRY_CODES = new Set([
     'ECONNABORTED',
     'EAI_AGAIN'
 ]);
+/** Keeps an absurd number of seconds finite; the deadline then refuses to wait that long. */
+const MAX_WAIT_MS = 24 * 60 * 60 * 1000;
+/** A plain non-negative decimal (exponent allowed): not '', not hex, not a date. */
+const SECONDS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8_000, random: Math.random };
 /** Milliseconds to wait before trying again, or undefined when the error is final. */
 function retryDelayMs(error, attempt, backoff = DEFAULT_BACKOFF) {
@@ -4141,17 +4156,19 @@ function exponential(attempt, { baseMs, maxMs, random }) {
  * else a proxy's `Retry-After` (seconds or an HTTP date).
  */
 function requestedWaitMs(headers, now = Date.now()) {
-    const reset = Number(single(headers['x-ratelimit-reset']));
-    if (single(headers['x-ratelimit-reset']) !== undefined && Number.isFinite(reset) && reset >= 0) {
-        return Math.ceil(reset * 1000);
-    }
+    const reset = single(headers['x-ratelimit-reset'])?.trim();
+    if (reset && SECONDS.test(reset))
+        return fromSeconds(reset);
     const retryAfter = single(headers['retry-after'])?.trim();
     if (!retryAfter)
         return undefined;
-    if (/^\d+(\.\d+)?$/.test(retryAfter))
-        return Math.ceil(Number(retryAfter) * 1000);
+    if (SECONDS.test(retryAfter))
+        return fromSeconds(retryAfter);
     const date = Date.parse(retryAfter);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function fromSeconds(text) {
+    return Math.min(MAX_WAIT_MS, Math.ceil(Number(text) * 1000));
 }
 function single(value) {
     return Array.isArray(value) ? value[0] : value;
@@ -4434,7 +4451,7 @@ function decodeOrganization(resource, where) {
     const attributes = isRecord(resource) && isRecord(resource.attributes) ? resource.attributes : undefined;
     const name = attributes?.name ?? (isRecord(resource) ? resource.id : undefined);
     const externalId = attributes?.['external-id'];
-    if (typeof name !== 'string' || typeof externalId !== 'string') {
+    if (typeof name !== 'string' || typeof externalId !== 'string' || !name || !externalId) {
         const [method = 'GET', path = where] = where.split(' ');
         throw new TfeResponseError({ method, path }, 200, `${where} answered with an organization that has no name or external-id`);
     }

@@ -35,7 +35,9 @@ export function describeFailure(error: unknown, context: FailureContext = {}): s
   } else if (error instanceof TfeTransportError) {
     const hint = TLS_CODES.test(error.code)
       ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
-      : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).'
+      : error.code === 'ETIMEDOUT'
+        ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
+        : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).'
     line = `${subject}could not reach ${host}: ${error.message}. ${hint}`
   } else if (error instanceof TfeResponseError) {
     line = `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`
@@ -48,7 +50,7 @@ export function describeFailure(error: unknown, context: FailureContext = {}): s
 
 function describeApiError(error: TfeApiError, host: string): string {
   const { status } = error
-  const said = error.details ? `: ${error.details}` : ''
+  const said = error.details ? `: ${withoutStop(error.details)}` : ''
   if (status === 401) {
     return (
       `${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
@@ -71,9 +73,14 @@ function describeApiError(error: TfeApiError, host: string): string {
     return `${error.request.method} ${error.request.path} was redirected (HTTP ${status})${said}.`
   }
   if (status >= 500) {
-    return `${error.message}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`
+    return `${withoutStop(error.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`
   }
-  return `${error.message}.`
+  return `${withoutStop(error.message)}.`
+}
+
+/** TFE's details often end in a full stop; the sentence goes on after them. */
+function withoutStop(text: string): string {
+  return text.replace(/[.\s]+$/, '')
 }
 
 /** The line for a 404 that a second look has explained. */

@@ -253,7 +253,8 @@ export function parseHostname(hostname: string, address: string): string {
     )
   }
   // Whatever is shown of the value leaves out credentials someone may have pasted into it.
-  const shown = printable(raw.replace(/^([^/]*\/\/)?[^/@]*@/, '$1***@'))
+  // Up to the last @ before the path: a password may itself contain @.
+  const shown = printable(raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#\\]*@/i, '$1***@'))
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw)
   let url: URL
   try {
@@ -359,17 +360,18 @@ function validateToken(token: string): void {
       "no TFE token: pass a site administrator's API token in the token input (e.g. ${{ secrets.TFE_TOKEN }}) or the TFE_TOKEN environment variable"
     )
   }
-  // A token with white space or control characters would corrupt the Authorization header.
-  if (/[\s\p{Cc}]/u.test(token)) {
+  // Only visible ASCII fits in an Authorization header; anything else (a zero-width space
+  // pasted along with it) would fail every request with a misleading network error.
+  if (/[^\x21-\x7e]/.test(token)) {
     throw new InputError(
       'token',
-      'the token contains white space or control characters; copy it again without line breaks'
+      'the token contains white space or invisible characters; copy it again without them'
     )
   }
 }
 
 /** Shows a user's value on one line, shortened: control characters would break annotations. */
 function printable(value: string): string {
-  const flat = value.replace(/\p{Cc}/gu, '\uFFFD')
+  const flat = value.replace(/[\p{Cc}\u2028\u2029]/gu, '\uFFFD')
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat
 }

@@ -52,7 +52,7 @@ export function decodeOrganization(resource: unknown, where: string): Organizati
     isRecord(resource) && isRecord(resource.attributes) ? resource.attributes : undefined
   const name = attributes?.name ?? (isRecord(resource) ? resource.id : undefined)
   const externalId = attributes?.['external-id']
-  if (typeof name !== 'string' || typeof externalId !== 'string') {
+  if (typeof name !== 'string' || typeof externalId !== 'string' || !name || !externalId) {
     const [method = 'GET', path = where] = where.split(' ')
     throw new TfeResponseError(
       { method, path },

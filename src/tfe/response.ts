@@ -113,7 +113,13 @@ export function decodeErrorBody(text: string, contentType: string | undefined): 
 export function decodeErrors(document: unknown): ApiErrorEntry[] {
   if (!isObject(document) || !Array.isArray(document.errors)) return []
   return document.errors.map((entry): ApiErrorEntry => {
-    if (!isObject(entry)) return { detail: oneLine(String(entry)) }
+    if (!isObject(entry)) {
+      return {
+        detail: oneLine(
+          typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry))
+        )
+      }
+    }
     const source = isObject(entry.source) ? entry.source : {}
     return {
       status: scalar(entry.status),
@@ -177,7 +183,7 @@ export function label(info: RequestInfo): string {
 }
 
 export function oneLine(text: string, max = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
+  const flat = text.replace(/[\s\u0085]+/g, ' ').trim()
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat
 }
 

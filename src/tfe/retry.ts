@@ -21,6 +21,11 @@ export interface BackoffOptions {
   random: () => number
 }
 
+/** Keeps an absurd number of seconds finite; the deadline then refuses to wait that long. */
+const MAX_WAIT_MS = 24 * 60 * 60 * 1000
+/** A plain non-negative decimal (exponent allowed): not '', not hex, not a date. */
+const SECONDS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
+
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 8_000, random: Math.random }
 
 /** Milliseconds to wait before trying again, or undefined when the error is final. */
@@ -56,15 +61,17 @@ export function requestedWaitMs(
   headers: IncomingHttpHeaders,
   now: number = Date.now()
 ): number | undefined {
-  const reset = Number(single(headers['x-ratelimit-reset']))
-  if (single(headers['x-ratelimit-reset']) !== undefined && Number.isFinite(reset) && reset >= 0) {
-    return Math.ceil(reset * 1000)
-  }
+  const reset = single(headers['x-ratelimit-reset'])?.trim()
+  if (reset && SECONDS.test(reset)) return fromSeconds(reset)
   const retryAfter = single(headers['retry-after'])?.trim()
   if (!retryAfter) return undefined
-  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number(retryAfter) * 1000)
+  if (SECONDS.test(retryAfter)) return fromSeconds(retryAfter)
   const date = Date.parse(retryAfter)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+function fromSeconds(text: string): number {
+  return Math.min(MAX_WAIT_MS, Math.ceil(Number(text) * 1000))
 }
 
 function single(value: string | string[] | undefined): string | undefined {
