@@ -3798,7 +3798,7 @@ function describe(consumers) {
 ;// CONCATENATED MODULE: ./src/tfe/errors.ts
 // Errors as data: callers decide by status and error list, never by matching message text.
 /** TFE (or something in front of it) answered with a non-2xx status. */
-class errors_TfeApiError extends Error {
+class TfeApiError extends Error {
     request;
     status;
     errors;
@@ -3895,7 +3895,7 @@ function describeFailure(error, context = {}) {
     else if (error instanceof Failure || error instanceof PlanConflict) {
         line = error.message;
     }
-    else if (error instanceof errors_TfeApiError) {
+    else if (error instanceof TfeApiError) {
         line = subject + describeApiError(error, host);
     }
     else if (error instanceof TfeTransportError) {
@@ -4133,7 +4133,7 @@ const SECONDS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8_000, random: Math.random };
 /** Milliseconds to wait before trying again, or undefined when the error is final. */
 function retryDelayMs(error, attempt, backoff = DEFAULT_BACKOFF) {
-    if (error instanceof errors_TfeApiError) {
+    if (error instanceof TfeApiError) {
         if (!RETRY_STATUSES.has(error.status))
             return undefined;
         if (error.retryAfterMs !== undefined) {
@@ -4193,8 +4193,6 @@ class TfeClient {
     deadlineMs;
     maxBodyBytes;
     log;
-    /** Requests sent, attempts included: the benchmark reports it. */
-    requestCount = 0;
     constructor(options) {
         this.options = options;
         this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -4210,9 +4208,6 @@ class TfeClient {
             keepAlive: true,
             socketTimeout: this.timeoutMs
         });
-    }
-    get baseUrl() {
-        return this.options.baseUrl;
     }
     async get(path, query) {
         return this.request('GET', path, { query });
@@ -4293,7 +4288,6 @@ class TfeClient {
     }
     async attempt(info, payload, headers) {
         const started = Date.now();
-        this.requestCount++;
         const response = await withTimeout(
         // http-client changes the headers object on redirects; each attempt gets its own copy.
         this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, {
@@ -4307,7 +4301,7 @@ class TfeClient {
         const responseHeaders = response.message.headers;
         if (status >= 300 && status < 400) {
             const location = responseHeaders.location;
-            throw new errors_TfeApiError(info, status, [
+            throw new TfeApiError(info, status, [
                 {
                     title: 'redirected',
                     detail: location
@@ -4318,7 +4312,7 @@ class TfeClient {
         }
         if (status < 200 || status >= 300) {
             const { errors, kind, excerpt } = decodeErrorBody(text, responseHeaders['content-type']);
-            throw new errors_TfeApiError(info, status, errors, kind, excerpt, requestedWaitMs(responseHeaders));
+            throw new TfeApiError(info, status, errors, kind, excerpt, requestedWaitMs(responseHeaders));
         }
         return { status, headers: responseHeaders, document: parseDocument(text, info, status) };
     }
@@ -4388,7 +4382,7 @@ function nextPage(document, page, count) {
     return count >= PAGE_SIZE ? page + 1 : undefined;
 }
 function reason(error) {
-    if (error instanceof errors_TfeApiError)
+    if (error instanceof TfeApiError)
         return `HTTP ${error.status}`;
     if (error instanceof TfeTransportError)
         return error.code;
@@ -4430,7 +4424,7 @@ const ADMIN_ORGANIZATIONS = '/admin/organizations';
 function organizationPath(name) {
     return `${ADMIN_ORGANIZATIONS}/${encodeURIComponent(name)}`;
 }
-async function organizations_getOrganization(client, name) {
+async function getOrganization(client, name) {
     const path = organizationPath(name);
     const response = await client.get(path);
     return decodeOrganization(isRecord(response.document) ? response.document.data : undefined, `GET ${path}`);
@@ -4511,10 +4505,10 @@ async function findOrganizations(client, wanted) {
 async function lookUpEach(client, names, take) {
     await mapConcurrently(names, LOOKUP_CONCURRENCY, async (name) => {
         try {
-            take(await organizations_getOrganization(client, name));
+            take(await getOrganization(client, name));
         }
         catch (error) {
-            if (!(error instanceof errors_TfeApiError && error.status === 404))
+            if (!(error instanceof TfeApiError && error.status === 404))
                 throw error;
         }
     });
@@ -4639,7 +4633,7 @@ async function applyPlan(client, plan, api, state, log) {
     if (plan.global.before) {
         // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
         // moment of sharing with nobody; the flag is confirmed, and set only if TFE left it on.
-        const org = await organizations_getOrganization(client, organization);
+        const org = await getOrganization(client, organization);
         if (org.globalModuleSharing) {
             log(`Turning global module sharing off for ${organization}`);
             await turnGlobalSharingOff(client, organization);
@@ -4655,7 +4649,7 @@ async function writeList(client, plan, api, state) {
             return await send();
         }
         catch (error) {
-            if (error instanceof errors_TfeApiError && error.status === 404) {
+            if (error instanceof TfeApiError && error.status === 404) {
                 throw describeNotFound('endpoint-missing', organization, ENDPOINTS[api]);
             }
             throw error;
@@ -4725,8 +4719,9 @@ function list(consumers) {
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/account.ts
-
-
+// What a 404 means. TFE answers 404 both for "does not exist" and for "you may not see it",
+// and also for an endpoint this TFE does not have: a second look tells them apart (the
+// account's is-site-admin here; the producer read before any write, in state.ts).
 
 /** `is-site-admin` of the token's user, or undefined when TFE does not say. */
 async function isSiteAdmin(client) {
@@ -4734,20 +4729,6 @@ async function isSiteAdmin(client) {
     const data = isRecord(response.document) ? response.document.data : undefined;
     const flag = isRecord(data) && isRecord(data.attributes) ? data.attributes['is-site-admin'] : undefined;
     return typeof flag === 'boolean' ? flag : undefined;
-}
-async function explainNotFound(client, organization, { organizationKnownToExist = false } = {}) {
-    try {
-        if (organizationKnownToExist)
-            return 'endpoint-missing';
-        await getOrganization(client, organization);
-        return 'endpoint-missing';
-    }
-    catch (error) {
-        if (!(error instanceof TfeApiError && error.status === 404)) {
-            return 'organization-missing-or-not-site-admin';
-        }
-    }
-    return whoCannotSee(client);
 }
 /** After a 404 from an admin GET: is it the token, or is the thing really not there? */
 async function whoCannotSee(client) {
@@ -4967,10 +4948,10 @@ function cell(text) {
 async function readState(client, organization, api) {
     let producer;
     try {
-        producer = await organizations_getOrganization(client, organization);
+        producer = await getOrganization(client, organization);
     }
     catch (error) {
-        if (error instanceof errors_TfeApiError && error.status === 404) {
+        if (error instanceof TfeApiError && error.status === 404) {
             throw describeNotFound(await whoCannotSee(client), organization, 'the admin organizations API');
         }
         throw error;
@@ -4987,7 +4968,7 @@ async function orUnknown(read) {
         return (await read()).map(o => ({ name: o.name, externalId: o.externalId }));
     }
     catch (error) {
-        if (error instanceof errors_TfeApiError && error.status === 404)
+        if (error instanceof TfeApiError && error.status === 404)
             return undefined;
         throw error;
     }

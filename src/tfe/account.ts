@@ -1,9 +1,7 @@
 // What a 404 means. TFE answers 404 both for "does not exist" and for "you may not see it",
-// and also for an endpoint this TFE does not have: a second look tells them apart.
-import type { TfeClient } from './client.js'
-import { isRecord } from './client.js'
-import { TfeApiError } from './errors.js'
-import { getOrganization } from './organizations.js'
+// and also for an endpoint this TFE does not have: a second look tells them apart (the
+// account's is-site-admin here; the producer read before any write, in state.ts).
+import { type TfeClient, isRecord } from './client.js'
 
 export type NotFoundCause =
   /** The organization exists, so the endpoint is what is missing. */
@@ -20,23 +18,6 @@ export async function isSiteAdmin(client: TfeClient): Promise<boolean | undefine
   const flag =
     isRecord(data) && isRecord(data.attributes) ? data.attributes['is-site-admin'] : undefined
   return typeof flag === 'boolean' ? flag : undefined
-}
-
-export async function explainNotFound(
-  client: TfeClient,
-  organization: string,
-  { organizationKnownToExist = false } = {}
-): Promise<NotFoundCause> {
-  try {
-    if (organizationKnownToExist) return 'endpoint-missing'
-    await getOrganization(client, organization)
-    return 'endpoint-missing'
-  } catch (error) {
-    if (!(error instanceof TfeApiError && error.status === 404)) {
-      return 'organization-missing-or-not-site-admin'
-    }
-  }
-  return whoCannotSee(client)
 }
 
 /** After a 404 from an admin GET: is it the token, or is the thing really not there? */

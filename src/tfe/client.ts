@@ -56,8 +56,6 @@ export class TfeClient {
   private readonly deadlineMs: number
   private readonly maxBodyBytes: number
   private readonly log: (line: string) => void
-  /** Requests sent, attempts included: the benchmark reports it. */
-  requestCount = 0
 
   constructor(private readonly options: ClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 30_000
@@ -77,10 +75,6 @@ export class TfeClient {
         socketTimeout: this.timeoutMs
       }
     )
-  }
-
-  get baseUrl(): string {
-    return this.options.baseUrl
   }
 
   async get(path: string, query?: Query): Promise<TfeResponse> {
@@ -183,7 +177,6 @@ export class TfeClient {
     headers: Record<string, string>
   ): Promise<TfeResponse> {
     const started = Date.now()
-    this.requestCount++
     const response = await withTimeout(
       // http-client changes the headers object on redirects; each attempt gets its own copy.
       this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, {
