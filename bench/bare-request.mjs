@@ -4,8 +4,11 @@
 // its bundle, its inputs and its planning cost.
 import { Agent, request } from 'node:http'
 
-// { url, requests: [{ method, path, headers, body }] }, set by bench/cold-start.mjs.
-const { url, requests } = JSON.parse(process.env.BENCH_BARE_REQUESTS ?? '{}')
+// { url, requests: [{ method, path, headers, body }], tls }, set by bench/cold-start.mjs.
+const { url, requests, tls } = JSON.parse(process.env.BENCH_BARE_REQUESTS ?? '{}')
+// Any client of a real TFE speaks HTTPS, so it loads TLS and crypto even before its first
+// request; this variant loads them too (the fake itself is plain http on loopback).
+if (tls) await Promise.all([import('node:https'), import('node:crypto')])
 
 // Kept alive like the action's client, so several requests share one connection as its do.
 const agent = new Agent({ keepAlive: true })
