@@ -13,6 +13,7 @@ import {
 } from './support/fake-github.mjs'
 import { type FakeOrganization, type FakeTfe, startFakeTfe } from './support/fake-tfe.mjs'
 import { type ActionRun, runAction } from './support/runner.mjs'
+import { annotations, expectOneFailure, visible } from './support/run-expectations.js'
 
 type Api = 'module-consumers' | 'relationships' | 'registry-partnerships'
 type Change = 'kept' | 'added' | 'removed'
@@ -67,33 +68,9 @@ function refs(spec: string): string {
   return spec.replace(/id:([\w-]+)/g, (_m, name: string) => idOf(name))
 }
 
-/**
- * Everything a user or a log could see of a run. The runner consumes `::add-mask::` lines and
- * never shows them: that command is the one place a token may appear.
- */
-function visible(result: ActionRun): string {
-  const log = result.stdout
-    .split('\n')
-    .filter(line => !line.startsWith('::add-mask::'))
-    .join('\n')
-  return [log, result.stderr, JSON.stringify(result.outputs), result.summary].join('\n')
-}
-
-function annotations(result: ActionRun, command: 'error' | 'warning'): string[] {
-  return result.annotations.filter(a => a.command === command).map(a => a.message)
-}
-
 /** A failed run: exit 1, exactly one readable error line, no stack trace, no token. */
 function expectFailure(result: ActionRun, pattern: RegExp): string {
-  expect(result.code).toBe(1)
-  const errors = annotations(result, 'error')
-  expect(errors).toHaveLength(1)
-  const line = errors[0] as string
-  expect(line).toMatch(pattern)
-  expect(line).not.toMatch(/\n/)
-  expect(visible(result)).not.toMatch(/\n\s+at .+:\d+:\d+|\[object Object\]|undefined/)
-  expect(visible(result)).not.toContain(fake.adminToken)
-  return line
+  return expectOneFailure(result, pattern, [fake.adminToken])
 }
 
 function expectSuccess(result: ActionRun): void {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { type FakeTfe, startFakeTfe } from './support/fake-tfe.mjs'
 import { type ActionRun, repoRoot, runAction } from './support/runner.mjs'
+import { annotations, expectOneFailure, visible } from './support/run-expectations.js'
 
 let fake: FakeTfe
 let producer: { name: string; externalId: string }
@@ -29,34 +30,9 @@ function run(inputs: Record<string, string>, env: Record<string, string | undefi
   )
 }
 
-/**
- * Everything a user or a log could see of a run. The runner consumes `::add-mask::` lines and
- * never shows them: that command is the one place the token may appear.
- */
-function visible(result: ActionRun): string {
-  const log = result.stdout
-    .split('\n')
-    .filter(line => !line.startsWith('::add-mask::'))
-    .join('\n')
-  return [log, result.stderr, JSON.stringify(result.outputs), result.summary].join('\n')
-}
-
-function errorLines(result: ActionRun): string[] {
-  return result.annotations.filter(a => a.command === 'error').map(a => a.message)
-}
-
 /** A failed run: exit 1, exactly one readable error line, no stack trace, no token. */
 function expectFailure(result: ActionRun, pattern: RegExp): string {
-  expect(result.code).toBe(1)
-  const errors = errorLines(result)
-  expect(errors).toHaveLength(1)
-  const line = errors[0] as string
-  expect(line).toMatch(pattern)
-  expect(line).not.toMatch(/\n/)
-  expect(visible(result)).not.toMatch(/\n\s+at .+:\d+:\d+|\[object Object\]|undefined/)
-  expect(visible(result)).not.toContain(fake.adminToken)
-  expect(visible(result)).not.toContain(fake.userToken)
-  return line
+  return expectOneFailure(result, pattern, [fake.adminToken, fake.userToken])
 }
 
 function patches() {
@@ -120,7 +96,7 @@ describe('setting module consumers', () => {
     expect(result.summary).toContain(
       `| legacy | ${fake.org('legacy')?.externalId} | ➖ removed |  |`
     )
-    expect(errorLines(result)).toEqual([])
+    expect(annotations(result, 'error')).toEqual([])
   })
 
   it('writes exactly the outputs action.yml declares', async () => {

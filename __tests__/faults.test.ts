@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeTfe, type FakeTfeIntercept, startFakeTfe } from './support/fake-tfe.mjs'
 import { type ActionRun, runAction } from './support/runner.mjs'
+import { annotations, expectOneFailure, visible } from './support/run-expectations.js'
 import { type TlsProxy, startTlsProxy } from './support/tls-proxy.mjs'
 
 const ORG_PATH = '/api/v2/admin/organizations/modules'
@@ -171,38 +172,15 @@ function errorBody(status: number, title: string, detail: string): string {
   return JSON.stringify({ errors: [{ status: String(status), title, detail }] })
 }
 
-/**
- * Everything a user or a log could see of a run. The runner consumes `::add-mask::` lines and
- * never shows them: that command is the one place the token may appear.
- */
-function visible(result: ActionRun): string {
-  const log = result.stdout
-    .split('\n')
-    .filter(line => !line.startsWith('::add-mask::'))
-    .join('\n')
-  return [log, result.stderr, JSON.stringify(result.outputs), result.summary].join('\n')
-}
-
-function annotations(result: ActionRun, command: string): string[] {
-  return result.annotations.filter(a => a.command === command).map(a => a.message)
-}
-
 function expectTokenHidden(result: ActionRun): void {
   expect(visible(result)).not.toContain(fake.adminToken)
   // The token's secret part alone, in case something split it.
   expect(visible(result)).not.toContain(fake.adminToken.split('.')[1])
 }
 
-/** A failed run: exit 1, exactly one readable error line, no stack trace, no token. */
+/** A failed run: exit 1, exactly one readable error line, no stack trace, no token, no warning. */
 function expectFailure(result: ActionRun, pattern: RegExp): string {
-  expect(result.timedOut).toBe(false)
-  expect(result.code).toBe(1)
-  const errors = annotations(result, 'error')
-  expect(errors).toHaveLength(1)
-  const line = errors[0] as string
-  expect(line).toMatch(pattern)
-  expect(line).not.toMatch(/[\r\n]/)
-  expect(visible(result)).not.toMatch(/\n\s+at .+:\d+:\d+|\[object Object\]|undefined/)
+  const line = expectOneFailure(result, pattern, [fake.adminToken])
   expect(annotations(result, 'warning')).toEqual([])
   expectTokenHidden(result)
   return line
