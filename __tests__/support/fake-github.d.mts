@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import type { Intercept, RecordedRequest } from './recording-server.mjs'
 
 export interface FakeGitHubOptions {
   /** Login of the author of comments created through the API (default 'github-actions[bot]'). */
@@ -44,25 +44,10 @@ export interface GitHubError {
   errors?: { resource: string; code: string; field: string; message?: string }[]
 }
 
-export interface RecordedRequest {
-  method: string
-  /** Path without the query string, as sent (not percent-decoded). */
-  path: string
-  /** Decoded query parameters, e.g. { per_page: '100', page: '2' }. */
-  query: Record<string, string>
-  /** Node's lower-cased request headers. */
-  headers: IncomingHttpHeaders
-  body: string
-  /** Date.now() when the request had been read. */
-  time: number
-}
+export type { RecordedRequest } from './recording-server.mjs'
 
 /** Return true (or a promise of true) when the hook has answered (or deliberately parked) the request. */
-export type FakeGitHubIntercept = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  recorded: RecordedRequest
-) => boolean | void | Promise<boolean | void>
+export type FakeGitHubIntercept = Intercept
 
 export interface FakeGitHub {
   /** http://127.0.0.1:PORT, for GITHUB_API_URL (routes sit at the root, as on api.github.com). */

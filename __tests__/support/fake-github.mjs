@@ -3,8 +3,8 @@
 // wrong (Link-header pagination that points at /repositories/:id URLs, ids above 2^31, 401 vs 403
 // vs 404, the 65536-character body limit) so those bugs surface here and not on a customer's PR.
 // Plain ESM on Node built-ins: it runs before `npm ci`.
-import { createServer } from 'node:http'
 import { createHash, randomBytes } from 'node:crypto'
+import { startRecordingServer } from './recording-server.mjs'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -116,8 +116,6 @@ export async function startFakeGitHub(options = {}) {
   const reposById = new Map()
   const commentsById = new Map()
   const userIds = new Map([[ACTIONS_BOT.login, ACTIONS_BOT.id]])
-  const requests = []
-  const intercepts = []
   let nextCommentId = FIRST_COMMENT_ID
   let baseUrl = ''
 
@@ -365,70 +363,34 @@ export async function startFakeGitHub(options = {}) {
     })
   }
 
-  async function handle(req, res) {
-    const chunks = []
-    try {
-      for await (const chunk of req) chunks.push(chunk)
-    } catch {
-      return // the client went away mid-body: nobody is left to answer
-    }
-    const url = new URL(req.url ?? '/', baseUrl)
-    const recorded = {
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: { ...req.headers },
-      body: Buffer.concat(chunks).toString('utf8'),
-      time: Date.now()
-    }
-    requests.push(recorded)
-
-    for (const fn of [...intercepts]) {
-      if ((await fn(req, res, recorded)) === true) return
-    }
-
-    if (requireUserAgent && !recorded.headers['user-agent']?.trim()) {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
-      res.end(NO_USER_AGENT + '\n')
-      return
-    }
-
-    try {
-      const result = route(recorded)
-      send(res, result.status, result.body, result.headers)
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error
-      send(res, error.status, error.body)
-    }
-  }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch(error => {
-      // A broken intercept or handler is a test bug: make it loud, and still answer.
-      console.error('fake GitHub: request handler failed', error)
-      if (!res.headersSent) {
-        send(res, 500, { message: `fake GitHub failure: ${String(error)}` })
-      } else {
-        res.destroy()
+  const server = await startRecordingServer({
+    label: 'fake GitHub',
+    respond(recorded, res) {
+      if (requireUserAgent && !recorded.headers['user-agent']?.trim()) {
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
+        res.end(NO_USER_AGENT + '\n')
+        return
       }
-    })
-  })
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
+      try {
+        const result = route(recorded)
+        send(res, result.status, result.body, result.headers)
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error
+        send(res, error.status, error.body)
+      }
+    },
+    crashed(res, error) {
+      send(res, 500, { message: `fake GitHub failure: ${String(error)}` })
+    }
   })
-  baseUrl = `http://127.0.0.1:${server.address().port}`
+  baseUrl = server.url
 
-  let closing
   return {
     url: baseUrl,
     token,
     readOnlyToken,
-    requests,
+    requests: server.requests,
 
     comments(owner, repo, issueNumber) {
       const found = repos.get(`${owner}/${repo}`.toLowerCase())
@@ -452,30 +414,10 @@ export async function startFakeGitHub(options = {}) {
       return snapshot(createComment(repository(owner, repo), issueNumber, body, login))
     },
 
-    writes() {
-      return requests.filter(r => r.method !== 'GET' && r.method !== 'HEAD')
-    },
-
-    intercept(fn) {
-      intercepts.push(fn)
-      return () => {
-        const i = intercepts.indexOf(fn)
-        if (i >= 0) intercepts.splice(i, 1)
-      }
-    },
-
-    clearIntercepts() {
-      intercepts.length = 0
-    },
-
-    close() {
-      closing ??= new Promise((resolve, reject) => {
-        server.close(error => (error ? reject(error) : resolve()))
-        // Keep-alive sockets and requests parked by a "hang" intercept would hold close() open.
-        server.closeAllConnections()
-      })
-      return closing
-    }
+    writes: server.writes,
+    intercept: server.intercept,
+    clearIntercepts: server.clearIntercepts,
+    close: server.close
   }
 }
 

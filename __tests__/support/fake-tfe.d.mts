@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import type { Intercept, RecordedRequest } from './recording-server.mjs'
 
 /** Endpoints that can be switched off (they then answer 404 like an unknown route). */
 export interface FakeTfeFeatures {
@@ -44,25 +44,10 @@ export interface FakeOrganization {
   providerConsumers: string[]
 }
 
-export interface RecordedRequest {
-  method: string
-  /** Path without the query string, as sent (not percent-decoded). */
-  path: string
-  /** Decoded query parameters, e.g. { 'page[number]': '2' }. */
-  query: Record<string, string>
-  /** Node's lower-cased request headers. */
-  headers: IncomingHttpHeaders
-  body: string
-  /** Date.now() when the request had been read. */
-  time: number
-}
+export type { RecordedRequest } from './recording-server.mjs'
 
 /** Return true (or a promise of true) when the hook has answered (or deliberately parked) the request. */
-export type FakeTfeIntercept = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  recorded: RecordedRequest
-) => boolean | void | Promise<boolean | void>
+export type FakeTfeIntercept = Intercept
 
 export interface FakeTfe {
   /** http://127.0.0.1:PORT */

@@ -2,8 +2,8 @@
 // (/work/shared/tfe-api.md). It is as strict as real TFE where that matters (401 vs 404, 422s
 // with pointers, global sharing wiping consumer lists) so that client bugs show up here rather
 // than against a customer's instance. Plain ESM on Node built-ins: it runs before `npm ci`.
-import { createServer } from 'node:http'
 import { randomBytes } from 'node:crypto'
+import { startRecordingServer } from './recording-server.mjs'
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
 const ORG_NAME = /^[A-Za-z0-9_-]+$/
@@ -112,8 +112,6 @@ export async function startFakeTfe(options = {}) {
   const orgsByExternalId = new Map()
   const orgList = []
   const partnershipIds = new Map()
-  const requests = []
-  const intercepts = []
   let baseUrl = ''
 
   function createOrganization(input) {
@@ -557,67 +555,31 @@ export async function startFakeTfe(options = {}) {
     })
   }
 
-  async function handle(req, res) {
-    const chunks = []
-    try {
-      for await (const chunk of req) chunks.push(chunk)
-    } catch {
-      return // the client went away mid-body: nobody is left to answer
-    }
-    const url = new URL(req.url ?? '/', baseUrl)
-    const recorded = {
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: { ...req.headers },
-      body: Buffer.concat(chunks).toString('utf8'),
-      time: Date.now()
-    }
-    requests.push(recorded)
-
-    for (const fn of [...intercepts]) {
-      if ((await fn(req, res, recorded)) === true) return
-    }
-
-    try {
-      const result = route(recorded)
-      send(res, result.status, result.body, result.headers)
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error
-      send(res, error.status, { errors: error.errors })
-    }
-  }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch(error => {
-      // A broken intercept or handler is a test bug: make it loud, and still answer.
-      console.error('fake TFE: request handler failed', error)
-      if (!res.headersSent) {
-        send(res, 500, {
-          errors: [{ status: '500', title: 'fake TFE failure', detail: String(error) }]
-        })
-      } else {
-        res.destroy()
+  const server = await startRecordingServer({
+    label: 'fake TFE',
+    respond(recorded, res) {
+      try {
+        const result = route(recorded)
+        send(res, result.status, result.body, result.headers)
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error
+        send(res, error.status, { errors: error.errors })
       }
-    })
+    },
+    crashed(res, error) {
+      send(res, 500, {
+        errors: [{ status: '500', title: 'fake TFE failure', detail: String(error) }]
+      })
+    }
   })
+  baseUrl = server.url
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  baseUrl = `http://127.0.0.1:${server.address().port}`
-
-  let closing
   return {
     url: baseUrl,
     adminToken,
     userToken,
     features,
-    requests,
+    requests: server.requests,
 
     addOrganization(input) {
       return snapshot(createOrganization(input))
@@ -637,29 +599,9 @@ export async function startFakeTfe(options = {}) {
       return org ? snapshot(org) : undefined
     },
 
-    writes() {
-      return requests.filter(r => r.method !== 'GET' && r.method !== 'HEAD')
-    },
-
-    intercept(fn) {
-      intercepts.push(fn)
-      return () => {
-        const i = intercepts.indexOf(fn)
-        if (i >= 0) intercepts.splice(i, 1)
-      }
-    },
-
-    clearIntercepts() {
-      intercepts.length = 0
-    },
-
-    close() {
-      closing ??= new Promise((resolve, reject) => {
-        server.close(error => (error ? reject(error) : resolve()))
-        // Keep-alive sockets and requests parked by a "hang" intercept would hold close() open.
-        server.closeAllConnections()
-      })
-      return closing
-    }
+    writes: server.writes,
+    intercept: server.intercept,
+    clearIntercepts: server.clearIntercepts,
+    close: server.close
   }
 }
