@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, connect as netConnect } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeTfe, type FakeTfeIntercept, startFakeTfe } from './support/fake-tfe.mjs'
@@ -695,7 +696,8 @@ describe('TLS with a private CA', () => {
         'basicConstraints = CA:FALSE',
         'keyUsage = critical, digitalSignature, keyEncipherment',
         'extendedKeyUsage = serverAuth',
-        'subjectAltName = IP:127.0.0.1, DNS:localhost',
+        // tfe.test: the name the proxy test asks for; only the proxy ever resolves it.
+        'subjectAltName = IP:127.0.0.1, DNS:localhost, DNS:tfe.test',
         ''
       ].join('\n')
     )
@@ -791,6 +793,73 @@ describe('TLS with a private CA', () => {
     const result = await runTls({ 'ca-certificate': bundle })
     expectSuccess(result)
     expect(steps()).toEqual(HAPPY_PATH)
+  })
+
+  describe('through an HTTP proxy (HTTPS_PROXY)', () => {
+    let connectProxy: Server
+    let connects: { target: string; headers: IncomingHttpHeaders }[]
+    // Tunnelled sockets leave the HTTP server's hands, so closing it does not end them.
+    let tunnels: Duplex[]
+
+    beforeEach(async () => {
+      connects = []
+      tunnels = []
+      // A CONNECT proxy on loopback that sends every tunnel to the TLS proxy, whatever host is
+      // asked for: tfe.test is never looked up anywhere.
+      connectProxy = createServer((_req, res) => {
+        res.writeHead(405)
+        res.end()
+      })
+      connectProxy.on('connect', (req, client, head) => {
+        connects.push({ target: req.url ?? '', headers: req.headers })
+        const upstream = netConnect(proxy.port, '127.0.0.1', () => {
+          client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+          upstream.write(head)
+          upstream.pipe(client)
+          client.pipe(upstream)
+        })
+        tunnels.push(client, upstream)
+        upstream.on('error', () => client.destroy())
+        client.on('error', () => upstream.destroy())
+      })
+      await new Promise<void>(resolve => connectProxy.listen(0, '127.0.0.1', resolve))
+    })
+
+    afterEach(async () => {
+      for (const socket of tunnels) socket.destroy()
+      connectProxy.closeAllConnections()
+      await new Promise(resolve => connectProxy.close(resolve))
+    })
+
+    function runProxied(inputs: Record<string, string> = {}) {
+      const port = (connectProxy.address() as AddressInfo).port
+      return run(
+        { hostname: 'tfe.test', ...inputs },
+        { HTTPS_PROXY: `http://127.0.0.1:${port}`, NODE_EXTRA_CA_CERTS: undefined }
+      )
+    }
+
+    it('tunnels every request through the proxy and trusts the private CA there too', async () => {
+      const result = await runProxied({ 'ca-certificate': caPem })
+      expectSuccess(result)
+      expect(steps()).toEqual(HAPPY_PATH)
+      expect(connects.length).toBeGreaterThan(0)
+      expect(connects.every(c => c.target === 'tfe.test:443')).toBe(true)
+      // The proxy sees only the tunnel: the token travels inside TLS.
+      for (const c of connects) expect(c.headers.authorization).toBeUndefined()
+      expect(proxy.requests.map(r => r.method)).toEqual(['GET', 'GET', 'PATCH'])
+      expect(result.summary).toContain('https://tfe.test')
+    })
+
+    it('refuses the certificate behind the proxy without the CA', async () => {
+      const result = await runProxied()
+      expectFailure(
+        result,
+        /^modules: could not reach https:\/\/tfe\.test: .*TLS certificate .*ca-certificate/
+      )
+      expect(connects.length).toBeGreaterThan(0)
+      expect(fake.requests).toEqual([])
+    })
   })
 
   it('trusts only the CA it is given, and only for that run', async () => {
