@@ -3,13 +3,11 @@
 // bodies, redirects) or reached through TLS signed by a private CA. Every test checks what a user
 // sees (exit code, the one error line, retry log lines, outputs) and what TFE received (the exact
 // requests, and that a write happened exactly once or not at all).
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http'
 import { type AddressInfo, connect as netConnect } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type TestPki, createPki } from './support/certificates.js'
 import { type FakeTfe, type FakeTfeIntercept, startFakeTfe } from './support/fake-tfe.mjs'
 import { type ActionRun, runAction } from './support/runner.mjs'
 import { annotations, expectOneFailure, visible } from './support/run-expectations.js'
@@ -641,113 +639,26 @@ describe('redirects', () => {
 })
 
 describe('TLS with a private CA', () => {
-  let dir: string
+  let pki: TestPki
   let caPem: string
   let otherCaPem: string
+  let server: { key: Buffer; cert: Buffer }
   let proxy: TlsProxy
 
-  function openssl(...args: string[]): void {
-    execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' })
-  }
-
-  function makeCa(name: string, cn: string): void {
-    writeFileSync(
-      join(dir, `${name}.cnf`),
-      [
-        '[req]',
-        'distinguished_name = dn',
-        'prompt = no',
-        'x509_extensions = v3_ca',
-        '[dn]',
-        `CN = ${cn}`,
-        '[v3_ca]',
-        'basicConstraints = critical, CA:TRUE',
-        'keyUsage = critical, keyCertSign, cRLSign',
-        'subjectKeyIdentifier = hash',
-        ''
-      ].join('\n')
-    )
-    openssl(
-      'req',
-      '-x509',
-      '-config',
-      `${name}.cnf`,
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.pem`,
-      '-days',
-      '2'
-    )
-  }
-
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'faults-tls-'))
-    makeCa('ca', 'Faults Test Private CA')
-    makeCa('other-ca', 'Some Other CA')
-    writeFileSync(
-      join(dir, 'server.ext'),
-      [
-        'basicConstraints = CA:FALSE',
-        'keyUsage = critical, digitalSignature, keyEncipherment',
-        'extendedKeyUsage = serverAuth',
-        // tfe.test: the name the proxy test asks for; only the proxy ever resolves it.
-        'subjectAltName = IP:127.0.0.1, DNS:localhost, DNS:tfe.test',
-        ''
-      ].join('\n')
-    )
-    openssl(
-      'req',
-      '-new',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      'server.key',
-      '-out',
-      'server.csr',
-      '-subj',
-      '/CN=127.0.0.1'
-    )
-    openssl(
-      'x509',
-      '-req',
-      '-in',
-      'server.csr',
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-set_serial',
-      '2',
-      '-days',
-      '2',
-      '-extfile',
-      'server.ext',
-      '-out',
-      'server.pem'
-    )
-    caPem = readFileSync(join(dir, 'ca.pem'), 'utf8')
-    otherCaPem = readFileSync(join(dir, 'other-ca.pem'), 'utf8')
+    pki = createPki('faults-tls-')
+    caPem = pki.makeCa('ca', 'Faults Test Private CA')
+    otherCaPem = pki.makeCa('other-ca', 'Some Other CA')
+    // tfe.test: the name the proxy test asks for; only the proxy ever resolves it.
+    server = pki.makeServerCertificate('server', 'ca', 'IP:127.0.0.1, DNS:localhost, DNS:tfe.test')
   })
 
   afterAll(() => {
-    rmSync(dir, { recursive: true, force: true })
+    pki.cleanup()
   })
 
   beforeEach(async () => {
-    proxy = await startTlsProxy({
-      target: fake.url,
-      key: readFileSync(join(dir, 'server.key')),
-      cert: readFileSync(join(dir, 'server.pem'))
-    })
+    proxy = await startTlsProxy({ target: fake.url, ...server })
   })
 
   afterEach(async () => {
@@ -782,7 +693,7 @@ describe('TLS with a private CA', () => {
   })
 
   it('trusts the CA given as the path of a PEM file', async () => {
-    const result = await runTls({ 'ca-certificate': join(dir, 'ca.pem') })
+    const result = await runTls({ 'ca-certificate': join(pki.dir, 'ca.pem') })
     expectSuccess(result)
     expect(steps()).toEqual(HAPPY_PATH)
     expect(result.env.NODE_EXTRA_CA_CERTS).toBeUndefined()

@@ -3,10 +3,7 @@
 // the rest of the action relies on, or throw the one typed error they document, with a message
 // that fits on one line.
 import fc from 'fast-check'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { type IncomingHttpHeaders, validateHeaderValue } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describeFailure } from '../src/failure.js'
 import {
@@ -33,6 +30,7 @@ import {
 import { decodeOrganization } from '../src/tfe/organizations.js'
 import { decodeErrorBody, decodeErrors, parseDocument } from '../src/tfe/response.js'
 import { type BackoffOptions, requestedWaitMs, retryDelayMs } from '../src/tfe/retry.js'
+import { type TestPki, createPki } from './support/certificates.js'
 import { readActionDefaults } from './support/runner.mjs'
 
 const RUNS = { numRuns: 500 }
@@ -213,39 +211,18 @@ function expectBaseUrlValid(baseUrl: string): void {
 // ---------------------------------------------------------------------------------------------
 // A private CA certificate, for inputs that must parse.
 
-let dir: string
+let pki: TestPki
 let pem: string
 let pemPath: string
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'properties-'))
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.pem',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=Properties Test CA'
-    ],
-    { cwd: dir, stdio: 'pipe' }
-  )
-  pemPath = join(dir, 'ca.pem')
-  pem = readFileSync(pemPath, 'utf8')
+  pki = createPki('properties-')
+  pem = pki.makeCa('ca', 'Properties Test CA')
+  pemPath = join(pki.dir, 'ca.pem')
 })
 
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true })
+  pki.cleanup()
 })
 
 /** Usually one of the valid values, sometimes one of the wrong ones. */
@@ -311,7 +288,7 @@ function plausibleInputs() {
     ),
     'ca-certificate': mostly(
       fc.constantFrom('', '', pem, pemPath, pem + pem, pem.replace(/\n/g, '\r\n')),
-      fc.constantFrom(garbledPem, join(dir, 'missing.pem'), dir)
+      fc.constantFrom(garbledPem, join(pki.dir, 'missing.pem'), pki.dir)
     )
   })
 }
