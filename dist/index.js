@@ -3969,8 +3969,6 @@ function redact(text, secrets) {
     return out;
 }
 
-;// CONCATENATED MODULE: external "node:tls"
-const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 ;// CONCATENATED MODULE: ./src/tfe/response.ts
 
 /** Reads the whole body, refusing one over maxBytes and giving up after timeoutMs. */
@@ -4035,15 +4033,15 @@ function decodeErrorBody(text, contentType) {
 }
 /** JSON:API error objects, and old endpoints' plain strings; `status` may be a string or a number. */
 function decodeErrors(document) {
-    if (!isObject(document) || !Array.isArray(document.errors))
+    if (!isRecord(document) || !Array.isArray(document.errors))
         return [];
     return document.errors.map((entry) => {
-        if (!isObject(entry)) {
+        if (!isRecord(entry)) {
             return {
                 detail: oneLine(typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry)))
             };
         }
-        const source = isObject(entry.source) ? entry.source : {};
+        const source = isRecord(entry.source) ? entry.source : {};
         return {
             status: scalar(entry.status),
             title: scalar(entry.title),
@@ -4106,293 +4104,11 @@ function scalar(value) {
         return oneLine(String(value)) || undefined;
     return undefined;
 }
-function isObject(value) {
+function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
-}
-
-;// CONCATENATED MODULE: ./src/tfe/retry.ts
-
-/** Statuses worth another try: the rate limit, and a gateway or TFE briefly unavailable. */
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
-/** Connection failures that a second attempt may not meet; DNS and TLS failures are not among them. */
-const RETRY_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ECONNABORTED',
-    'EAI_AGAIN'
-]);
-/** Keeps an absurd number of seconds finite; the deadline then refuses to wait that long. */
-const MAX_WAIT_MS = 24 * 60 * 60 * 1000;
-/** A plain non-negative decimal (exponent allowed): not '', not hex, not a date. */
-const SECONDS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8_000, random: Math.random };
-/** Milliseconds to wait before trying again, or undefined when the error is final. */
-function retryDelayMs(error, attempt, backoff = DEFAULT_BACKOFF) {
-    if (error instanceof TfeApiError) {
-        if (!RETRY_STATUSES.has(error.status))
-            return undefined;
-        if (error.retryAfterMs !== undefined) {
-            // As go-tfe does: a little jitter, so clients that share the limit don't all come back at once.
-            return error.retryAfterMs + Math.floor(backoff.random() * 300);
-        }
-        return exponential(attempt, backoff);
-    }
-    if (error instanceof TfeTransportError && RETRY_CODES.has(error.code))
-        return exponential(attempt, backoff);
-    return undefined;
-}
-/** Exponential backoff with jitter: between half and all of base · 2^(attempt-1), capped. */
-function exponential(attempt, { baseMs, maxMs, random }) {
-    const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
-/**
- * How long the server asks us to wait: TFE's `X-RateLimit-Reset` (seconds, may be fractional),
- * else a proxy's `Retry-After` (seconds or an HTTP date).
- */
-function requestedWaitMs(headers, now = Date.now()) {
-    const reset = single(headers['x-ratelimit-reset'])?.trim();
-    if (reset && SECONDS.test(reset))
-        return fromSeconds(reset);
-    const retryAfter = single(headers['retry-after'])?.trim();
-    if (!retryAfter)
-        return undefined;
-    if (SECONDS.test(retryAfter))
-        return fromSeconds(retryAfter);
-    const date = Date.parse(retryAfter);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function fromSeconds(text) {
-    return Math.min(MAX_WAIT_MS, Math.ceil(Number(text) * 1000));
-}
-function single(value) {
-    return Array.isArray(value) ? value[0] : value;
-}
-
-;// CONCATENATED MODULE: ./src/tfe/client.ts
-// The one place that talks HTTP to TFE: base URL, auth, retries, pagination. It knows nothing
-// of GitHub Actions; it reports through the `log` callback it is given.
-
-
-
-
-
-const MEDIA_TYPE = 'application/vnd.api+json';
-/** The largest page TFE serves: fewest requests for a long list. */
-const PAGE_SIZE = 100;
-class TfeClient {
-    options;
-    http;
-    timeoutMs;
-    maxRetries;
-    deadlineMs;
-    maxBodyBytes;
-    log;
-    constructor(options) {
-        this.options = options;
-        this.timeoutMs = options.timeoutMs ?? 30_000;
-        this.maxRetries = options.maxRetries ?? 5;
-        this.deadlineMs = options.deadlineMs ?? 5 * 60_000;
-        this.maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
-        this.log = options.log ?? (() => { });
-        this.http = new lib_HttpClient(options.userAgent ?? 'tfe-module-sharing-action', options.ca ? [trustHandler(options.ca)] : [], {
-            // Redirects are refused rather than followed: http-client would carry the token to
-            // another port of the same host. Retries are this client's own, below.
-            allowRedirects: false,
-            allowRetries: false,
-            keepAlive: true,
-            socketTimeout: this.timeoutMs
-        });
-    }
-    async get(path, query) {
-        return this.request('GET', path, { query });
-    }
-    async patch(path, body) {
-        return this.request('PATCH', path, { body });
-    }
-    async put(path, body) {
-        return this.request('PUT', path, { body });
-    }
-    /**
-     * One page of a paginated list. The next page comes from top-level `meta.pagination`, else
-     * `links.next`; with neither (one docs sample nests them in the item), a short page is the last.
-     */
-    async getPage(path, page, query = {}) {
-        const response = await this.get(path, {
-            ...query,
-            'page[number]': page,
-            'page[size]': PAGE_SIZE
-        });
-        const document = response.document;
-        const data = isRecord(document) ? document.data : undefined;
-        if (!isRecord(document) || !Array.isArray(data)) {
-            throw new TfeResponseError({ method: 'GET', path }, response.status, `GET ${path} answered without a data array`);
-        }
-        const pagination = isRecord(document.meta) ? document.meta.pagination : undefined;
-        const totalPages = isRecord(pagination) ? Number(pagination['total-pages']) : NaN;
-        return {
-            items: data,
-            next: nextPage(document, page, data.length),
-            totalPages: Number.isInteger(totalPages) && totalPages > 0 ? totalPages : undefined
-        };
-    }
-    /** Every item of a paginated list, page by page. */
-    async getAll(path, query = {}) {
-        const items = [];
-        for (let page = 1; page !== undefined;) {
-            const result = await this.getPage(path, page, query);
-            items.push(...result.items);
-            page = result.next;
-        }
-        return items;
-    }
-    /**
-     * Sends a request, retrying the rate limit, gateway errors and dropped connections. Every
-     * request this action makes is idempotent — a GET, or a PATCH/PUT of a whole list or one
-     * flag — so trying a write again after a failure that may have hidden its success is safe.
-     */
-    async request(method, path, { query, body } = {}) {
-        const pathAndQuery = withQuery(`/api/v2${path}`, query);
-        const info = { method, path: pathAndQuery };
-        const headers = {
-            authorization: `Bearer ${this.options.token}`,
-            accept: MEDIA_TYPE
-        };
-        let payload = null;
-        if (body !== undefined) {
-            payload = JSON.stringify(body);
-            headers['content-type'] = MEDIA_TYPE;
-        }
-        const started = Date.now();
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await this.attempt(info, payload, headers);
-            }
-            catch (error) {
-                const wait = retryDelayMs(error, attempt, this.options.backoff ?? DEFAULT_BACKOFF);
-                if (wait === undefined || attempt > this.maxRetries)
-                    throw error;
-                if (Date.now() + wait - started > this.deadlineMs) {
-                    this.log(`${label(info)}: ${reason(error)}; not retrying: waiting ${seconds(wait)} would pass the deadline`);
-                    throw error;
-                }
-                this.log(`${label(info)}: ${reason(error)}; retry ${attempt} of ${this.maxRetries} in ${seconds(wait)}`);
-                await sleep(wait);
-            }
-        }
-    }
-    async attempt(info, payload, headers) {
-        const started = Date.now();
-        const response = await withTimeout(
-        // http-client changes the headers object on redirects; each attempt gets its own copy.
-        this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, {
-            ...headers
-        }), this.timeoutMs, () => new TfeTransportError(info, 'ETIMEDOUT', `${label(info)}: no answer within ${seconds(this.timeoutMs)}`)).catch((error) => {
-            throw transportError(info, error);
-        });
-        const status = response.message.statusCode ?? 0;
-        const remaining = Math.max(1, this.timeoutMs - (Date.now() - started));
-        const text = await readBody(response.message, info, this.maxBodyBytes, remaining);
-        const responseHeaders = response.message.headers;
-        if (status >= 300 && status < 400) {
-            const location = responseHeaders.location;
-            throw new TfeApiError(info, status, [
-                {
-                    title: 'redirected',
-                    detail: location
-                        ? `TFE redirected to ${location}; set hostname to the address TFE answers on`
-                        : 'TFE answered with a redirect and no location'
-                }
-            ], 'empty');
-        }
-        if (status < 200 || status >= 300) {
-            const { errors, kind, excerpt } = decodeErrorBody(text, responseHeaders['content-type']);
-            throw new TfeApiError(info, status, errors, kind, excerpt, requestedWaitMs(responseHeaders));
-        }
-        return { status, headers: responseHeaders, document: parseDocument(text, info, status) };
-    }
-    /** Closes kept-alive connections so the process can exit. */
-    dispose() {
-        this.http.dispose();
-    }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/**
- * Trusts a private CA for this client's requests only, on top of Node's roots. The agent's
- * options are where both Node's https.Agent and the proxy tunnel agent read TLS settings from.
- */
-function trustHandler(pem) {
-    const ca = [...external_node_tls_namespaceObject.rootCertificates, pem];
-    return {
-        prepareRequest(options) {
-            ;
-            options.ca = ca;
-            const agent = options.agent;
-            if (agent?.options)
-                agent.options.ca = ca;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
-    };
-}
-async function withTimeout(promise, ms, onTimeout) {
-    let timer;
-    let timedOut = false;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            timedOut = true;
-            reject(onTimeout());
-        }, ms);
-    });
-    // An answer that comes after we gave up is thrown away, so its socket is freed.
-    promise.then(response => timedOut && response.message.destroy()).catch(() => { });
-    try {
-        return await Promise.race([promise, timeout]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-function withQuery(path, query) {
-    if (!query || Object.keys(query).length === 0)
-        return path;
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query))
-        params.set(key, String(value));
-    return `${path}?${params.toString()}`;
-}
-function nextPage(document, page, count) {
-    const meta = document.meta;
-    const pagination = isRecord(meta) ? meta.pagination : undefined;
-    if (isRecord(pagination)) {
-        const next = Number(pagination['next-page']);
-        // A next page that does not move forward would loop forever: treat it as the end.
-        return Number.isInteger(next) && next > page ? next : undefined;
-    }
-    if (isRecord(document.links)) {
-        return typeof document.links.next === 'string' && document.links.next ? page + 1 : undefined;
-    }
-    return count >= PAGE_SIZE ? page + 1 : undefined;
-}
-function reason(error) {
-    if (error instanceof TfeApiError)
-        return `HTTP ${error.status}`;
-    if (error instanceof TfeTransportError)
-        return error.code;
-    return 'failed';
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-}
-function sleep(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/concurrency.ts
@@ -4414,7 +4130,6 @@ async function mapConcurrently(items, limit, fn) {
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/organizations.ts
-// Organizations: names ↔ external ids, and the admin settings of one organization.
 
 
 
@@ -4518,7 +4233,6 @@ function range(from, to) {
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/module-sharing.ts
-// The module-consumers endpoints, one function per endpoint.
 
 
 
@@ -4719,9 +4433,6 @@ function list(consumers) {
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/account.ts
-// What a 404 means. TFE answers 404 both for "does not exist" and for "you may not see it",
-// and also for an endpoint this TFE does not have: a second look tells them apart (the
-// account's is-site-admin here; the producer read before any write, in state.ts).
 
 /** `is-site-admin` of the token's user, or undefined when TFE does not say. */
 async function isSiteAdmin(client) {
@@ -4972,6 +4683,283 @@ async function orUnknown(read) {
             return undefined;
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+;// CONCATENATED MODULE: ./src/tfe/retry.ts
+
+/** Statuses worth another try: the rate limit, and a gateway or TFE briefly unavailable. */
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+/** Connection failures that a second attempt may not meet; DNS and TLS failures are not among them. */
+const RETRY_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ECONNABORTED',
+    'EAI_AGAIN'
+]);
+/** Keeps an absurd number of seconds finite; the deadline then refuses to wait that long. */
+const MAX_WAIT_MS = 24 * 60 * 60 * 1000;
+/** A plain non-negative decimal (exponent allowed): not '', not hex, not a date. */
+const SECONDS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8_000, random: Math.random };
+/** Milliseconds to wait before trying again, or undefined when the error is final. */
+function retryDelayMs(error, attempt, backoff = DEFAULT_BACKOFF) {
+    if (error instanceof TfeApiError) {
+        if (!RETRY_STATUSES.has(error.status))
+            return undefined;
+        if (error.retryAfterMs !== undefined) {
+            // As go-tfe does: a little jitter, so clients that share the limit don't all come back at once.
+            return error.retryAfterMs + Math.floor(backoff.random() * 300);
+        }
+        return exponential(attempt, backoff);
+    }
+    if (error instanceof TfeTransportError && RETRY_CODES.has(error.code))
+        return exponential(attempt, backoff);
+    return undefined;
+}
+/** Exponential backoff with jitter: between half and all of base · 2^(attempt-1), capped. */
+function exponential(attempt, { baseMs, maxMs, random }) {
+    const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+/**
+ * How long the server asks us to wait: TFE's `X-RateLimit-Reset` (seconds, may be fractional),
+ * else a proxy's `Retry-After` (seconds or an HTTP date).
+ */
+function requestedWaitMs(headers, now = Date.now()) {
+    const reset = single(headers['x-ratelimit-reset'])?.trim();
+    if (reset && SECONDS.test(reset))
+        return fromSeconds(reset);
+    const retryAfter = single(headers['retry-after'])?.trim();
+    if (!retryAfter)
+        return undefined;
+    if (SECONDS.test(retryAfter))
+        return fromSeconds(retryAfter);
+    const date = Date.parse(retryAfter);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function fromSeconds(text) {
+    return Math.min(MAX_WAIT_MS, Math.ceil(Number(text) * 1000));
+}
+function single(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+
+;// CONCATENATED MODULE: ./src/tfe/client.ts
+// The one place that talks HTTP to TFE: base URL, auth, retries, pagination. It knows nothing
+// of GitHub Actions; it reports through the `log` callback it is given.
+
+
+
+
+
+const MEDIA_TYPE = 'application/vnd.api+json';
+/** The largest page TFE serves: fewest requests for a long list. */
+const PAGE_SIZE = 100;
+class TfeClient {
+    options;
+    http;
+    timeoutMs;
+    maxRetries;
+    deadlineMs;
+    maxBodyBytes;
+    log;
+    constructor(options) {
+        this.options = options;
+        this.timeoutMs = options.timeoutMs ?? 30_000;
+        this.maxRetries = options.maxRetries ?? 5;
+        this.deadlineMs = options.deadlineMs ?? 5 * 60_000;
+        this.maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+        this.log = options.log ?? (() => { });
+        this.http = new lib_HttpClient(options.userAgent ?? 'tfe-module-sharing-action', options.ca ? [trustHandler(options.ca)] : [], {
+            // Redirects are refused rather than followed: http-client would carry the token to
+            // another port of the same host. Retries are this client's own, below.
+            allowRedirects: false,
+            allowRetries: false,
+            keepAlive: true,
+            socketTimeout: this.timeoutMs
+        });
+    }
+    async get(path, query) {
+        return this.request('GET', path, { query });
+    }
+    async patch(path, body) {
+        return this.request('PATCH', path, { body });
+    }
+    async put(path, body) {
+        return this.request('PUT', path, { body });
+    }
+    /**
+     * One page of a paginated list. The next page comes from top-level `meta.pagination`, else
+     * `links.next`; with neither (one docs sample nests them in the item), a short page is the last.
+     */
+    async getPage(path, page, query = {}) {
+        const response = await this.get(path, {
+            ...query,
+            'page[number]': page,
+            'page[size]': PAGE_SIZE
+        });
+        const document = response.document;
+        const data = isRecord(document) ? document.data : undefined;
+        if (!isRecord(document) || !Array.isArray(data)) {
+            throw new TfeResponseError({ method: 'GET', path }, response.status, `GET ${path} answered without a data array`);
+        }
+        const pagination = isRecord(document.meta) ? document.meta.pagination : undefined;
+        const totalPages = isRecord(pagination) ? Number(pagination['total-pages']) : NaN;
+        return {
+            items: data,
+            next: nextPage(document, page, data.length),
+            totalPages: Number.isInteger(totalPages) && totalPages > 0 ? totalPages : undefined
+        };
+    }
+    /** Every item of a paginated list, page by page. */
+    async getAll(path, query = {}) {
+        const items = [];
+        for (let page = 1; page !== undefined;) {
+            const result = await this.getPage(path, page, query);
+            items.push(...result.items);
+            page = result.next;
+        }
+        return items;
+    }
+    /**
+     * Sends a request, retrying the rate limit, gateway errors and dropped connections. Every
+     * request this action makes is idempotent — a GET, or a PATCH/PUT of a whole list or one
+     * flag — so trying a write again after a failure that may have hidden its success is safe.
+     */
+    async request(method, path, { query, body } = {}) {
+        const pathAndQuery = withQuery(`/api/v2${path}`, query);
+        const info = { method, path: pathAndQuery };
+        const headers = {
+            authorization: `Bearer ${this.options.token}`,
+            accept: MEDIA_TYPE
+        };
+        let payload = null;
+        if (body !== undefined) {
+            payload = JSON.stringify(body);
+            headers['content-type'] = MEDIA_TYPE;
+        }
+        const started = Date.now();
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.attempt(info, payload, headers);
+            }
+            catch (error) {
+                const wait = retryDelayMs(error, attempt, this.options.backoff ?? DEFAULT_BACKOFF);
+                if (wait === undefined || attempt > this.maxRetries)
+                    throw error;
+                if (Date.now() + wait - started > this.deadlineMs) {
+                    this.log(`${label(info)}: ${reason(error)}; not retrying: waiting ${seconds(wait)} would pass the deadline`);
+                    throw error;
+                }
+                this.log(`${label(info)}: ${reason(error)}; retry ${attempt} of ${this.maxRetries} in ${seconds(wait)}`);
+                await sleep(wait);
+            }
+        }
+    }
+    async attempt(info, payload, headers) {
+        const started = Date.now();
+        const response = await withTimeout(this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, headers), this.timeoutMs, () => new TfeTransportError(info, 'ETIMEDOUT', `${label(info)}: no answer within ${seconds(this.timeoutMs)}`)).catch((error) => {
+            throw transportError(info, error);
+        });
+        const status = response.message.statusCode ?? 0;
+        const remaining = Math.max(1, this.timeoutMs - (Date.now() - started));
+        const text = await readBody(response.message, info, this.maxBodyBytes, remaining);
+        const responseHeaders = response.message.headers;
+        if (status >= 300 && status < 400) {
+            const location = responseHeaders.location;
+            throw new TfeApiError(info, status, [
+                {
+                    title: 'redirected',
+                    detail: location
+                        ? `TFE redirected to ${location}; set hostname to the address TFE answers on`
+                        : 'TFE answered with a redirect and no location'
+                }
+            ], 'empty');
+        }
+        if (status < 200 || status >= 300) {
+            const { errors, kind, excerpt } = decodeErrorBody(text, responseHeaders['content-type']);
+            throw new TfeApiError(info, status, errors, kind, excerpt, requestedWaitMs(responseHeaders));
+        }
+        return { status, headers: responseHeaders, document: parseDocument(text, info, status) };
+    }
+    /** Closes kept-alive connections so the process can exit. */
+    dispose() {
+        this.http.dispose();
+    }
+}
+/**
+ * Trusts a private CA for this client's requests only, on top of Node's roots. The agent's
+ * options are where both Node's https.Agent and the proxy tunnel agent read TLS settings from.
+ */
+function trustHandler(pem) {
+    const ca = [...external_node_tls_namespaceObject.rootCertificates, pem];
+    return {
+        prepareRequest(options) {
+            ;
+            options.ca = ca;
+            const agent = options.agent;
+            if (agent?.options)
+                agent.options.ca = ca;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+    };
+}
+async function withTimeout(promise, ms, onTimeout) {
+    let timer;
+    let timedOut = false;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            timedOut = true;
+            reject(onTimeout());
+        }, ms);
+    });
+    // An answer that comes after we gave up is thrown away, so its socket is freed.
+    promise.then(response => timedOut && response.message.destroy()).catch(() => { });
+    try {
+        return await Promise.race([promise, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function withQuery(path, query) {
+    if (!query || Object.keys(query).length === 0)
+        return path;
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query))
+        params.set(key, String(value));
+    return `${path}?${params.toString()}`;
+}
+function nextPage(document, page, count) {
+    const meta = document.meta;
+    const pagination = isRecord(meta) ? meta.pagination : undefined;
+    if (isRecord(pagination)) {
+        const next = Number(pagination['next-page']);
+        // A next page that does not move forward would loop forever: treat it as the end.
+        return Number.isInteger(next) && next > page ? next : undefined;
+    }
+    if (isRecord(document.links)) {
+        return typeof document.links.next === 'string' && document.links.next ? page + 1 : undefined;
+    }
+    return count >= PAGE_SIZE ? page + 1 : undefined;
+}
+function reason(error) {
+    if (error instanceof TfeApiError)
+        return `HTTP ${error.status}`;
+    if (error instanceof TfeTransportError)
+        return error.code;
+    return 'failed';
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+function sleep(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

@@ -1,7 +1,8 @@
 // What a 404 means. TFE answers 404 both for "does not exist" and for "you may not see it",
 // and also for an endpoint this TFE does not have: a second look tells them apart (the
 // account's is-site-admin here; the producer read before any write, in state.ts).
-import { type TfeClient, isRecord } from './client.js'
+import type { TfeClient } from './client.js'
+import { isRecord } from './response.js'
 
 export type NotFoundCause =
   /** The organization exists, so the endpoint is what is missing. */

@@ -6,7 +6,14 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { RequestOptions as TlsRequestOptions } from 'node:https'
 import { rootCertificates } from 'node:tls'
 import { type RequestInfo, TfeApiError, TfeResponseError, TfeTransportError } from './errors.js'
-import { decodeErrorBody, label, parseDocument, readBody, transportError } from './response.js'
+import {
+  decodeErrorBody,
+  isRecord,
+  label,
+  parseDocument,
+  readBody,
+  transportError
+} from './response.js'
 import { type BackoffOptions, DEFAULT_BACKOFF, requestedWaitMs, retryDelayMs } from './retry.js'
 
 export interface ClientOptions {
@@ -178,10 +185,7 @@ export class TfeClient {
   ): Promise<TfeResponse> {
     const started = Date.now()
     const response = await withTimeout(
-      // http-client changes the headers object on redirects; each attempt gets its own copy.
-      this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, {
-        ...headers
-      }),
+      this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, headers),
       this.timeoutMs,
       () =>
         new TfeTransportError(
@@ -224,10 +228,6 @@ export class TfeClient {
   dispose(): void {
     this.http.dispose()
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /**

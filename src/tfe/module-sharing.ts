@@ -1,5 +1,6 @@
 // The module-consumers endpoints, one function per endpoint.
-import { type TfeClient, isRecord } from './client.js'
+import type { TfeClient } from './client.js'
+import { isRecord } from './response.js'
 import { TfeResponseError } from './errors.js'
 import { type Organization, decodeOrganization, organizationPath } from './organizations.js'
 

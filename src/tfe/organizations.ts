@@ -1,5 +1,6 @@
 // Organizations: names ↔ external ids, and the admin settings of one organization.
-import { type TfeClient, isRecord } from './client.js'
+import type { TfeClient } from './client.js'
+import { isRecord } from './response.js'
 import { mapConcurrently } from './concurrency.js'
 import { TfeApiError, TfeResponseError } from './errors.js'
 

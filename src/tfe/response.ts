@@ -111,16 +111,16 @@ export function decodeErrorBody(text: string, contentType: string | undefined): 
 
 /** JSON:API error objects, and old endpoints' plain strings; `status` may be a string or a number. */
 export function decodeErrors(document: unknown): ApiErrorEntry[] {
-  if (!isObject(document) || !Array.isArray(document.errors)) return []
+  if (!isRecord(document) || !Array.isArray(document.errors)) return []
   return document.errors.map((entry): ApiErrorEntry => {
-    if (!isObject(entry)) {
+    if (!isRecord(entry)) {
       return {
         detail: oneLine(
           typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry))
         )
       }
     }
-    const source = isObject(entry.source) ? entry.source : {}
+    const source = isRecord(entry.source) ? entry.source : {}
     return {
       status: scalar(entry.status),
       title: scalar(entry.title),
@@ -193,7 +193,7 @@ function scalar(value: unknown): string | undefined {
   return undefined
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
