@@ -4189,12 +4189,13 @@ async function findOrganizations(client, wanted) {
         if (byName || byId)
             found.set(org.externalId, org);
     };
+    const takePage = (page) => page.items.forEach((item, i) => take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`)));
     if (ids.size === 0 && names.size <= 2) {
         await lookUpEach(client, [...names], take);
     }
     else {
         const first = await client.getPage(ADMIN_ORGANIZATIONS, 1);
-        first.items.forEach((item, i) => take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`)));
+        takePage(first);
         let next = first.next;
         const pagesLeft = first.totalPages !== undefined ? first.totalPages - 1 : Infinity;
         if (next !== undefined && ids.size === 0 && names.size <= pagesLeft) {
@@ -4207,9 +4208,7 @@ async function findOrganizations(client, wanted) {
                     ? range(next, Math.min(first.totalPages, next + LOOKUP_CONCURRENCY - 1))
                     : [next];
                 const pages = await mapConcurrently(batch, LOOKUP_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page));
-                for (const page of pages) {
-                    page.items.forEach((item, i) => take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`)));
-                }
+                pages.forEach(takePage);
                 next = pages[pages.length - 1]?.next;
             }
         }

@@ -1,5 +1,5 @@
 // Organizations: names ↔ external ids, and the admin settings of one organization.
-import type { TfeClient } from './client.js'
+import type { Page, TfeClient } from './client.js'
 import { isRecord } from './response.js'
 import { mapConcurrently } from './concurrency.js'
 import { TfeApiError, TfeResponseError } from './errors.js'
@@ -97,14 +97,16 @@ export async function findOrganizations(client: TfeClient, wanted: Wanted): Prom
     const byId = ids.delete(org.externalId)
     if (byName || byId) found.set(org.externalId, org)
   }
+  const takePage = (page: Page): void =>
+    page.items.forEach((item, i) =>
+      take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`))
+    )
 
   if (ids.size === 0 && names.size <= 2) {
     await lookUpEach(client, [...names], take)
   } else {
     const first = await client.getPage(ADMIN_ORGANIZATIONS, 1)
-    first.items.forEach((item, i) =>
-      take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`))
-    )
+    takePage(first)
     let next = first.next
     const pagesLeft = first.totalPages !== undefined ? first.totalPages - 1 : Infinity
     if (next !== undefined && ids.size === 0 && names.size <= pagesLeft) {
@@ -119,11 +121,7 @@ export async function findOrganizations(client: TfeClient, wanted: Wanted): Prom
         const pages = await mapConcurrently(batch, LOOKUP_CONCURRENCY, page =>
           client.getPage(ADMIN_ORGANIZATIONS, page)
         )
-        for (const page of pages) {
-          page.items.forEach((item, i) =>
-            take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`))
-          )
-        }
+        pages.forEach(takePage)
         next = pages[pages.length - 1]?.next
       }
     }
