@@ -3658,6 +3658,7 @@ class PlanConflict extends Error {
 function makePlan(input) {
     const { organization, mode, previous, globalBefore } = input;
     const notes = [];
+    const previousIds = new Set((previous ?? []).map(c => c.externalId));
     if (previous === undefined && mode !== 'set') {
         throw new PlanConflict(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
             `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
@@ -3694,7 +3695,6 @@ function makePlan(input) {
             next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)]);
         }
         else {
-            const previousIds = new Set((previous ?? []).map(c => c.externalId));
             const gone = new Set();
             for (const { ref, consumer } of requested) {
                 if (consumer && previousIds.has(consumer.externalId))
@@ -3715,7 +3715,6 @@ function makePlan(input) {
         }
     }
     const globalAfter = input.globalModuleSharing === true;
-    const previousIds = new Set((previous ?? []).map(c => c.externalId));
     const nextIds = new Set(next.map(c => c.externalId));
     const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
     const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
@@ -3784,6 +3783,10 @@ function isConsumer(value) {
 }
 function show(ref) {
     return ref.kind === 'id' ? ref.id : ref.name;
+}
+/** Just the name and id, from any organization record. */
+function asConsumer({ name, externalId }) {
+    return { name, externalId };
 }
 function consumerLabel(c) {
     return c.name ?? c.externalId;
@@ -4394,10 +4397,7 @@ async function writeList(client, plan, api, state) {
                 `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`);
         }
     }
-    const consumers = (await listModuleConsumers(client, organization)).map(o => ({
-        name: o.name,
-        externalId: o.externalId
-    }));
+    const consumers = (await listModuleConsumers(client, organization)).map(asConsumer);
     apply_confirm(plan, consumers);
     return { partnerships: [], consumers, globalAfter: false };
 }
@@ -4461,6 +4461,7 @@ async function whoCannotSee(client) {
 
 
 
+
 async function resolveConsumers(client, settings, previous, log = () => { }) {
     const known = [...(previous ?? [])];
     // Removing needs only today's list: what is not on it is not removed either.
@@ -4491,7 +4492,7 @@ async function resolveConsumers(client, settings, previous, log = () => { }) {
         throw new Failure(`${settings.organization}: no organization ${describeMissing(found.missingNames, found.missingIds)} on this TFE ` +
             '(HTTP 404); nothing was changed. Check the consumers list.');
     }
-    return [...known, ...found.organizations.map(o => ({ name: o.name, externalId: o.externalId }))];
+    return [...known, ...found.organizations.map(asConsumer)];
 }
 function describeMissing(names, ids) {
     return [
@@ -4655,6 +4656,7 @@ function cell(text) {
 
 
 
+
 async function readState(client, organization, api) {
     let producer;
     try {
@@ -4675,7 +4677,7 @@ async function readState(client, organization, api) {
 /** The organization exists, so a 404 here means this TFE lacks the endpoint. */
 async function orUnknown(read) {
     try {
-        return (await read()).map(o => ({ name: o.name, externalId: o.externalId }));
+        return (await read()).map(asConsumer);
     }
     catch (error) {
         if (error instanceof TfeApiError && error.status === 404)

@@ -2,7 +2,7 @@
 // Every write here is idempotent (a whole list, or one flag), so running it again is safe.
 import { Failure, describeNotFound } from './failure.js'
 import type { Api } from './inputs.js'
-import { type Consumer, type Plan, consumerLabel } from './plan.js'
+import { type Consumer, type Plan, asConsumer, consumerLabel } from './plan.js'
 import type { SharingState } from './state.js'
 import type { TfeClient } from './tfe/client.js'
 import { TfeApiError } from './tfe/errors.js'
@@ -128,10 +128,7 @@ async function writeList(
       )
     }
   }
-  const consumers = (await listModuleConsumers(client, organization)).map(o => ({
-    name: o.name,
-    externalId: o.externalId
-  }))
+  const consumers = (await listModuleConsumers(client, organization)).map(asConsumer)
   confirm(plan, consumers)
   return { partnerships: [], consumers, globalAfter: false }
 }

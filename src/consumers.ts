@@ -2,7 +2,7 @@
 // no lookup, and the rest are looked up only where the run needs them.
 import { Failure } from './failure.js'
 import type { Settings } from './inputs.js'
-import type { Consumer } from './plan.js'
+import { type Consumer, asConsumer } from './plan.js'
 import type { TfeClient } from './tfe/client.js'
 import { whoCannotSee } from './tfe/account.js'
 import { findOrganizations } from './tfe/organizations.js'
@@ -50,7 +50,7 @@ export async function resolveConsumers(
         '(HTTP 404); nothing was changed. Check the consumers list.'
     )
   }
-  return [...known, ...found.organizations.map(o => ({ name: o.name, externalId: o.externalId }))]
+  return [...known, ...found.organizations.map(asConsumer)]
 }
 
 function describeMissing(names: string[], ids: string[]): string {

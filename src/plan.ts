@@ -58,6 +58,7 @@ export class PlanConflict extends Error {
 export function makePlan(input: PlanInput): Plan {
   const { organization, mode, previous, globalBefore } = input
   const notes: string[] = []
+  const previousIds = new Set((previous ?? []).map(c => c.externalId))
 
   if (previous === undefined && mode !== 'set') {
     throw new PlanConflict(
@@ -104,7 +105,6 @@ export function makePlan(input: PlanInput): Plan {
     } else if (mode === 'add') {
       next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)])
     } else {
-      const previousIds = new Set((previous ?? []).map(c => c.externalId))
       const gone = new Set<string>()
       for (const { ref, consumer } of requested) {
         if (consumer && previousIds.has(consumer.externalId)) gone.add(consumer.externalId)
@@ -127,7 +127,6 @@ export function makePlan(input: PlanInput): Plan {
   }
 
   const globalAfter = input.globalModuleSharing === true
-  const previousIds = new Set((previous ?? []).map(c => c.externalId))
   const nextIds = new Set(next.map(c => c.externalId))
   const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId))
   const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId))
@@ -205,6 +204,11 @@ function isConsumer(value: Consumer | undefined): value is Consumer {
 
 function show(ref: ConsumerRef): string {
   return ref.kind === 'id' ? ref.id : ref.name
+}
+
+/** Just the name and id, from any organization record. */
+export function asConsumer({ name, externalId }: Consumer): Consumer {
+  return { name, externalId }
 }
 
 export function consumerLabel(c: Consumer): string {

@@ -1,7 +1,7 @@
 // What TFE holds today for the producer, read before anything is written.
 import { describeNotFound } from './failure.js'
 import type { Api } from './inputs.js'
-import type { Consumer } from './plan.js'
+import { type Consumer, asConsumer } from './plan.js'
 import type { TfeClient } from './tfe/client.js'
 import { whoCannotSee } from './tfe/account.js'
 import { TfeApiError } from './tfe/errors.js'
@@ -45,7 +45,7 @@ export async function readState(
 /** The organization exists, so a 404 here means this TFE lacks the endpoint. */
 async function orUnknown(read: () => Promise<Organization[]>): Promise<Consumer[] | undefined> {
   try {
-    return (await read()).map(o => ({ name: o.name, externalId: o.externalId }))
+    return (await read()).map(asConsumer)
   } catch (error) {
     if (error instanceof TfeApiError && error.status === 404) return undefined
     throw error
