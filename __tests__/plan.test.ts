@@ -1,5 +1,5 @@
-import type { ConsumerRef } from '../src/inputs.js'
-import { type Consumer, type PlanInput, PlanConflict, makePlan } from '../src/plan.js'
+import type { Consumer, ConsumerRef } from '../src/model.js'
+import { type PlanInput, PlanConflict, makePlan } from '../src/plan.js'
 
 const a: Consumer = { name: 'a', externalId: 'org-aaaaaaaaaaaaaaaa' }
 const b: Consumer = { name: 'b', externalId: 'org-bbbbbbbbbbbbbbbb' }

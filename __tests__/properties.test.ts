@@ -6,12 +6,11 @@ import fc from 'fast-check'
 import { type IncomingHttpHeaders, validateHeaderValue } from 'node:http'
 import { join } from 'node:path'
 import { describeFailure } from '../src/failure.js'
+import { type ConsumerRef, isExternalId } from '../src/model.js'
 import {
-  type ConsumerRef,
   InputError,
   type InputSource,
   type Settings,
-  isExternalId,
   parseBoolean,
   parseCaCertificate,
   parseChoice,

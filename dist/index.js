@@ -3390,14 +3390,39 @@ function getIDToken(aud) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/model.ts
+// The domain: who shares with whom, and how a run was asked to change it. Types and the few
+// facts about identifiers that every other module relies on; no I/O.
+const MODES = ['set', 'add', 'remove'];
+const APIS = ['module-consumers', 'relationships', 'registry-partnerships'];
+// TFE organization names: letters, digits, `-` and `_`.
+const ORGANIZATION_NAME = /^[A-Za-z0-9_-]+$/;
+// External ids are `org-` plus 16 base58 characters; since v202103-1 no name may look like one.
+const EXTERNAL_ID = /^org-[1-9A-HJ-NP-Za-km-z]{16}$/;
+function isExternalId(value) {
+    return EXTERNAL_ID.test(value);
+}
+function isOrganizationName(value) {
+    return ORGANIZATION_NAME.test(value);
+}
+function hasName(consumer) {
+    return typeof consumer.name === 'string' && consumer.name !== '';
+}
+/** Just the name and id, from any organization record. */
+function asConsumer({ name, externalId }) {
+    return { name, externalId };
+}
+function consumerLabel(c) {
+    return c.name ?? c.externalId;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Every input is read and validated here, once, into one typed Settings object.
 // Nothing after readSettings() looks at an input again.
 
 
 
-const MODES = ['set', 'add', 'remove'];
-const APIS = ['module-consumers', 'relationships', 'registry-partnerships'];
+
 /** A value the user gave is unusable. Carries the input's name so the message can point at it. */
 class InputError extends Error {
     input;
@@ -3412,13 +3437,6 @@ const actionInputs = {
     env: name => process.env[name],
     mask: secret => core_setSecret(secret)
 };
-// TFE organization names: letters, digits, `-` and `_`.
-const ORGANIZATION_NAME = /^[A-Za-z0-9_-]+$/;
-// External ids are `org-` plus 16 base58 characters; since v202103-1 no name may look like one.
-const EXTERNAL_ID = /^org-[1-9A-HJ-NP-Za-km-z]{16}$/;
-function isExternalId(value) {
-    return EXTERNAL_ID.test(value);
-}
 function readSettings(source = actionInputs) {
     // The tokens are masked before anything else happens, so no later line can leak them.
     const token = source.input('token') || source.env('TFE_TOKEN')?.trim() || '';
@@ -3503,7 +3521,7 @@ function parseOrganization(raw) {
     if (isExternalId(value)) {
         throw new InputError('organization', `organization takes the producing organization's name, not its external id (${value})`);
     }
-    if (!ORGANIZATION_NAME.test(value)) {
+    if (!isOrganizationName(value)) {
         throw new InputError('organization', `organization "${printable(value)}" is not a valid organization name (letters, digits, - and _ only)`);
     }
     return value;
@@ -3524,7 +3542,7 @@ function parseConsumers(raw, producer) {
         if (isExternalId(value)) {
             refs.push({ kind: 'id', id: value });
         }
-        else if (ORGANIZATION_NAME.test(value)) {
+        else if (isOrganizationName(value)) {
             if (value === producer) {
                 throw new InputError('consumers', `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`);
             }
@@ -3648,6 +3666,9 @@ function printable(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan.ts
+// Pure planning: from what TFE holds today and what the user asked for, the list and global
+// setting a run leaves behind, and every conflict, before anything is written. No I/O here.
+
 /** The run cannot go ahead as asked; nothing has been written. */
 class PlanConflict extends Error {
     constructor(message) {
@@ -3783,13 +3804,6 @@ function isConsumer(value) {
 }
 function show(ref) {
     return ref.kind === 'id' ? ref.id : ref.name;
-}
-/** Just the name and id, from any organization record. */
-function asConsumer({ name, externalId }) {
-    return { name, externalId };
-}
-function consumerLabel(c) {
-    return c.name ?? c.externalId;
 }
 function describe(consumers) {
     const names = consumers.slice(0, 5).map(consumerLabel);
@@ -4270,10 +4284,18 @@ function decodePartnership(item, path) {
     if (typeof id !== 'string' || missing.length > 0) {
         throw new TfeResponseError({ method: 'PATCH', path }, 200, `PATCH ${path} answered with a partnership lacking ${typeof id !== 'string' ? 'id' : missing.join(', ')}`);
     }
-    const partnership = { id };
-    for (const key of PARTNERSHIP_ATTRIBUTES)
-        partnership[key] = attributes[key];
-    return partnership;
+    const text = (key) => attributes[key];
+    return {
+        id,
+        consumer: {
+            externalId: text('consuming-organization-id'),
+            name: text('consuming-organization-name')
+        },
+        producer: {
+            externalId: text('producing-organization-id'),
+            name: text('producing-organization-name')
+        }
+    };
 }
 /**
  * GET .../relationships/module-consumers (TFE v202103-1+), every page. Empty while the
@@ -4375,10 +4397,7 @@ async function writeList(client, plan, api, state) {
         const ids = plan.next.map(c => c.externalId);
         const partnerships = await write(() => setModuleConsumers(client, organization, ids));
         // The answer already is the read-back: one partnership per consumer TFE now holds.
-        const consumers = partnerships.map(p => ({
-            externalId: p['consuming-organization-id'],
-            name: p['consuming-organization-name']
-        }));
+        const consumers = partnerships.map(p => p.consumer);
         apply_confirm(plan, consumers);
         return { partnerships, consumers, globalAfter: false };
     }
@@ -4577,7 +4596,7 @@ function writeOutputs({ plan, applied }) {
     setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
     setOutput('consumer-ids', ids(consumers));
     setOutput('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
-    setOutput('partnerships', JSON.stringify(partnerships));
+    setOutput('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
     setOutput('changed', String(plan.changed));
     // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
     // that nothing was added or removed.
@@ -4606,7 +4625,7 @@ function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
     if (plan.previous === undefined) {
         lines.push('', '> This TFE does not list module consumers, so the list before this run is unknown.');
     }
-    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p['consuming-organization-id'], p.id]));
+    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
     const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
     if (plan.rows.length > 0) {
         const withIds = partnershipIds.size > 0;
@@ -4647,6 +4666,16 @@ function escapeHtml(text) {
 }
 function cell(text) {
     return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
+}
+/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
+function partnershipOutput(p) {
+    return {
+        id: p.id,
+        'consuming-organization-id': p.consumer.externalId,
+        'consuming-organization-name': p.consumer.name,
+        'producing-organization-id': p.producer.externalId,
+        'producing-organization-name': p.producer.name
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
@@ -4976,7 +5005,7 @@ function sleep(ms) {
 
 
 
-async function run(source = actionInputs) {
+async function run(source = actionInputs, options = {}) {
     let settings;
     let client;
     const log = (line) => info(line);
@@ -4989,7 +5018,8 @@ async function run(source = actionInputs) {
             maxRetries: settings.maxRetries,
             timeoutMs: settings.timeoutMs,
             ca: settings.caCertificate,
-            log
+            log,
+            ...options.client
         });
         log(`Reading the module sharing of ${organization} on ${baseUrl}`);
         const state = await readState(client, organization, api);

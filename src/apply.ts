@@ -1,8 +1,8 @@
 // Writes a plan to TFE through the chosen API, then confirms TFE holds what was planned.
 // Every write here is idempotent (a whole list, or one flag), so running it again is safe.
 import { Failure, describeNotFound } from './failure.js'
-import type { Api } from './inputs.js'
-import { type Consumer, type Plan, asConsumer, consumerLabel } from './plan.js'
+import { type Api, type Consumer, asConsumer, consumerLabel } from './model.js'
+import type { Plan } from './plan.js'
 import type { SharingState } from './state.js'
 import type { TfeClient } from './tfe/client.js'
 import { TfeApiError } from './tfe/errors.js'
@@ -97,10 +97,7 @@ async function writeList(
     const ids = plan.next.map(c => c.externalId)
     const partnerships = await write(() => setModuleConsumers(client, organization, ids))
     // The answer already is the read-back: one partnership per consumer TFE now holds.
-    const consumers = partnerships.map(p => ({
-      externalId: p['consuming-organization-id'],
-      name: p['consuming-organization-name']
-    }))
+    const consumers = partnerships.map(p => p.consumer)
     confirm(plan, consumers)
     return { partnerships, consumers, globalAfter: false }
   }

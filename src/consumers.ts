@@ -2,7 +2,7 @@
 // no lookup, and the rest are looked up only where the run needs them.
 import { Failure } from './failure.js'
 import type { Settings } from './inputs.js'
-import { type Consumer, asConsumer } from './plan.js'
+import { type Consumer, asConsumer } from './model.js'
 import type { TfeClient } from './tfe/client.js'
 import { whoCannotSee } from './tfe/account.js'
 import { findOrganizations } from './tfe/organizations.js'

@@ -3,12 +3,15 @@
 import * as core from '@actions/core'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-
-/** A consumer as the user wrote it: an external id, or a name still to be resolved. */
-export type ConsumerRef = { kind: 'id'; id: string } | { kind: 'name'; name: string }
-
-export type Mode = 'set' | 'add' | 'remove'
-export type Api = 'module-consumers' | 'relationships' | 'registry-partnerships'
+import {
+  APIS,
+  type Api,
+  type ConsumerRef,
+  MODES,
+  type Mode,
+  isExternalId,
+  isOrganizationName
+} from './model.js'
 
 export interface Settings {
   organization: string
@@ -29,9 +32,6 @@ export interface Settings {
   /** PEM of a private CA to trust, in addition to the usual roots. */
   caCertificate: string | undefined
 }
-
-const MODES: readonly Mode[] = ['set', 'add', 'remove']
-const APIS: readonly Api[] = ['module-consumers', 'relationships', 'registry-partnerships']
 
 /** A value the user gave is unusable. Carries the input's name so the message can point at it. */
 export class InputError extends Error {
@@ -56,15 +56,6 @@ export const actionInputs: InputSource = {
   input: name => core.getInput(name),
   env: name => process.env[name],
   mask: secret => core.setSecret(secret)
-}
-
-// TFE organization names: letters, digits, `-` and `_`.
-const ORGANIZATION_NAME = /^[A-Za-z0-9_-]+$/
-// External ids are `org-` plus 16 base58 characters; since v202103-1 no name may look like one.
-const EXTERNAL_ID = /^org-[1-9A-HJ-NP-Za-km-z]{16}$/
-
-export function isExternalId(value: string): boolean {
-  return EXTERNAL_ID.test(value)
 }
 
 export function readSettings(source: InputSource = actionInputs): Settings {
@@ -191,7 +182,7 @@ export function parseOrganization(raw: string): string {
       `organization takes the producing organization's name, not its external id (${value})`
     )
   }
-  if (!ORGANIZATION_NAME.test(value)) {
+  if (!isOrganizationName(value)) {
     throw new InputError(
       'organization',
       `organization "${printable(value)}" is not a valid organization name (letters, digits, - and _ only)`
@@ -214,7 +205,7 @@ export function parseConsumers(raw: string, producer: string): ConsumerRef[] {
     seen.add(value)
     if (isExternalId(value)) {
       refs.push({ kind: 'id', id: value })
-    } else if (ORGANIZATION_NAME.test(value)) {
+    } else if (isOrganizationName(value)) {
       if (value === producer) {
         throw new InputError(
           'consumers',

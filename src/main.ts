@@ -9,9 +9,17 @@ import { makePlan } from './plan.js'
 import { pullRequestTarget, upsertComment } from './pull-request-comment.js'
 import { type Outcome, summaryMarkdown, writeOutputs, writeSummary } from './report.js'
 import { readState } from './state.js'
-import { TfeClient } from './tfe/client.js'
+import { type ClientOptions, TfeClient } from './tfe/client.js'
 
-export async function run(source: InputSource = actionInputs): Promise<void> {
+/** What an in-process caller (a test, a benchmark) may set that no input reaches: timing. */
+export interface RunOptions {
+  client?: Pick<ClientOptions, 'backoff'>
+}
+
+export async function run(
+  source: InputSource = actionInputs,
+  options: RunOptions = {}
+): Promise<void> {
   let settings: Settings | undefined
   let client: TfeClient | undefined
   const log = (line: string): void => core.info(line)
@@ -24,7 +32,8 @@ export async function run(source: InputSource = actionInputs): Promise<void> {
       maxRetries: settings.maxRetries,
       timeoutMs: settings.timeoutMs,
       ca: settings.caCertificate,
-      log
+      log,
+      ...options.client
     })
 
     log(`Reading the module sharing of ${organization} on ${baseUrl}`)

@@ -1,12 +1,6 @@
 // Pure planning: from what TFE holds today and what the user asked for, the list and global
 // setting a run leaves behind, and every conflict, before anything is written. No I/O here.
-import type { Api, ConsumerRef, Mode } from './inputs.js'
-
-export interface Consumer {
-  externalId: string
-  /** Unknown only for an id given on the seed endpoint, until TFE's answer names it. */
-  name?: string
-}
+import { type Api, type Consumer, type ConsumerRef, type Mode, consumerLabel } from './model.js'
 
 export type Change = 'kept' | 'added' | 'removed'
 
@@ -204,15 +198,6 @@ function isConsumer(value: Consumer | undefined): value is Consumer {
 
 function show(ref: ConsumerRef): string {
   return ref.kind === 'id' ? ref.id : ref.name
-}
-
-/** Just the name and id, from any organization record. */
-export function asConsumer({ name, externalId }: Consumer): Consumer {
-  return { name, externalId }
-}
-
-export function consumerLabel(c: Consumer): string {
-  return c.name ?? c.externalId
 }
 
 function describe(consumers: readonly Consumer[]): string {

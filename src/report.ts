@@ -1,8 +1,9 @@
 // What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
 import * as core from '@actions/core'
 import type { Applied } from './apply.js'
-import type { Api } from './inputs.js'
-import type { Change, Consumer, Plan } from './plan.js'
+import type { Api, Consumer } from './model.js'
+import type { Change, Plan } from './plan.js'
+import type { Partnership } from './tfe/module-sharing.js'
 
 export interface Outcome {
   baseUrl: string
@@ -21,7 +22,7 @@ export function writeOutputs({ plan, applied }: Outcome): void {
   core.setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)))
   core.setOutput('consumer-ids', ids(consumers))
   core.setOutput('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)))
-  core.setOutput('partnerships', JSON.stringify(partnerships))
+  core.setOutput('partnerships', JSON.stringify(partnerships.map(partnershipOutput)))
   core.setOutput('changed', String(plan.changed))
   // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
   // that nothing was added or removed.
@@ -60,7 +61,7 @@ export function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }: Outcome
   }
 
   const partnershipIds = new Map(
-    (applied?.partnerships ?? []).map(p => [p['consuming-organization-id'], p.id] as const)
+    (applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id] as const)
   )
   const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name] as const))
   if (plan.rows.length > 0) {
@@ -111,4 +112,15 @@ export function escapeHtml(text: string): string {
 
 function cell(text: string): string {
   return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ')
+}
+
+/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
+function partnershipOutput(p: Partnership): Record<string, string> {
+  return {
+    id: p.id,
+    'consuming-organization-id': p.consumer.externalId,
+    'consuming-organization-name': p.consumer.name,
+    'producing-organization-id': p.producer.externalId,
+    'producing-organization-name': p.producer.name
+  }
 }

@@ -1,7 +1,6 @@
 // What TFE holds today for the producer, read before anything is written.
 import { describeNotFound } from './failure.js'
-import type { Api } from './inputs.js'
-import { type Consumer, asConsumer } from './plan.js'
+import { type Api, type Consumer, asConsumer } from './model.js'
 import type { TfeClient } from './tfe/client.js'
 import { whoCannotSee } from './tfe/account.js'
 import { TfeApiError } from './tfe/errors.js'

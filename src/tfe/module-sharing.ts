@@ -4,13 +4,11 @@ import { isRecord } from './response.js'
 import { TfeResponseError } from './errors.js'
 import { type Organization, decodeOrganization, organizationPath } from './organizations.js'
 
-/** One entry of the seed endpoint's answer; field names follow its attributes. */
+/** One partnership of the seed endpoint's answer: who consumes whose modules. */
 export interface Partnership {
   id: string
-  'consuming-organization-id': string
-  'consuming-organization-name': string
-  'producing-organization-id': string
-  'producing-organization-name': string
+  consumer: { externalId: string; name: string }
+  producer: { externalId: string; name: string }
 }
 
 const PARTNERSHIP_ATTRIBUTES = [
@@ -59,9 +57,18 @@ function decodePartnership(item: unknown, path: string): Partnership {
       `PATCH ${path} answered with a partnership lacking ${typeof id !== 'string' ? 'id' : missing.join(', ')}`
     )
   }
-  const partnership = { id } as Partnership
-  for (const key of PARTNERSHIP_ATTRIBUTES) partnership[key] = attributes[key] as string
-  return partnership
+  const text = (key: (typeof PARTNERSHIP_ATTRIBUTES)[number]) => attributes[key] as string
+  return {
+    id,
+    consumer: {
+      externalId: text('consuming-organization-id'),
+      name: text('consuming-organization-name')
+    },
+    producer: {
+      externalId: text('producing-organization-id'),
+      name: text('producing-organization-name')
+    }
+  }
 }
 
 /**
