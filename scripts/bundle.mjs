@@ -2,7 +2,7 @@
 // ncc. The end-to-end tests build into a temporary folder the same way (`--out DIR`), so what
 // they run is always the source as it is now, never a stale dist/.
 import { spawnSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { renameSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,16 +16,21 @@ export function bundle(out = join(repoRoot, 'dist')) {
     dirname(createRequire(import.meta.url).resolve('@vercel/ncc/package.json')),
     'dist/ncc/cli.js'
   )
-  // A chunk that a change of the source no longer produces must not linger in dist/.
-  rmSync(out, { recursive: true, force: true })
+  // Built beside `out`, then swapped in whole: a failed build leaves the last good one, and a
+  // chunk that the source no longer produces does not linger.
+  const next = `${out}.building-${process.pid}`
+  rmSync(next, { recursive: true, force: true })
   const result = spawnSync(
     process.execPath,
-    [ncc, 'build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--quiet'],
+    [ncc, 'build', 'src/index.ts', '-o', next, '--license', 'licenses.txt', '--quiet'],
     { cwd: repoRoot, encoding: 'utf8' }
   )
   if (result.status !== 0) {
+    rmSync(next, { recursive: true, force: true })
     throw new Error(`ncc failed (exit ${result.status}):\n${result.stderr || result.stdout}`)
   }
+  rmSync(out, { recursive: true, force: true })
+  renameSync(next, out)
   return join(out, 'index.js')
 }
 
