@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(278);
@@ -276,7 +275,38 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
+
+
+/***/ }),
+
+/***/ 116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ProxyAgent: () => (/* binding */ ProxyAgent),
+/* harmony export */   fetch: () => (/* binding */ fetch)
+/* harmony export */ });
+// What the bundle has in place of undici: tsconfig.json's "paths" sends every `import 'undici'`
+// here when ncc builds dist/, and only then (npm installs the real undici; tests use it).
+//
+// @actions/http-client imports undici only for getAgentDispatcher(), a proxy dispatcher for
+// fetch() users, and @actions/github only for the fetch of its default Octokit options. This
+// action uses neither: TFE requests go through http-client's node:http(s) agents, and the pull
+// request comment gives Octokit a fetch over the same http-client (src/pull-request-comment.ts),
+// so proxies are handled one way for both APIs. Bundled, undici would add about 0.9 MB to
+// every start. Anything that still reaches for it fails loudly here rather than quietly.
+/** Constructed, inert, by @actions/github when a proxy is set; never used to send anything. */
+class ProxyAgent {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+}
+function fetch() {
+    throw new Error('undici is not bundled with this action (scripts/bundle-stubs/undici.ts): pass a fetch that uses @actions/http-client');
+}
 
 
 /***/ }),
@@ -292,6 +322,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -313,6 +350,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -352,7 +396,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -361,6 +405,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -408,6 +455,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -424,11 +493,74 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -503,7 +635,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -559,8 +691,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -574,10 +706,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -593,7 +725,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -697,20 +829,8 @@ class DecodedURL extends URL {
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
-;// CONCATENATED MODULE: ./scripts/undici-stub/index.js
-// @actions/http-client imports undici only for getAgentDispatcher(), the proxy dispatcher it
-// offers to fetch() users. This action never calls it: its requests, proxied ones included,
-// go through node:http(s) and tunnel. Bundled, undici added about 45 ms to every start and
-// 0.9 MB to dist/, so package.json's "overrides" puts this stub in its place.
-// Anything that does construct a ProxyAgent fails loudly here rather than silently.
-class ProxyAgent {
-  constructor() {
-    throw new Error(
-      'undici is not bundled with this action (see scripts/undici-stub); remove the override in package.json to use fetch through a proxy'
-    )
-  }
-}
-
+// EXTERNAL MODULE: ./scripts/bundle-stubs/undici.ts
+var undici = __nccwpck_require__(116);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -757,11 +877,11 @@ var HttpCodes;
     HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
     HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
+var lib_Headers;
 (function (Headers) {
     Headers["Accept"] = "accept";
     Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+})(lib_Headers || (lib_Headers = {}));
 var MediaTypes;
 (function (MediaTypes) {
     MediaTypes["ApplicationJson"] = "application/json";
@@ -916,7 +1036,7 @@ class lib_HttpClient {
      */
     getJson(requestUrl_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
             const res = yield this.get(requestUrl, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
         });
@@ -924,8 +1044,8 @@ class lib_HttpClient {
     postJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.post(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -934,8 +1054,8 @@ class lib_HttpClient {
     putJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.put(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -944,8 +1064,8 @@ class lib_HttpClient {
     patchJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.patch(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -1212,7 +1332,7 @@ class lib_HttpClient {
     _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[lib_Headers.ContentType];
             if (headerValue) {
                 if (typeof headerValue === 'number') {
                     clientHeader = String(headerValue);
@@ -1225,7 +1345,7 @@ class lib_HttpClient {
                 }
             }
         }
-        const additionalValue = additionalHeaders[Headers.ContentType];
+        const additionalValue = additionalHeaders[lib_Headers.ContentType];
         // Return the first non-undefined value, converting numbers or arrays to strings if necessary
         if (additionalValue !== undefined) {
             if (typeof additionalValue === 'number') {
@@ -1308,7 +1428,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -1570,7 +1690,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -1593,7 +1713,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -1689,7 +1809,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -1893,7 +2013,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -1920,7 +2040,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -2413,13 +2533,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -2710,7 +2830,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -3049,8 +3169,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -3231,7 +3351,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -3283,7 +3403,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -3299,7 +3419,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -3386,6 +3506,42 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/errors.ts
+// The errors a person reads. Every one has a kind (what went wrong) and, once anything may have
+// been written to TFE, the phase it happened in and what is already changed, so that no message
+// claims "nothing was changed" after something was.
+class ActionError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'ActionError';
+    }
+}
+/** The run cannot go ahead as asked; nothing has been written. */
+class PlanConflict extends ActionError {
+    constructor(message) {
+        super('conflict', message);
+        this.name = 'PlanConflict';
+    }
+}
+/**
+ * A failure after the first write was sent. `cause` is what went wrong; `written` says, in the
+ * user's words, each write TFE has confirmed so far ("the consumer list is set to [a, b]").
+ */
+class ApplyError extends ActionError {
+    phase;
+    written;
+    cause;
+    constructor(kind, phase, written, cause) {
+        super(kind, cause instanceof Error ? cause.message : String(cause));
+        this.phase = phase;
+        this.written = written;
+        this.cause = cause;
+        this.name = 'ApplyError';
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -3404,6 +3560,10 @@ function isExternalId(value) {
 }
 function isOrganizationName(value) {
     return ORGANIZATION_NAME.test(value);
+}
+/** Starts as an external id does (`org-`, in any case) but is not a valid one. */
+function looksLikeExternalId(value) {
+    return /^org-/i.test(value) && !isExternalId(value);
 }
 function hasName(consumer) {
     return typeof consumer.name === 'string' && consumer.name !== '';
@@ -3511,7 +3671,7 @@ function parseChoice(name, raw, choices, fallback) {
         return fallback;
     if (choices.includes(value))
         return value;
-    throw new InputError(name, `${name} must be one of ${choices.join(', ')}, not "${printable(value)}"`);
+    throw new InputError(name, `${name} must be one of ${choices.join(', ')}, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
 }
 function parseOrganization(raw) {
     const value = raw.trim();
@@ -3521,77 +3681,175 @@ function parseOrganization(raw) {
     if (isExternalId(value)) {
         throw new InputError('organization', `organization takes the producing organization's name, not its external id (${value})`);
     }
-    if (!isOrganizationName(value)) {
-        throw new InputError('organization', `organization "${printable(value)}" is not a valid organization name (letters, digits, - and _ only)`);
+    if (!isOrganizationName(value) || TOKEN_SHAPE.test(value)) {
+        throw new InputError('organization', `organization is not a valid organization name: ${describe(value, NAME_CHARACTER)} ` +
+            `(letters, digits, - and _ only)${tokenHint(value)}`);
     }
     return value;
 }
 /**
- * Splits on newlines and commas, drops blanks, classifies each entry and collapses exact
- * duplicates. A name and the id of the same organization collapse later, once names are resolved.
+ * One entry per line or between commas; blanks and comments are dropped: a `#` that starts a
+ * line or an entry, or follows white space, comments out the rest of its line (names hold
+ * neither). Each entry is classified and exact duplicates collapse. A name and the id of the
+ * same organization collapse later, once names are resolved.
  */
 function parseConsumers(raw, producer) {
     const refs = [];
     const seen = new Set();
     const invalid = [];
-    for (const entry of raw.split(/[\r\n,]+/)) {
-        const value = entry.trim();
-        if (!value || seen.has(value))
-            continue;
-        seen.add(value);
-        if (isExternalId(value)) {
-            refs.push({ kind: 'id', id: value });
-        }
-        else if (isOrganizationName(value)) {
-            if (value === producer) {
-                throw new InputError('consumers', `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`);
+    const lines = raw.split(/\r\n|\r|\n/);
+    lines.forEach((line, lineIndex) => {
+        const entries = line
+            .replace(/(^|[\s,])#.*$/s, '$1')
+            .split(',')
+            .map(entry => entry.trim())
+            .filter(entry => entry !== '');
+        entries.forEach((value, entryIndex) => {
+            if (seen.has(value))
+                return;
+            seen.add(value);
+            if (isExternalId(value)) {
+                refs.push({ kind: 'id', id: value });
             }
-            refs.push({ kind: 'name', name: value });
-        }
-        else {
-            invalid.push(value);
-        }
-    }
+            else if (isOrganizationName(value) && !TOKEN_SHAPE.test(value)) {
+                if (value === producer) {
+                    throw new InputError('consumers', `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`);
+                }
+                refs.push(looksLikeExternalId(value)
+                    ? { kind: 'name', name: value, looksLikeId: true }
+                    : { kind: 'name', name: value });
+            }
+            else {
+                const where = [
+                    lines.length > 1 ? `line ${lineIndex + 1}` : '',
+                    entries.length > 1 ? `entry ${entryIndex + 1}` : ''
+                ];
+                invalid.push({ where: where.filter(Boolean).join(', '), value });
+            }
+        });
+    });
     if (invalid.length > 0) {
-        const shown = invalid.slice(0, 5).map(v => `"${printable(v)}"`);
-        if (invalid.length > 5)
-            shown.push(`and ${invalid.length - 5} more`);
-        throw new InputError('consumers', `consumers has ${invalid.length === 1 ? 'an entry that is' : 'entries that are'} neither an external id ` +
-            `(org- and 16 characters) nor an organization name: ${shown.join(', ')}`);
+        // Described, never quoted: a token pasted here must not show in the log.
+        const shown = invalid
+            .slice(0, 5)
+            .map(({ where, value }) => {
+            const what = describe(value, NAME_CHARACTER);
+            return where ? `${where} (${what})` : what;
+        })
+            .join('; ');
+        const more = invalid.length > 5 ? `; and ${invalid.length - 5} more` : '';
+        const values = invalid.map(entry => entry.value);
+        const hashHint = values.some(value => /^[A-Za-z0-9_-]+#/.test(value))
+            ? '; a comment starts with # at the start of a line or after a space'
+            : '';
+        throw new InputError('consumers', `consumers has ${invalid.length === 1 ? 'an entry that is' : `${invalid.length} entries that are`} ` +
+            'neither an organization name (letters, digits, - and _) nor an external id ' +
+            `(org- and 16 base58 characters): ${shown}${more}${hashHint}${tokenHint(...values)}`);
     }
     return refs;
 }
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 /**
- * Accepts `tfe.example.com`, `tfe.example.com:8443` or `https://tfe.example.com`; `http://` only for
- * a loopback host, so a token never crosses a network in clear text.
+ * Plain http:// is only for these: the token never crosses a network unencrypted. URL() writes
+ * IPv6 in brackets and compressed, and ::ffff:127.0.0.1 as [::ffff:7f00:1].
+ */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
+/** What a host name is written with: letters (any script: IDNA makes them ASCII), digits, - and dots. */
+const HOST_CHARACTER = /^[A-Za-z0-9.-]$|^[^\p{ASCII}]$/u;
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** Top-level domains are letters, or IDNA's xn-- form; never digits. */
+const TOP_LEVEL = /^([a-z]+|xn--[a-z0-9-]+)$/;
+/**
+ * Accepts `tfe.example.com`, `tfe.example.com:8443`, `https://tfe.example.com`, an IPv4 address
+ * or an IPv6 one in brackets (`[2001:db8::1]`); `http://` only for a loopback host, so a token
+ * never crosses a network in clear text. The value is never shown back (a token or password may
+ * have been pasted into it); errors say what is wrong with it instead.
  */
 function parseHostname(hostname, address) {
     const raw = (hostname || address).trim();
     if (!raw) {
         throw new InputError('hostname', 'no TFE hostname: set the hostname input (e.g. tfe.example.com) or the TFE_HOSTNAME or TFE_ADDRESS environment variable');
     }
-    // Whatever is shown of the value leaves out credentials someone may have pasted into it.
-    // Up to the last @ before the path: a password may itself contain @.
-    const shown = printable(raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#\\]*@/i, '$1***@'));
-    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
+    const host = splitHost(raw);
+    if (typeof host === 'string')
+        throw new InputError('hostname', `hostname ${host}`);
     let url;
     try {
-        url = new URL(hasScheme ? raw : `https://${raw}`);
+        url = new URL(`${host.scheme}://${host.authority}`);
     }
     catch {
-        throw new InputError('hostname', `hostname "${shown}" is not a host name or URL`);
+        throw new InputError('hostname', host.authority.startsWith('[')
+            ? 'hostname has an IPv6 address in brackets that is not valid, e.g. [2001:db8::1]'
+            : `hostname is not a host name or URL: ${Array.from(raw).length} characters; give a host ${HOST_EXAMPLE}`);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError('hostname', `hostname "${shown}" must use https://`);
-    }
+    const problem = hostProblem(url.hostname);
+    if (problem)
+        throw new InputError('hostname', `hostname is not a valid host name: ${problem}`);
     if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-        throw new InputError('hostname', `hostname "${shown}" uses plain http://, which would send the token unencrypted; use https://`);
-    }
-    if (url.username || url.password || url.search || url.hash || !/^\/?$/.test(url.pathname)) {
-        throw new InputError('hostname', `hostname "${shown}" must be only a host (and port), like tfe.example.com or https://tfe.example.com:8443`);
+        throw new InputError('hostname', 'hostname uses plain http://, which would send the token unencrypted; use https:// ' +
+            '(http:// is only for localhost, 127.0.0.1 and [::1])');
     }
     return `${url.protocol}//${url.host}`;
+}
+const HOST_EXAMPLE = 'like tfe.example.com or https://tfe.example.com:8443';
+/**
+ * The scheme and `host[:port]` of what the user wrote, or what is wrong with it (without
+ * quoting it): only the parts URL() would quietly accept or mend are checked here.
+ */
+function splitHost(raw) {
+    if (TOKEN_SHAPE.test(raw) || looksRandom(raw)) {
+        return (`looks like an API token or key (${Array.from(raw).length} characters), not a host name; ` +
+            'tokens belong only in the token input, from a secret');
+    }
+    // scheme://, then the authority up to the first / ? # or \ (which URL() reads as /).
+    const [, scheme, authority = '', rest = ''] = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#\\]*)(.*)$/is.exec(raw) ?? [];
+    if (scheme !== undefined && !/^https?$/i.test(scheme)) {
+        return `must use https://${/^[a-z]{1,10}$/i.test(scheme) ? ` (not ${scheme.toLowerCase()}://)` : ''}`;
+    }
+    if (authority.includes('@')) {
+        return `must be only a host (and port), ${HOST_EXAMPLE}; it holds a user name or password (before an @), which is never needed`;
+    }
+    if (rest !== '' && rest !== '/') {
+        return `must be only a host (and port), ${HOST_EXAMPLE}; it has a path, query or fragment after the host`;
+    }
+    const [, name, port] = /^(\[[^\]]*\]|[^:]*)(?::([^:]*))?$/s.exec(authority) ?? [];
+    if (name === undefined) {
+        return 'is not a host name or URL: it has more than one :, and an IPv6 address must be in brackets, like [2001:db8::1]';
+    }
+    if (port && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535)) {
+        return 'is not a host name or URL: its port is not a number from 1 to 65535';
+    }
+    if (name === '')
+        return `is not a host name or URL: it has no host; give one ${HOST_EXAMPLE}`;
+    const characters = Array.from(name);
+    const bad = name.startsWith('[') ? -1 : characters.findIndex(c => !HOST_CHARACTER.test(c));
+    if (bad >= 0) {
+        const position = (scheme === undefined ? 0 : scheme.length + 3) + bad + 1;
+        return (`is not a host name or URL: ${Array.from(raw).length} characters, the first that is not allowed ` +
+            `is ${characterName(characters[bad] ?? '')} at position ${position} ` +
+            `(a host name has letters, digits, - and dots; ${HOST_EXAMPLE})`);
+    }
+    return { scheme: scheme?.toLowerCase() ?? 'https', authority };
+}
+/** Why URL()'s (lower-case, ASCII) host name is no DNS name or IP address; '' when it is one. */
+function hostProblem(hostname) {
+    if (hostname.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(hostname))
+        return '';
+    const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+    if (name.length > 253)
+        return 'it is longer than 253 characters';
+    const labels = name.split('.');
+    if (labels.some(label => label === ''))
+        return 'it has an empty part between dots';
+    if (labels.some(label => label.length > 63)) {
+        return 'a part between dots is longer than 63 characters';
+    }
+    if (labels.some(label => !DNS_LABEL.test(label))) {
+        return 'a part between dots starts or ends with -, or holds a character other than letters, digits and -';
+    }
+    if (labels.length > 1 && !TOP_LEVEL.test(labels[labels.length - 1] ?? '')) {
+        return 'its last part is not a top-level domain (letters only, like .com or .internal)';
+    }
+    return '';
 }
 function parseNumber(name, raw, fallback, { min, max, integer = false }) {
     const value = raw.trim();
@@ -3602,7 +3860,8 @@ function parseNumber(name, raw, fallback, { min, max, integer = false }) {
         (integer && !Number.isInteger(number)) ||
         number < min ||
         number > max) {
-        throw new InputError(name, `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not "${printable(value)}"`);
+        throw new InputError(name, `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, ` +
+            `not ${quoteOrDescribe(value)}${tokenHint(value)}`);
     }
     return number;
 }
@@ -3619,7 +3878,10 @@ function parseCaCertificate(raw) {
         }
         catch (error) {
             const code = error.code ?? 'unreadable';
-            throw new InputError('ca-certificate', `ca-certificate is neither PEM text nor a readable file: "${printable(value)}" (${code})`);
+            const shown = looksLikePath(value)
+                ? `"${value}"`
+                : `a value of ${Array.from(value).length} characters`;
+            throw new InputError('ca-certificate', `ca-certificate is neither PEM text nor a readable file: ${shown} (${code})${tokenHint(value)}`);
         }
     }
     const blocks = pem.match(PEM_BLOCK) ?? [];
@@ -3647,7 +3909,7 @@ function parseBoolean(name, raw, fallback) {
         return true;
     if (FALSE.includes(value))
         return false;
-    throw new InputError(name, `${name} must be true or false, not "${printable(value)}"`);
+    throw new InputError(name, `${name} must be true or false, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
 }
 function validateToken(token) {
     if (!token) {
@@ -3659,157 +3921,172 @@ function validateToken(token) {
         throw new InputError('token', 'the token contains white space or invisible characters; copy it again without them');
     }
 }
-/** Shows a user's value on one line, shortened: control characters would break annotations. */
-function printable(value) {
-    const flat = value.replace(/[\p{Cc}\u2028\u2029]/gu, '\uFFFD');
-    return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+// A value that is not what its input expects may be anything, a token pasted into the wrong
+// input included; the runner masks the token only where it appears whole. So such a value is
+// quoted only when it is short and plain, and otherwise described: its length and the first
+// character that does not belong.
+/** Short and plain enough to show back, for a choice, boolean or number input. */
+const QUOTABLE = /^[A-Za-z0-9_.-]{1,12}$/;
+const QUOTABLE_CHARACTER = /^[A-Za-z0-9_.-]$/;
+const NAME_CHARACTER = /^[A-Za-z0-9_-]$/;
+/** A TFE API token (`<id>.atlasv1.<secret>`) or a GitHub one. */
+const TOKEN_SHAPE = /\.atlasv1\.|(^|[^A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{20}|github_pat_)/;
+function quoteOrDescribe(value) {
+    return QUOTABLE.test(value) ? `"${value}"` : `a value of ${describe(value, QUOTABLE_CHARACTER)}`;
+}
+/** `64 characters, the first that is not allowed is "." at position 9`, never the value itself. */
+function describe(value, allowed) {
+    const characters = Array.from(value);
+    const size = `${characters.length} character${characters.length === 1 ? '' : 's'}`;
+    const bad = characters.findIndex(c => !allowed.test(c));
+    if (bad < 0)
+        return size;
+    return `${size}, the first that is not allowed is ${characterName(characters[bad] ?? '')} at position ${bad + 1}`;
+}
+/** A character itself if it is visible ASCII; else what it is, with its code point. */
+function characterName(c) {
+    if (c === ' ')
+        return 'a space';
+    if (c === '\t')
+        return 'a tab';
+    if (c === '"')
+        return 'a double quote';
+    if (/^[\x21-\x7e]$/.test(c))
+        return `"${c}"`;
+    const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (/^[\r\n\u0085\u2028\u2029]$/.test(c))
+        return `a line break (${code})`;
+    if (/^\p{Cc}$/u.test(c))
+        return `a control character (${code})`;
+    if (/^[\p{Cf}\p{Z}]$/u.test(c))
+        return `an invisible or space character (${code})`;
+    return `a non-ASCII character (${code})`;
+}
+/** Added to an error about a value shaped like an API token: say where a token belongs. */
+function tokenHint(...values) {
+    return values.some(value => TOKEN_SHAPE.test(value))
+        ? '; it looks like an API token, and tokens belong only in the token input, from a secret'
+        : '';
+}
+/**
+ * Holds a run of 20 or more letters and digits that mixes upper case, lower case and digits: a
+ * key, not a host name (which people write in one case, and whose parts are words).
+ */
+function looksRandom(value) {
+    return value
+        .split(/[^A-Za-z0-9]/)
+        .some(run => run.length >= 20 && /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run));
+}
+/**
+ * A file path, safe to show: plain characters, a directory or a certificate's extension, and no
+ * long or random-looking run of letters and digits.
+ */
+function looksLikePath(value) {
+    return (/^[A-Za-z0-9_.~/\\: -]{1,200}$/.test(value) &&
+        /[/\\]|\.(pem|crt|cer|ca-bundle)$/i.test(value) &&
+        !/[A-Za-z0-9]{28}/.test(value) &&
+        !looksRandom(value) &&
+        !TOKEN_SHAPE.test(value));
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
-// Pure planning: from what TFE holds today and what the user asked for, the list and global
-// setting a run leaves behind, and every conflict, before anything is written. No I/O here.
+;// CONCATENATED MODULE: ./src/pull-request-comment.ts
+// One comment per producer on the pull request that triggered the run, created once and then
+// updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
+// @actions/github (Octokit) is loaded here, on demand, so runs that don't comment never load it.
 
-/** The run cannot go ahead as asked; nothing has been written. */
-class PlanConflict extends Error {
-    constructor(message) {
+/** The comment could not be written; `status` is GitHub's answer, if one came. */
+class CommentError extends Error {
+    number;
+    status;
+    constructor(message, number, status) {
         super(message);
-        this.name = 'PlanConflict';
+        this.number = number;
+        this.status = status;
+        this.name = 'CommentError';
     }
 }
-function makePlan(input) {
-    const { organization, mode, previous, globalBefore } = input;
-    const notes = [];
-    const previousIds = new Set((previous ?? []).map(c => c.externalId));
-    if (previous === undefined && mode !== 'set') {
-        throw new PlanConflict(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
-            `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
+function commentMarker(organization) {
+    return `<!-- tfe-module-sharing-action: ${organization} -->`;
+}
+/**
+ * Creates or updates this producer's comment on the run's pull request. Returns undefined when
+ * the run is not for a pull request (nothing is sent).
+ */
+async function commentOnPullRequest(token, organization, markdown) {
+    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 413));
+    const { context } = github;
+    if (!['pull_request', 'pull_request_target'].includes(context.eventName))
+        return undefined;
+    const number = context.payload.pull_request?.number ?? context.payload.number;
+    if (typeof number !== 'number') {
+        throw new CommentError(`the ${context.eventName} event payload (GITHUB_EVENT_PATH) names no pull request`, undefined, undefined);
     }
-    if (previous === undefined && input.dryRun) {
-        throw new PlanConflict(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
-            'so a dry run cannot show what would change. Run without dry-run to set the list.');
+    const http = new lib_HttpClient('tfe-module-sharing-action', [], {
+        allowRedirects: false,
+        socketTimeout: 30_000
+    });
+    try {
+        const octokit = github.getOctokit(token, {
+            // Read here, not when @actions/github was loaded: GitHub Enterprise Server sets its own.
+            baseUrl: context.apiUrl,
+            request: { fetch: fetchThrough(http) }
+        });
+        const where = { ...context.repo, issue_number: number };
+        const marker = commentMarker(organization);
+        const body = `${marker}\n${markdown}`;
+        let existing;
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+            ...where,
+            per_page: 100
+        });
+        for await (const page of pages) {
+            existing = page.data.find(c => c.body?.startsWith(marker))?.id;
+            if (existing !== undefined)
+                break;
+        }
+        if (existing !== undefined) {
+            const { data } = await octokit.rest.issues.updateComment({
+                ...context.repo,
+                comment_id: existing,
+                body
+            });
+            return { action: 'updated', number, url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.createComment({ ...where, body });
+        return { action: 'created', number, url: data.html_url };
     }
-    if (globalBefore && mode !== 'set') {
-        throw new PlanConflict(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
-            `no consumer list to ${mode} to or from; use mode: set with global-module-sharing: false and the whole list.`);
+    catch (error) {
+        // Octokit gives a failure to connect status 500 too, but no response: that one is no answer.
+        const status = error.response?.status;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new CommentError(message, number, typeof status === 'number' ? status : undefined);
     }
-    let next;
-    if (input.globalModuleSharing === true) {
-        next = [];
-        if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
-            const what = previous === undefined
-                ? 'its consumer list, which this TFE cannot show,'
-                : `its ${describe(previous)}`;
-            throw new PlanConflict(`${organization}: turning global module sharing on wipes ${what}; ` +
-                'set allow-empty: true to accept that. Nothing was changed.');
-        }
+    finally {
+        http.dispose();
     }
-    else {
-        if (globalBefore && input.globalModuleSharing !== false) {
-            throw new PlanConflict(`${organization}: shares its modules with every organization today (global module sharing); ` +
-                'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.');
+}
+/**
+ * A fetch for Octokit over @actions/http-client, which honours HTTPS_PROXY and NO_PROXY the same
+ * way for GitHub as for TFE. (@actions/github's own fetch needs undici, which the bundle leaves
+ * out: see scripts/bundle-stubs/undici.ts.)
+ */
+function fetchThrough(http) {
+    return async (input, init = {}) => {
+        const url = input instanceof Request ? input.url : String(input);
+        const headers = Object.fromEntries(new Headers(init.headers).entries());
+        const body = typeof init.body === 'string' ? init.body : null;
+        const response = await http.request(init.method ?? 'GET', url, body, headers);
+        const text = await response.readBody();
+        const status = response.message.statusCode ?? 0;
+        const out = new Headers();
+        for (const [name, value] of Object.entries(response.message.headers)) {
+            for (const one of [value ?? []].flat())
+                out.append(name, one);
         }
-        const requested = match(input.requested, input.known);
-        if (mode === 'set') {
-            next = unique(requested.map(r => r.consumer).filter(isConsumer));
-        }
-        else if (mode === 'add') {
-            next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)]);
-        }
-        else {
-            const gone = new Set();
-            for (const { ref, consumer } of requested) {
-                if (consumer && previousIds.has(consumer.externalId))
-                    gone.add(consumer.externalId);
-                else
-                    notes.push(`${show(ref)} is not a module consumer of ${organization}; nothing to remove`);
-            }
-            next = (previous ?? []).filter(c => !gone.has(c.externalId));
-        }
-        const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref));
-        if (unresolved.length > 0) {
-            // The caller resolves every name before planning; reaching here is a bug, not bad input.
-            throw new PlanConflict(`${organization}: could not resolve ${unresolved.join(', ')}`);
-        }
-        if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
-            throw new PlanConflict(`${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
-                'set allow-empty: true to accept that. Nothing was changed.');
-        }
-    }
-    const globalAfter = input.globalModuleSharing === true;
-    const nextIds = new Set(next.map(c => c.externalId));
-    const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
-    const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
-    const listChanged = previous === undefined || added.length > 0 || removed.length > 0;
-    if (!globalAfter && listChanged)
-        checkApi(input);
-    return {
-        organization,
-        mode,
-        previous: previous === undefined ? undefined : [...previous],
-        next,
-        added,
-        removed,
-        rows: [
-            ...next.map(consumer => ({
-                consumer,
-                change: (previous === undefined || !previousIds.has(consumer.externalId)
-                    ? 'added'
-                    : 'kept')
-            })),
-            ...removed.map(consumer => ({ consumer, change: 'removed' }))
-        ],
-        global: { before: globalBefore, after: globalAfter },
-        changed: listChanged || globalBefore !== globalAfter,
-        listChanged,
-        notes
+        // A Response may not carry a body with these statuses.
+        const empty = [101, 204, 205, 304].includes(status);
+        return new Response(empty ? null : text, { status, headers: out });
     };
-}
-/** Whether the chosen API can write this list without doubt. */
-function checkApi(input) {
-    const { organization, api } = input;
-    // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
-    if (api !== 'module-consumers' && input.previous === undefined) {
-        throw new PlanConflict(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization), ` +
-            `so a write through ${api} could not be confirmed; use api: module-consumers. Nothing was changed.`);
-    }
-    if (api === 'registry-partnerships') {
-        if (input.providerConsumers === undefined) {
-            throw new PlanConflict(`${organization}: this TFE does not list provider consumers (HTTP 404), and registry-partnerships ` +
-                'would overwrite them; use api: relationships or module-consumers. Nothing was changed.');
-        }
-        if (input.globalProviderSharing) {
-            throw new PlanConflict(`${organization}: shares its providers with every organization, and a registry-partnerships write ` +
-                'may turn that off; use api: relationships or module-consumers. Nothing was changed.');
-        }
-    }
-}
-function match(refs, known) {
-    const byId = new Map(known.map(c => [c.externalId, c]));
-    const byName = new Map(known.filter(c => c.name).map(c => [c.name, c]));
-    return refs.map(ref => ({
-        ref,
-        consumer: ref.kind === 'id' ? (byId.get(ref.id) ?? { externalId: ref.id }) : byName.get(ref.name)
-    }));
-}
-/** First occurrence wins: a name and an id of one organization count once. */
-function unique(consumers) {
-    const seen = new Map();
-    for (const c of consumers)
-        if (!seen.has(c.externalId))
-            seen.set(c.externalId, c);
-    return [...seen.values()];
-}
-function isConsumer(value) {
-    return value !== undefined;
-}
-function show(ref) {
-    return ref.kind === 'id' ? ref.id : ref.name;
-}
-function describe(consumers) {
-    const names = consumers.slice(0, 5).map(consumerLabel);
-    if (consumers.length > 5)
-        names.push(`and ${consumers.length - 5} more`);
-    return `${consumers.length} consumer${consumers.length === 1 ? '' : 's'} (${names.join(', ')})`;
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/errors.ts
@@ -3894,45 +4171,61 @@ function describeBody(entries, kind, excerpt) {
 
 
 
-/** A failure whose message is already written for the user. */
-class Failure extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'Failure';
-    }
-}
+
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|ALTNAME/;
 function describeFailure(error, context = {}) {
-    const subject = context.organization ? `${context.organization}: ` : '';
-    const host = context.baseUrl ?? 'TFE';
     let line;
-    if (error instanceof InputError) {
-        line = `Invalid input: ${error.message}`;
-    }
-    else if (error instanceof Failure || error instanceof PlanConflict) {
-        line = error.message;
-    }
-    else if (error instanceof TfeApiError) {
-        line = subject + describeApiError(error, host);
-    }
-    else if (error instanceof TfeTransportError) {
-        const hint = TLS_CODES.test(error.code)
-            ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
-            : error.code === 'ETIMEDOUT'
-                ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
-                : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).';
-        line = `${subject}could not reach ${host}: ${error.message}. ${hint}`;
-    }
-    else if (error instanceof TfeResponseError) {
-        line = `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`;
+    if (error instanceof ApplyError) {
+        // afterWrites says what is changed, so the cause does not say it again.
+        line = `${describeCause(error.cause, context, false)} ${afterWrites(error)}`;
     }
     else {
-        const message = error instanceof Error ? error.message : String(error);
-        line = `${subject}unexpected error: ${message}`;
+        line = describeCause(error, context, true);
     }
     return redact(line.replace(/\s*[\r\n]+\s*/g, ' '), context.secrets ?? []);
 }
-function describeApiError(error, host) {
+/**
+ * What is true of TFE after a failed apply. A write that got no answer may have taken effect;
+ * every write here sets a whole list or one flag, so running again is safe either way.
+ */
+function afterWrites({ written, cause }) {
+    if (written.length > 0) {
+        return (`Already changed in TFE: ${written.join('; ')}. ` +
+            'Check the organization in TFE; running again is safe.');
+    }
+    if (cause instanceof TfeTransportError) {
+        return ("The write's outcome is unknown: TFE may have applied it. Running again is safe " +
+            '(every write sets a whole list or one flag).');
+    }
+    return 'Nothing was changed.';
+}
+/** `nothingWritten`: whether the line may say so (true before any write was sent). */
+function describeCause(error, context, nothingWritten) {
+    const subject = context.organization ? `${context.organization}: ` : '';
+    const host = context.baseUrl ?? 'TFE';
+    if (error instanceof InputError)
+        return `Invalid input: ${error.message}`;
+    if (error instanceof ActionError)
+        return error.message;
+    if (error instanceof TfeApiError)
+        return subject + describeApiError(error, host, nothingWritten);
+    if (error instanceof TfeTransportError) {
+        const hint = error.code === 'ERR_SSL_WRONG_VERSION_NUMBER'
+            ? "Check that hostname's port serves HTTPS."
+            : TLS_CODES.test(error.code)
+                ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
+                : error.code === 'ETIMEDOUT'
+                    ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
+                    : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).';
+        return `${subject}could not reach ${host}: ${error.message}. ${hint}`;
+    }
+    if (error instanceof TfeResponseError) {
+        return `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return `${subject}unexpected error: ${message}`;
+}
+function describeApiError(error, host, nothingWritten) {
     const { status } = error;
     const said = error.details ? `: ${withoutStop(error.details)}` : '';
     if (status === 401) {
@@ -3944,7 +4237,7 @@ function describeApiError(error, host) {
             "or the token is not a site administrator's. Check the name and use a site admin's token.");
     }
     if (status === 422) {
-        return `TFE refused the request (HTTP 422)${said}. Check the consumers list; nothing was changed.`;
+        return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`;
     }
     if (status === 429) {
         return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`;
@@ -3962,20 +4255,56 @@ function withoutStop(text) {
     return text.replace(/[.\s]+$/, '');
 }
 /** The line for a 404 that a second look has explained. */
-function describeNotFound(cause, organization, what) {
+function describeNotFound(cause, organization, what, 
+/** When TFE gained the endpoint, e.g. `v202103-1`: the line names it when it is missing. */
+since = '') {
     switch (cause) {
         case 'endpoint-missing':
-            return new Failure(`${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
-                'It was added in TFE v202012-1 and may be removed after its deprecation; check the TFE version.');
+            return new ActionError('tfe', `${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
+                `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`);
         case 'not-site-admin':
-            return new Failure(`${organization}: the token is valid but not a site administrator's (HTTP 404 from the admin API). ` +
+            return new ActionError('tfe', `${organization}: the token is valid but not a site administrator's (HTTP 404 from the admin API). ` +
                 "Use a site admin's API token.");
         case 'organization-missing':
-            return new Failure(`${organization}: no such organization on this TFE (HTTP 404). Check the organization input.`);
+            return new ActionError('tfe', `${organization}: no such organization on this TFE (HTTP 404). Check the organization input.`);
         default:
-            return new Failure(`${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
+            return new ActionError('tfe', `${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
                 "Check the organization name and use a site admin's API token.");
     }
+}
+/**
+ * Why the pull request comment could not be written: a warning, since the sharing change stands.
+ * Advice about permissions only where GitHub refused them.
+ */
+function describeCommentFailure(error, context) {
+    const { number, status } = error instanceof CommentError ? error : { number: 0, status: 0 };
+    const where = number ? `pull request #${number}` : 'the pull request';
+    let advice;
+    if (status === 401) {
+        advice = 'github-token was refused; keep it at its default (${{ github.token }}).';
+    }
+    else if (status === 403 || status === 404) {
+        advice =
+            'Give the job permissions: pull-requests: write, and keep github-token at its default ' +
+                '(pull requests from forks get a read-only token).';
+    }
+    else if (status) {
+        advice = 'GitHub failed; the next run writes the comment.';
+    }
+    else if (number) {
+        advice = `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`;
+    }
+    else {
+        advice = 'Check that the workflow runs on pull_request events.';
+    }
+    const message = oneLine(error instanceof Error ? error.message : String(error));
+    const line = `${context.organization}: could not comment on ${where}` +
+        `${status ? ` (HTTP ${status})` : ''}: ${message}. ${advice}`;
+    return redact(line, context.secrets ?? []);
+}
+function oneLine(text) {
+    const first = text.split(/\r?\n/)[0] ?? '';
+    return first.replace(/[.\s]+$/, '');
 }
 function redact(text, secrets) {
     let out = text;
@@ -3984,6 +4313,109 @@ function redact(text, secrets) {
             out = out.split(secret).join('***');
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+// What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
+
+function writeOutputs({ plan, applied }) {
+    // A dry run reports what the run would leave behind.
+    const consumers = applied?.consumers ?? plan.next;
+    const partnerships = applied?.partnerships ?? [];
+    const ids = (list) => JSON.stringify(list.map(c => c.externalId));
+    setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
+    setOutput('consumer-ids', ids(consumers));
+    setOutput('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
+    setOutput('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
+    setOutput('changed', String(plan.changed));
+    // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
+    // that nothing was added or removed.
+    const known = (list) => (plan.previous ? ids(list) : 'null');
+    setOutput('added', known(plan.added));
+    setOutput('removed', known(plan.removed));
+    setOutput('previous-consumer-ids', known(plan.previous ?? []));
+    setOutput('global-module-sharing', String(applied?.globalAfter ?? plan.global.after));
+}
+const CHANGE_LABEL = {
+    kept: 'kept',
+    added: '➕ added',
+    removed: '➖ removed'
+};
+function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
+    const org = escapeHtml(plan.organization);
+    const lines = [
+        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
+        '',
+        `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
+        '',
+        outcomeLine(plan, dryRun, applied !== undefined)
+    ];
+    const { before, after } = plan.global;
+    lines.push('', `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`);
+    if (plan.previous === undefined) {
+        lines.push('', '> This TFE does not list module consumers, so the list before this run is unknown.');
+    }
+    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
+    const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
+    if (plan.rows.length > 0) {
+        const withIds = partnershipIds.size > 0;
+        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
+        for (const { consumer, change } of plan.rows) {
+            const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
+            const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
+            lines.push(`| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+function outcomeLine(plan, dryRun, written) {
+    const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`;
+    if (plan.previous === undefined) {
+        return dryRun
+            ? '**Would set** the list shown.'
+            : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`;
+    }
+    if (!plan.changed)
+        return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`;
+    if (dryRun)
+        return `**Would change** (${counts}); nothing was written.`;
+    return written ? `**Changed** (${counts}).` : '**Changed**.';
+}
+function onOff(value) {
+    return value ? 'on' : 'off';
+}
+/** What the summary and the pull request show when a run fails: the one error line. */
+function failureMarkdown(organization, line, dryRun) {
+    const org = escapeHtml(organization);
+    return [
+        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
+        '',
+        `**Failed**: ${escapeHtml(line)}`,
+        ''
+    ].join('\n');
+}
+async function writeSummary(markdown) {
+    // Outside a runner (a local run) there is no summary file to write to.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(markdown).write();
+}
+/** Anything from the server is escaped: summaries and comments render HTML. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`);
+}
+function cell(text) {
+    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
+}
+/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
+function partnershipOutput(p) {
+    return {
+        id: p.id,
+        'consuming-organization-id': p.consumer.externalId,
+        'consuming-organization-name': p.consumer.name,
+        'producing-organization-id': p.producer.externalId,
+        'producing-organization-name': p.producer.name
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/response.ts
@@ -4033,20 +4465,20 @@ function decodeErrorBody(text, contentType) {
         return { errors: [], kind: 'empty', excerpt: '' };
     if (/html/i.test(contentType ?? '') || trimmed.startsWith('<')) {
         const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(trimmed);
-        return { errors: [], kind: 'html', excerpt: oneLine(title?.[1]?.replace(/<[^>]*>/g, '') ?? '') };
+        return { errors: [], kind: 'html', excerpt: response_oneLine(title?.[1]?.replace(/<[^>]*>/g, '') ?? '') };
     }
     let document;
     try {
         document = JSON.parse(trimmed);
     }
     catch {
-        return { errors: [], kind: 'text', excerpt: oneLine(trimmed) };
+        return { errors: [], kind: 'text', excerpt: response_oneLine(trimmed) };
     }
     const errors = decodeErrors(document);
     // JSON, but not an error list: still show what it was.
     return errors.length > 0
         ? { errors, kind: 'json', excerpt: '' }
-        : { errors, kind: 'text', excerpt: oneLine(trimmed) };
+        : { errors, kind: 'text', excerpt: response_oneLine(trimmed) };
 }
 /** JSON:API error objects, and old endpoints' plain strings; `status` may be a string or a number. */
 function decodeErrors(document) {
@@ -4055,7 +4487,7 @@ function decodeErrors(document) {
     return document.errors.map((entry) => {
         if (!isRecord(entry)) {
             return {
-                detail: oneLine(typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry)))
+                detail: response_oneLine(typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry)))
             };
         }
         const source = isRecord(entry.source) ? entry.source : {};
@@ -4075,7 +4507,7 @@ function parseDocument(text, info, status) {
         return JSON.parse(text);
     }
     catch {
-        const flat = oneLine(text, 80);
+        const flat = response_oneLine(text, 80);
         throw new TfeResponseError(info, status, `${label(info)} answered HTTP ${status} with a body that is not JSON${flat ? ` ("${flat}")` : ''}`);
     }
 }
@@ -4093,7 +4525,8 @@ const TRANSPORT_CAUSES = {
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate is signed by an unknown CA',
     UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS certificate is signed by an unknown CA',
     CERT_HAS_EXPIRED: 'TLS certificate has expired',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name'
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the server answered without TLS (is it plain http:// on that port?)'
 };
 function transportError(info, error) {
     if (error instanceof TfeTransportError)
@@ -4101,24 +4534,29 @@ function transportError(info, error) {
     const err = error;
     const message = typeof err?.message === 'string' ? err.message : String(error);
     let code = typeof err?.code === 'string' ? err.code : '';
+    // OpenSSL's way of saying the other end does not speak TLS at all (plain http on that port).
+    if (/wrong version number/i.test(message))
+        code = 'ERR_SSL_WRONG_VERSION_NUMBER';
     // http-client reports its socket timeout as a plain Error.
     if (!code && /timeout/i.test(message))
         code = 'ETIMEDOUT';
     if (!code && /socket hang up/i.test(message))
         code = 'ECONNRESET';
-    const cause = TRANSPORT_CAUSES[code] ?? oneLine(message, 120);
+    // OpenSSL's own words name its source files, not the problem: keep only the code.
+    const cause = TRANSPORT_CAUSES[code] ??
+        (/^ERR_SSL_|^EPROTO$/.test(code) ? 'the TLS handshake failed' : response_oneLine(message, 120));
     return new TfeTransportError(info, code || 'EUNKNOWN', `${label(info)}: ${cause}${code ? ` (${code})` : ''}`);
 }
 function label(info) {
     return `${info.method} ${info.path}`;
 }
-function oneLine(text, max = 200) {
+function response_oneLine(text, max = 200) {
     const flat = text.replace(/[\s\u0085]+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 function scalar(value) {
     if (typeof value === 'string' || typeof value === 'number')
-        return oneLine(String(value)) || undefined;
+        return response_oneLine(String(value)) || undefined;
     return undefined;
 }
 function isRecord(value) {
@@ -4339,105 +4777,144 @@ async function putRegistryPartnerships(client, producer, consumers) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply.ts
-// Writes a plan to TFE through the chosen API, then confirms TFE holds what was planned.
-// Every write here is idempotent (a whole list, or one flag), so running it again is safe.
+// Sends a plan's steps to TFE, in order, and confirms TFE holds what was planned. Every write
+// here is idempotent (a whole list, or one flag), so running a plan again is always safe.
 
 
 
 
 
+
+/** Each write endpoint, and the TFE release that brought it (../shared/tfe-api.md). */
 const ENDPOINTS = {
-    'module-consumers': 'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)',
-    relationships: 'the relationships endpoint (PATCH /api/v2/admin/organizations/:name/relationships/module-consumers)',
-    'registry-partnerships': 'the registry-partnerships endpoint (PUT /api/v2/admin/organizations/:name/registry-partnerships)'
+    'module-consumers': {
+        what: 'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)',
+        since: 'v202012-1 (deprecated since v202301-1)'
+    },
+    relationships: {
+        what: 'the relationships endpoint (PATCH /api/v2/admin/organizations/:name/relationships/module-consumers)',
+        since: 'v202103-1'
+    },
+    'registry-partnerships': {
+        what: 'the registry-partnerships endpoint (PUT /api/v2/admin/organizations/:name/registry-partnerships)',
+        since: 'v202301-1'
+    }
 };
-async function applyPlan(client, plan, api, state, log) {
-    const { organization } = plan;
-    if (plan.global.after) {
-        log(`Turning global module sharing on for ${organization}`);
-        const org = await setGlobalModuleSharing(client, organization, true);
-        if (!org.globalModuleSharing) {
-            throw new Failure(`${organization}: TFE accepted turning global module sharing on but still reports it off; check the organization's settings.`);
-        }
-        return { partnerships: [], consumers: [], globalAfter: true };
+async function apply(client, plan, log = () => { }) {
+    const progress = { phase: 'writing', written: [] };
+    const applied = { partnerships: [], consumers: [], globalAfter: plan.global.before };
+    try {
+        for (const step of plan.steps)
+            await send(client, plan, step, applied, progress, log);
+        return applied;
     }
-    if (plan.global.before && plan.next.length === 0) {
-        log(`Turning global module sharing off for ${organization}`);
-        await turnGlobalSharingOff(client, organization);
-        return { partnerships: [], consumers: [], globalAfter: false };
+    catch (error) {
+        throw new ApplyError(kindOf(error), progress.phase, progress.written, error);
     }
-    log(`Setting ${plan.next.length} module consumer${plan.next.length === 1 ? '' : 's'} of ${organization} through ${api}`);
-    const applied = await writeList(client, plan, api, state);
-    if (plan.global.before) {
-        // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
-        // moment of sharing with nobody; the flag is confirmed, and set only if TFE left it on.
-        const org = await getOrganization(client, organization);
-        if (org.globalModuleSharing) {
-            log(`Turning global module sharing off for ${organization}`);
-            await turnGlobalSharingOff(client, organization);
-        }
-    }
-    return applied;
 }
-async function writeList(client, plan, api, state) {
+async function send(client, plan, step, applied, progress, log) {
     const { organization } = plan;
+    progress.phase = 'writing';
+    switch (step.kind) {
+        case 'global-on':
+            log(`Turning global module sharing on for ${organization}`);
+            await setGlobal(client, organization, true, progress);
+            applied.globalAfter = true;
+            return;
+        case 'global-off':
+            if (step.confirmFirst) {
+                progress.phase = 'confirming';
+                if (!(await getOrganization(client, organization)).globalModuleSharing) {
+                    applied.globalAfter = false;
+                    return;
+                }
+                progress.phase = 'writing';
+            }
+            log(`Turning global module sharing off for ${organization}`);
+            await setGlobal(client, organization, false, progress);
+            applied.globalAfter = false;
+            return;
+        case 'list': {
+            const { write } = step;
+            const count = `${write.consumers.length} module consumer${write.consumers.length === 1 ? '' : 's'}`;
+            log(`Setting ${count} of ${organization} through ${write.api}`);
+            const result = await writeList(client, organization, write, progress);
+            progress.phase = 'confirming';
+            apply_confirm(plan, result.consumers);
+            applied.partnerships = result.partnerships;
+            applied.consumers = result.consumers;
+        }
+    }
+}
+async function setGlobal(client, organization, enabled, progress) {
+    const org = await setGlobalModuleSharing(client, organization, enabled);
+    if (org.globalModuleSharing !== enabled) {
+        // Accepted is not nothing: turning it on may already have wiped the consumer list.
+        progress.written.push(`TFE accepted turning global module sharing ${enabled ? 'on (which wipes the consumer list)' : 'off'}`);
+        throw new ActionError('tfe', `${organization}: TFE accepted turning global module sharing ${enabled ? 'on' : 'off'} but still ` +
+            "reports it the other way; check the organization's settings.");
+    }
+    progress.written.push(`global module sharing is ${enabled ? 'on' : 'off'}`);
+}
+async function writeList(client, organization, write, progress) {
     // Only the write's own 404 means the endpoint is missing; a later read's is another story.
-    const write = async (send) => {
+    const send = async (request) => {
         try {
-            return await send();
+            return await request();
         }
         catch (error) {
             if (error instanceof TfeApiError && error.status === 404) {
-                throw describeNotFound('endpoint-missing', organization, ENDPOINTS[api]);
+                const { what, since } = ENDPOINTS[write.api];
+                throw describeNotFound('endpoint-missing', organization, what, since);
             }
             throw error;
         }
     };
-    if (api === 'module-consumers') {
-        const ids = plan.next.map(c => c.externalId);
-        const partnerships = await write(() => setModuleConsumers(client, organization, ids));
+    if (write.api === 'module-consumers') {
+        const ids = write.consumers.map(c => c.externalId);
+        const partnerships = await send(() => setModuleConsumers(client, organization, ids));
         // The answer already is the read-back: one partnership per consumer TFE now holds.
         const consumers = partnerships.map(p => p.consumer);
-        apply_confirm(plan, consumers);
-        return { partnerships, consumers, globalAfter: false };
+        progress.written.push(`the consumer list is ${consumers.length ? list(consumers) : 'empty'}`);
+        return { partnerships, consumers };
     }
-    const names = plan.next.map(requireName);
-    if (api === 'relationships') {
-        await write(() => setModuleConsumerRelationships(client, organization, names));
+    const names = write.consumers.map(c => c.name);
+    if (write.api === 'relationships') {
+        await send(() => setModuleConsumerRelationships(client, organization, names));
+        progress.written.push(`the consumer list was set to ${write.consumers.length ? list(write.consumers) : 'empty'}`);
+        progress.phase = 'confirming';
+        const consumers = (await listModuleConsumers(client, organization)).map(asConsumer);
+        return { partnerships: [], consumers };
     }
-    else {
-        const providersBefore = state.providerConsumers ?? [];
-        const moduleConsumers = names;
-        const providerConsumers = providersBefore.map(requireName);
-        await write(() => putRegistryPartnerships(client, organization, { moduleConsumers, providerConsumers }));
-        const providersAfter = await listProviderConsumers(client, organization);
-        if (!sameSet(providersAfter.map(o => o.externalId), providersBefore.map(c => c.externalId))) {
-            throw new Failure(`${organization}: the registry-partnerships write changed the provider consumers ` +
-                `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`);
-        }
+    const providersBefore = write.providerConsumers;
+    await send(() => putRegistryPartnerships(client, organization, {
+        moduleConsumers: names,
+        providerConsumers: providersBefore.map(c => c.name)
+    }));
+    progress.written.push(`the module consumers were set to ${list(write.consumers)}, the provider consumers sent back as ${list(providersBefore)}`);
+    progress.phase = 'confirming';
+    // Both read-backs at once: one round trip.
+    const [providersAfter, consumers] = await Promise.all([
+        listProviderConsumers(client, organization),
+        listModuleConsumers(client, organization)
+    ]);
+    if (!sameSet(providersAfter.map(o => o.externalId), providersBefore.map(c => c.externalId))) {
+        throw new ActionError('tfe', `${organization}: the registry-partnerships write changed the provider consumers ` +
+            `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`);
     }
-    const consumers = (await listModuleConsumers(client, organization)).map(asConsumer);
-    apply_confirm(plan, consumers);
-    return { partnerships: [], consumers, globalAfter: false };
-}
-async function turnGlobalSharingOff(client, organization) {
-    const org = await setGlobalModuleSharing(client, organization, false);
-    if (org.globalModuleSharing) {
-        throw new Failure(`${organization}: TFE accepted turning global module sharing off but still reports it on; check the organization's settings.`);
-    }
+    return { partnerships: [], consumers: consumers.map(asConsumer) };
 }
 /** Another run (or a person) may have changed the list at the same time: say so, with both lists. */
 function apply_confirm(plan, actual) {
     if (sameSet(actual.map(c => c.externalId), plan.next.map(c => c.externalId)))
         return;
-    throw new Failure(`${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
+    throw new ActionError('tfe', `${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
         'another run may have changed it at the same time. Check the list in TFE and run again.');
 }
-function requireName(consumer) {
-    // resolveConsumers names every consumer for these APIs; a gap here is a bug.
-    if (!consumer.name)
-        throw new Error(`no name known for ${consumer.externalId}`);
-    return consumer.name;
+function kindOf(error) {
+    if (error instanceof ActionError)
+        return error.kind;
+    return error instanceof TfeTransportError ? 'transport' : 'tfe';
 }
 function sameSet(a, b) {
     const left = new Set(a);
@@ -4447,7 +4924,7 @@ function sameSet(a, b) {
 function list(consumers) {
     if (consumers.length === 0)
         return 'no consumers';
-    return `[${consumers.map(c => consumerLabel(c)).join(', ')}]`;
+    return `[${consumers.map(consumerLabel).join(', ')}]`;
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/account.ts
@@ -4481,16 +4958,15 @@ async function whoCannotSee(client) {
 
 
 
-async function resolveConsumers(client, settings, previous, log = () => { }) {
+async function resolveConsumers(client, settings, { api, dryRun }, previous, log = () => { }) {
     const known = [...(previous ?? [])];
-    // Removing needs only today's list: what is not on it is not removed either.
-    if (settings.mode === 'remove')
-        return known;
     const knownNames = new Set(known.map(c => c.name));
     const knownIds = new Set(known.map(c => c.externalId));
     const names = settings.consumers.flatMap(ref => ref.kind === 'name' && !knownNames.has(ref.name) ? [ref.name] : []);
     // The seed endpoint takes ids as they are; the others take names, and a plan shows names.
-    const idsNeedNames = settings.api !== 'module-consumers' || settings.dryRun;
+    // Removing needs only today's list, except that a name on no list at all is a typo to report:
+    // an id that is not a consumer is not removed either, and needs no lookup to say so.
+    const idsNeedNames = settings.mode !== 'remove' && (api !== 'module-consumers' || dryRun);
     const ids = idsNeedNames
         ? settings.consumers.flatMap(ref => ref.kind === 'id' && !knownIds.has(ref.id) ? [ref.id] : [])
         : [];
@@ -4505,13 +4981,22 @@ async function resolveConsumers(client, settings, previous, log = () => { }) {
     const missing = [...found.missingNames, ...found.missingIds];
     if (missing.length > 0) {
         if ((await whoCannotSee(client)) === 'not-site-admin') {
-            throw new Failure(`${settings.organization}: the token is valid but not a site administrator's, so consumers cannot be ` +
+            throw new ActionError('tfe', `${settings.organization}: the token is valid but not a site administrator's, so consumers cannot be ` +
                 "looked up (HTTP 404 from the admin API). Use a site admin's API token.");
         }
-        throw new Failure(`${settings.organization}: no organization ${describeMissing(found.missingNames, found.missingIds)} on this TFE ` +
-            '(HTTP 404); nothing was changed. Check the consumers list.');
+        throw new ActionError('conflict', `${settings.organization}: no organization ${describeMissing(found.missingNames, found.missingIds)} on this TFE ` +
+            `(HTTP 404)${mistypedIds(settings.consumers, found.missingNames)}; nothing was changed. Check the consumers list.`);
     }
     return [...known, ...found.organizations.map(asConsumer)];
+}
+/** A missing name that starts like an external id may be a mistyped id: say it is not one. */
+function mistypedIds(refs, missingNames) {
+    const missing = new Set(missingNames);
+    const suspects = refs.flatMap(ref => ref.kind === 'name' && ref.looksLikeId && missing.has(ref.name) ? [ref.name] : []);
+    if (suspects.length === 0)
+        return '';
+    return (`, and ${suspects.join(', ')} ${suspects.length === 1 ? 'is not a valid external id' : 'are not valid external ids'} ` +
+        'either (org- followed by 16 base58 characters, as in org-939hp5K7kecppVmd)');
 }
 function describeMissing(names, ids) {
     return [
@@ -4522,160 +5007,184 @@ function describeMissing(names, ids) {
         .join(', nor any ');
 }
 
-;// CONCATENATED MODULE: ./src/pull-request-comment.ts
-// One comment per producer on the pull request that triggered the run, created once and then
-// updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
-// Three REST calls do not justify octokit, which would more than double dist/.
+;// CONCATENATED MODULE: ./src/plan.ts
+// Pure planning: from what TFE holds today and what the user asked for, the list and global
+// setting a run leaves behind, and every conflict, before anything is written. No I/O here.
 
 
-/** The pull request this run is for, or undefined for any other event. */
-function pullRequestTarget(env = process.env) {
-    const event = env.GITHUB_EVENT_NAME ?? '';
-    if (!['pull_request', 'pull_request_target'].includes(event) || !env.GITHUB_EVENT_PATH)
-        return undefined;
-    const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-    const number = payload.pull_request?.number ?? payload.number;
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!number || !owner || !repo)
-        return undefined;
-    return {
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        owner,
-        repo,
-        number
-    };
-}
-function commentMarker(organization) {
-    return `<!-- tfe-module-sharing-action: ${organization} -->`;
-}
-async function upsertComment(target, token, organization, markdown) {
-    const http = new lib_HttpClient('tfe-module-sharing-action', [], {
-        headers: {
-            authorization: `Bearer ${token}`,
-            accept: 'application/vnd.github+json',
-            'x-github-api-version': '2022-11-28'
-        },
-        allowRetries: false
-    });
-    try {
-        const marker = commentMarker(organization);
-        const body = `${marker}\n${markdown}`;
-        const base = `${target.apiUrl}/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
-        const existing = await findComment(http, `${base}/issues/${target.number}/comments`, marker);
-        if (existing !== undefined) {
-            const response = await http.patchJson(`${base}/issues/comments/${existing}`, { body });
-            return { action: 'updated', url: response.result?.html_url };
-        }
-        const response = await http.postJson(`${base}/issues/${target.number}/comments`, { body });
-        return { action: 'created', url: response.result?.html_url };
-    }
-    finally {
-        http.dispose();
-    }
-}
-async function findComment(http, url, marker) {
-    for (let page = 1;; page++) {
-        const response = await http.getJson(`${url}?per_page=100&page=${page}`);
-        const comments = response.result ?? [];
-        const mine = comments.find(c => c.body?.startsWith(marker));
-        if (mine)
-            return mine.id;
-        if (comments.length < 100)
-            return undefined;
-    }
-}
 
-;// CONCATENATED MODULE: ./src/report.ts
-// What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
-
-function writeOutputs({ plan, applied }) {
-    // A dry run reports what the run would leave behind.
-    const consumers = applied?.consumers ?? plan.next;
-    const partnerships = applied?.partnerships ?? [];
-    const ids = (list) => JSON.stringify(list.map(c => c.externalId));
-    setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
-    setOutput('consumer-ids', ids(consumers));
-    setOutput('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
-    setOutput('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
-    setOutput('changed', String(plan.changed));
-    // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
-    // that nothing was added or removed.
-    const known = (list) => (plan.previous ? ids(list) : 'null');
-    setOutput('added', known(plan.added));
-    setOutput('removed', known(plan.removed));
-    setOutput('previous-consumer-ids', known(plan.previous ?? []));
-    setOutput('global-module-sharing', String(applied?.globalAfter ?? plan.global.after));
-}
-const CHANGE_LABEL = {
-    kept: 'kept',
-    added: '➕ added',
-    removed: '➖ removed'
-};
-function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
-    const org = escapeHtml(plan.organization);
-    const lines = [
-        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
-        '',
-        `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
-        '',
-        outcomeLine(plan, dryRun, applied !== undefined)
-    ];
-    const { before, after } = plan.global;
-    lines.push('', `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`);
-    if (plan.previous === undefined) {
-        lines.push('', '> This TFE does not list module consumers, so the list before this run is unknown.');
+function makePlan(input) {
+    const { organization, mode, previous, globalBefore } = input;
+    const warnings = [];
+    const previousIds = new Set((previous ?? []).map(c => c.externalId));
+    if (previous === undefined && mode !== 'set') {
+        throw new PlanConflict(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
+            `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
     }
-    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
-    const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
-    if (plan.rows.length > 0) {
-        const withIds = partnershipIds.size > 0;
-        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
-        for (const { consumer, change } of plan.rows) {
-            const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
-            const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
-            lines.push(`| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`);
+    if (previous === undefined && input.dryRun) {
+        throw new PlanConflict(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
+            'so a dry run cannot show what would change. Run without dry-run to set the list.');
+    }
+    if (globalBefore && mode !== 'set') {
+        throw new PlanConflict(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
+            `no consumer list to ${mode} to or from; use mode: set with global-module-sharing: false and the whole list.`);
+    }
+    let next;
+    if (input.globalModuleSharing === true) {
+        next = [];
+        if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
+            const what = previous === undefined
+                ? 'its consumer list, which this TFE cannot show,'
+                : `its ${plan_describe(previous)}`;
+            throw new PlanConflict(`${organization}: turning global module sharing on wipes ${what}; ` +
+                'set allow-empty: true to accept that. Nothing was changed.');
         }
     }
-    return lines.join('\n') + '\n';
-}
-function outcomeLine(plan, dryRun, written) {
-    const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`;
-    if (plan.previous === undefined) {
-        return dryRun
-            ? '**Would set** the list shown.'
-            : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`;
+    else {
+        if (globalBefore && input.globalModuleSharing !== false) {
+            throw new PlanConflict(`${organization}: shares its modules with every organization today (global module sharing); ` +
+                'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.');
+        }
+        const requested = match(input.requested, input.known);
+        const producerId = input.producerId;
+        const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId);
+        if (mode !== 'remove' && listsItself) {
+            // TFE would answer the write with a 422: a dry run must refuse it the same way.
+            throw new PlanConflict(`${organization}: consumers lists ${organization} itself (${producerId}); ` +
+                'an organization always uses its own modules, remove it from the list. Nothing was changed.');
+        }
+        if (mode === 'set') {
+            next = unique(requested.map(r => r.consumer).filter(isConsumer));
+        }
+        else if (mode === 'add') {
+            next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)]);
+        }
+        else {
+            const gone = new Set();
+            for (const { ref, consumer } of requested) {
+                if (consumer && previousIds.has(consumer.externalId))
+                    gone.add(consumer.externalId);
+                else
+                    warnings.push(`${organization}: ${show(ref)} is not a module consumer, so there is nothing to remove; check the name`);
+            }
+            next = (previous ?? []).filter(c => !gone.has(c.externalId));
+        }
+        const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref));
+        if (unresolved.length > 0) {
+            // The caller resolves every name before planning; reaching here is a bug, not bad input.
+            throw new PlanConflict(`${organization}: could not resolve ${unresolved.join(', ')}`);
+        }
+        if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
+            throw new PlanConflict(`${organization}: this run would leave no module consumers (removing ${plan_describe(previous ?? [])}); ` +
+                'set allow-empty: true to accept that. Nothing was changed.');
+        }
     }
-    if (!plan.changed)
-        return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`;
-    if (dryRun)
-        return `**Would change** (${counts}); nothing was written.`;
-    return written ? `**Changed** (${counts}).` : '**Changed**.';
-}
-function onOff(value) {
-    return value ? 'on' : 'off';
-}
-async function writeSummary(markdown) {
-    // Outside a runner (a local run) there is no summary file to write to.
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary.addRaw(markdown).write();
-}
-/** Anything from the server is escaped: summaries and comments render HTML. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`);
-}
-function cell(text) {
-    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
-}
-/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
-function partnershipOutput(p) {
+    const globalAfter = input.globalModuleSharing === true;
+    const nextIds = new Set(next.map(c => c.externalId));
+    const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
+    const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
+    const listChanged = previous === undefined || added.length > 0 || removed.length > 0;
+    const steps = [];
+    if (globalAfter) {
+        if (!globalBefore)
+            steps.push({ kind: 'global-on' });
+    }
+    else if (globalBefore && next.length === 0) {
+        steps.push({ kind: 'global-off', confirmFirst: false });
+    }
+    else if (listChanged) {
+        steps.push({ kind: 'list', write: listWrite(input, next) });
+        // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
+        // moment of sharing with nobody; the flag is then confirmed, and set only if TFE left it on.
+        if (globalBefore)
+            steps.push({ kind: 'global-off', confirmFirst: true });
+    }
     return {
-        id: p.id,
-        'consuming-organization-id': p.consumer.externalId,
-        'consuming-organization-name': p.consumer.name,
-        'producing-organization-id': p.producer.externalId,
-        'producing-organization-name': p.producer.name
+        organization,
+        mode,
+        api: input.api,
+        previous: previous === undefined ? undefined : [...previous],
+        next,
+        added,
+        removed,
+        rows: [
+            ...next.map(consumer => ({
+                consumer,
+                change: (previous === undefined || !previousIds.has(consumer.externalId)
+                    ? 'added'
+                    : 'kept')
+            })),
+            ...removed.map(consumer => ({ consumer, change: 'removed' }))
+        ],
+        global: { before: globalBefore, after: globalAfter },
+        changed: steps.length > 0,
+        listChanged,
+        warnings,
+        steps
     };
+}
+/** The list as the chosen API takes it, once it is sure the API can write it without doubt. */
+function listWrite(input, next) {
+    const { organization, api } = input;
+    // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
+    if (api !== 'module-consumers' && input.previous === undefined) {
+        throw new PlanConflict(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization), ` +
+            `so a write through ${api} could not be confirmed; use api: module-consumers. Nothing was changed.`);
+    }
+    if (api === 'registry-partnerships') {
+        if (input.providerConsumers === undefined) {
+            throw new PlanConflict(`${organization}: this TFE does not list provider consumers (HTTP 404), and registry-partnerships ` +
+                'would overwrite them; use api: relationships or module-consumers. Nothing was changed.');
+        }
+        if (input.globalProviderSharing) {
+            throw new PlanConflict(`${organization}: shares its providers with every organization, and a registry-partnerships write ` +
+                'may turn that off; use api: relationships or module-consumers. Nothing was changed.');
+        }
+        return {
+            api,
+            consumers: named(organization, next),
+            providerConsumers: named(organization, input.providerConsumers)
+        };
+    }
+    return api === 'relationships'
+        ? { api, consumers: named(organization, next) }
+        : { api, consumers: next };
+}
+function named(organization, consumers) {
+    const unnamed = consumers.filter(c => !hasName(c));
+    if (unnamed.length > 0) {
+        // The caller names every consumer for the name-based APIs; a gap here is a bug.
+        throw new PlanConflict(`${organization}: no name known for ${unnamed.map(c => c.externalId).join(', ')}`);
+    }
+    return consumers;
+}
+function match(refs, known) {
+    const byId = new Map(known.map(c => [c.externalId, c]));
+    const byName = new Map(known.filter(c => c.name).map(c => [c.name, c]));
+    return refs.map(ref => ({
+        ref,
+        consumer: ref.kind === 'id' ? (byId.get(ref.id) ?? { externalId: ref.id }) : byName.get(ref.name)
+    }));
+}
+/** First occurrence wins: a name and an id of one organization count once. */
+function unique(consumers) {
+    const seen = new Map();
+    for (const c of consumers)
+        if (!seen.has(c.externalId))
+            seen.set(c.externalId, c);
+    return [...seen.values()];
+}
+function isConsumer(value) {
+    return value !== undefined;
+}
+function show(ref) {
+    return ref.kind === 'id' ? ref.id : ref.name;
+}
+function plan_describe(consumers) {
+    const names = consumers.slice(0, 5).map(consumerLabel);
+    if (consumers.length > 5)
+        names.push(`and ${consumers.length - 5} more`);
+    return `${consumers.length} consumer${consumers.length === 1 ? '' : 's'} (${names.join(', ')})`;
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
@@ -4687,32 +5196,79 @@ function partnershipOutput(p) {
 
 
 async function readState(client, organization, api) {
-    let producer;
-    try {
-        producer = await getOrganization(client, organization);
-    }
-    catch (error) {
+    // The reads don't depend on each other: together they cost one round trip, not two or three.
+    const [producer, consumers, providerConsumers] = await Promise.allSettled([
+        getOrganization(client, organization),
+        listModuleConsumers(client, organization),
+        api === 'registry-partnerships' ? listProviderConsumers(client, organization) : undefined
+    ]);
+    if (producer.status === 'rejected') {
+        const error = producer.reason;
         if (error instanceof TfeApiError && error.status === 404) {
             throw describeNotFound(await whoCannotSee(client), organization, 'the admin organizations API');
         }
         throw error;
     }
-    const consumers = await orUnknown(() => listModuleConsumers(client, organization));
-    const providerConsumers = api === 'registry-partnerships'
-        ? await orUnknown(() => listProviderConsumers(client, organization))
-        : undefined;
-    return { producer, consumers, providerConsumers };
+    return {
+        producer: producer.value,
+        consumers: orUnknown(consumers),
+        providerConsumers: orUnknown(providerConsumers)
+    };
 }
 /** The organization exists, so a 404 here means this TFE lacks the endpoint. */
-async function orUnknown(read) {
-    try {
-        return (await read()).map(asConsumer);
+function orUnknown(read) {
+    if (read.status === 'fulfilled')
+        return read.value?.map(asConsumer);
+    const error = read.reason;
+    if (error instanceof TfeApiError && error.status === 404)
+        return undefined;
+    throw error;
+}
+
+;// CONCATENATED MODULE: ./src/sharing.ts
+// One producer's run: read what TFE holds, plan, and (unless a dry run or nothing changes)
+// apply. It neither reads inputs nor writes outputs, so a run can call it once or many times.
+
+
+
+
+async function shareModules(client, desired, { api, dryRun }, log) {
+    const { organization } = desired;
+    const warnings = [];
+    const state = await readState(client, organization, api);
+    if (state.consumers === undefined) {
+        warnings.push(`${organization}: this TFE does not list module consumers, so the list before this run is unknown.`);
     }
-    catch (error) {
-        if (error instanceof TfeApiError && error.status === 404)
-            return undefined;
-        throw error;
+    const known = await resolveConsumers(client, desired, { api, dryRun }, state.consumers, log);
+    const plan = makePlan({
+        organization,
+        producerId: state.producer.externalId,
+        mode: desired.mode,
+        api,
+        dryRun,
+        globalModuleSharing: desired.globalModuleSharing,
+        allowEmpty: desired.allowEmpty,
+        globalBefore: state.producer.globalModuleSharing,
+        previous: state.consumers,
+        requested: desired.consumers,
+        known,
+        providerConsumers: state.providerConsumers,
+        globalProviderSharing: state.producer.globalProviderSharing
+    });
+    warnings.push(...plan.warnings);
+    if (dryRun) {
+        log(`Dry run: ${plan.changed ? 'the plan would change module sharing' : 'no change'}; nothing was written.`);
+        return { plan, applied: undefined, warnings };
     }
+    if (!plan.changed) {
+        log(`No change: ${organization} already shares as asked; nothing was written.`);
+        return { plan, applied: undefined, warnings };
+    }
+    const applied = await apply(client, plan, log);
+    log(applied.globalAfter
+        ? `${organization} now shares its modules with every organization.`
+        : `${organization} now shares its modules with ${applied.consumers.length} organization${applied.consumers.length === 1 ? '' : 's'}.`);
+    return { plan, applied, warnings };
 }
 
 ;// CONCATENATED MODULE: external "node:tls"
@@ -4787,6 +5343,11 @@ function single(value) {
 
 
 const MEDIA_TYPE = 'application/vnd.api+json';
+/**
+ * Below the 5 s that Node servers keep an idle connection, and far below load balancers' usual
+ * minute: a request never goes out on a connection the other end has just dropped.
+ */
+const IDLE_SOCKET_MS = 4_000;
 /** The largest page TFE serves: fewest requests for a long list. */
 const PAGE_SIZE = 100;
 class TfeClient {
@@ -4804,7 +5365,7 @@ class TfeClient {
         this.deadlineMs = options.deadlineMs ?? 5 * 60_000;
         this.maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
         this.log = options.log ?? (() => { });
-        this.http = new lib_HttpClient(options.userAgent ?? 'tfe-module-sharing-action', options.ca ? [trustHandler(options.ca)] : [], {
+        this.http = new lib_HttpClient(options.userAgent ?? 'tfe-module-sharing-action', [bareIpv6Host, ...(options.ca ? [trustHandler(options.ca)] : [])], {
             // Redirects are refused rather than followed: http-client would carry the token to
             // another port of the same host. Retries are this client's own, below.
             allowRedirects: false,
@@ -4812,6 +5373,12 @@ class TfeClient {
             keepAlive: true,
             socketTimeout: this.timeoutMs
         });
+        // Without a timeout of its own, Node's agent keeps an idle socket until the server closes
+        // it (and ignores the server's Keep-Alive hint), so a request sent after a pause, such as a
+        // retry's backoff, could meet a connection closed a moment before: ECONNRESET, no answer.
+        const agent = this.http.getAgent(options.baseUrl);
+        if (agent.options)
+            agent.options.timeout = options.idleSocketMs ?? IDLE_SOCKET_MS;
     }
     async get(path, query) {
         return this.request('GET', path, { query });
@@ -4875,9 +5442,13 @@ class TfeClient {
         const started = Date.now();
         for (let attempt = 1;; attempt++) {
             try {
+                await this.options.limiter?.acquire();
                 return await this.attempt(info, payload, headers);
             }
             catch (error) {
+                if (error instanceof TfeApiError && error.status === 429) {
+                    this.options.limiter?.rateLimitedFor(error.retryAfterMs ?? 1000);
+                }
                 const wait = retryDelayMs(error, attempt, this.options.backoff ?? DEFAULT_BACKOFF);
                 if (wait === undefined || attempt > this.maxRetries)
                     throw error;
@@ -4921,6 +5492,16 @@ class TfeClient {
         this.http.dispose();
     }
 }
+/** http-client passes `[::1]` with its brackets as the host to connect to, which no DNS knows. */
+const bareIpv6Host = {
+    prepareRequest(options) {
+        const host = options.host;
+        if (host?.startsWith('[') && host.endsWith(']'))
+            options.host = host.slice(1, -1);
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+};
 /**
  * Trusts a private CA for this client's requests only, on top of Node's roots. The agent's
  * options are where both Node's https.Agent and the proxy tunnel agent read TLS settings from.
@@ -4993,11 +5574,8 @@ function sleep(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// Orchestration only: settings → state → plan → apply → report. The only place that decides
-// whether the step failed.
-
-
-
+// Orchestration only: settings → one producer's sharing → outputs, summary, comment. The only
+// place that decides whether the step failed.
 
 
 
@@ -5022,76 +5600,51 @@ async function run(source = actionInputs, options = {}) {
             ...options.client
         });
         log(`Reading the module sharing of ${organization} on ${baseUrl}`);
-        const state = await readState(client, organization, api);
-        if (state.consumers === undefined) {
-            warning(`${organization}: this TFE does not list module consumers, so the list before this run is unknown.`);
-        }
-        const known = await resolveConsumers(client, settings, state.consumers, log);
-        const plan = makePlan({
-            organization,
-            mode: settings.mode,
-            api,
-            dryRun,
-            globalModuleSharing: settings.globalModuleSharing,
-            allowEmpty: settings.allowEmpty,
-            globalBefore: state.producer.globalModuleSharing,
-            previous: state.consumers,
-            requested: settings.consumers,
-            known,
-            providerConsumers: state.providerConsumers,
-            globalProviderSharing: state.producer.globalProviderSharing
-        });
-        plan.notes.forEach(log);
-        let applied;
-        if (dryRun) {
-            log(`Dry run: ${plan.changed ? 'the plan would change module sharing' : 'no change'}; nothing was written.`);
-        }
-        else if (!plan.changed) {
-            log(`No change: ${organization} already shares as asked; nothing was written.`);
-        }
-        else {
-            applied = await applyPlan(client, plan, api, state, log);
-            log(applied.globalAfter
-                ? `${organization} now shares its modules with every organization.`
-                : `${organization} now shares its modules with ${applied.consumers.length} organization${applied.consumers.length === 1 ? '' : 's'}.`);
-        }
-        const outcome = { baseUrl, api, dryRun, plan, applied };
+        const outcome = await shareModules(client, settings, { api, dryRun }, log);
+        outcome.warnings.forEach(warning => core_warning(warning));
         writeOutputs(outcome);
-        const markdown = summaryMarkdown(outcome);
+        const markdown = summaryMarkdown({ baseUrl, api, dryRun, ...outcome });
         await writeSummary(markdown);
-        if (settings.pullRequestComment) {
-            await comment(organization, settings.pullRequestComment.githubToken, markdown);
-        }
+        await comment(settings, markdown);
     }
     catch (error) {
-        setFailed(describeFailure(error, {
+        const line = describeFailure(error, {
             organization: settings?.organization,
             baseUrl: settings?.baseUrl,
             secrets: settings ? [settings.token, settings.pullRequestComment?.githubToken ?? ''] : []
-        }));
+        });
+        setFailed(line);
+        if (settings) {
+            // The pull request must not keep showing an earlier, successful plan.
+            const markdown = failureMarkdown(settings.organization, line, settings.dryRun);
+            await writeSummary(markdown).catch(() => { });
+            await comment(settings, markdown);
+        }
     }
     finally {
         client?.dispose();
     }
 }
 /** The sharing change stands whatever happens here, so a comment failure is a warning. */
-async function comment(organization, token, markdown) {
-    let target;
+async function comment(settings, markdown) {
+    if (!settings.pullRequestComment)
+        return;
+    const { organization } = settings;
+    const { githubToken } = settings.pullRequestComment;
     try {
-        target = pullRequestTarget();
-        if (!target) {
+        const result = await commentOnPullRequest(githubToken, organization, markdown);
+        if (!result) {
             info('comment-on-pr: this run is not for a pull request; no comment.');
             return;
         }
-        const result = await upsertComment(target, token, organization, markdown);
-        info(`${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${target.number}${result.url ? `: ${result.url}` : ''}`);
+        info(`${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${result.number}${result.url ? `: ${result.url}` : ''}`);
     }
     catch (error) {
-        const status = error.statusCode;
-        const message = error instanceof Error ? error.message : String(error);
-        warning(`${organization}: could not comment on ${target ? `pull request #${target.number}` : 'the pull request'}` +
-            `${status ? ` (HTTP ${status})` : ''}: ${message.split('\n')[0]}. ` +
-            'Give the job permissions: pull-requests: write, and keep github-token at its default.');
+        core_warning(describeCommentFailure(error, {
+            organization,
+            apiUrl: process.env.GITHUB_API_URL,
+            secrets: [githubToken, settings.token]
+        }));
     }
 }
 

@@ -1,11 +1,11 @@
-// Writes a plan to TFE through the chosen API, then confirms TFE holds what was planned.
-// Every write here is idempotent (a whole list, or one flag), so running it again is safe.
-import { Failure, describeNotFound } from './failure.js'
+// Sends a plan's steps to TFE, in order, and confirms TFE holds what was planned. Every write
+// here is idempotent (a whole list, or one flag), so running a plan again is always safe.
+import { ActionError, ApplyError, type Phase } from './errors.js'
+import { describeNotFound } from './failure.js'
 import { type Api, type Consumer, asConsumer, consumerLabel } from './model.js'
-import type { Plan } from './plan.js'
-import type { SharingState } from './state.js'
+import type { ListWrite, Plan, Step } from './plan.js'
 import type { TfeClient } from './tfe/client.js'
-import { TfeApiError } from './tfe/errors.js'
+import { TfeApiError, TfeTransportError } from './tfe/errors.js'
 import {
   type Partnership,
   listModuleConsumers,
@@ -19,124 +19,179 @@ import { getOrganization, setGlobalModuleSharing } from './tfe/organizations.js'
 export interface Applied {
   /** The seed endpoint's partnerships; the other APIs return none. */
   partnerships: Partnership[]
-  /** The list TFE holds after the write. */
+  /** The list TFE holds after the writes. */
   consumers: Consumer[]
   globalAfter: boolean
 }
 
-const ENDPOINTS: Record<Api, string> = {
-  'module-consumers':
-    'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)',
-  relationships:
-    'the relationships endpoint (PATCH /api/v2/admin/organizations/:name/relationships/module-consumers)',
-  'registry-partnerships':
-    'the registry-partnerships endpoint (PUT /api/v2/admin/organizations/:name/registry-partnerships)'
+/** Each write endpoint, and the TFE release that brought it (../shared/tfe-api.md). */
+const ENDPOINTS: Record<Api, { what: string; since: string }> = {
+  'module-consumers': {
+    what: 'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)',
+    since: 'v202012-1 (deprecated since v202301-1)'
+  },
+  relationships: {
+    what: 'the relationships endpoint (PATCH /api/v2/admin/organizations/:name/relationships/module-consumers)',
+    since: 'v202103-1'
+  },
+  'registry-partnerships': {
+    what: 'the registry-partnerships endpoint (PUT /api/v2/admin/organizations/:name/registry-partnerships)',
+    since: 'v202301-1'
+  }
 }
 
-export async function applyPlan(
+/** Where a run is, so that a failure can say what is already changed in TFE. */
+interface Progress {
+  phase: Exclude<Phase, 'reading'>
+  /** Each confirmed write, as the user reads it. */
+  written: string[]
+}
+
+export async function apply(
   client: TfeClient,
   plan: Plan,
-  api: Api,
-  state: SharingState,
-  log: (line: string) => void
+  log: (line: string) => void = () => {}
 ): Promise<Applied> {
+  const progress: Progress = { phase: 'writing', written: [] }
+  const applied: Applied = { partnerships: [], consumers: [], globalAfter: plan.global.before }
+  try {
+    for (const step of plan.steps) await send(client, plan, step, applied, progress, log)
+    return applied
+  } catch (error) {
+    throw new ApplyError(kindOf(error), progress.phase, progress.written, error)
+  }
+}
+
+async function send(
+  client: TfeClient,
+  plan: Plan,
+  step: Step,
+  applied: Applied,
+  progress: Progress,
+  log: (line: string) => void
+): Promise<void> {
   const { organization } = plan
-  if (plan.global.after) {
-    log(`Turning global module sharing on for ${organization}`)
-    const org = await setGlobalModuleSharing(client, organization, true)
-    if (!org.globalModuleSharing) {
-      throw new Failure(
-        `${organization}: TFE accepted turning global module sharing on but still reports it off; check the organization's settings.`
-      )
-    }
-    return { partnerships: [], consumers: [], globalAfter: true }
-  }
-
-  if (plan.global.before && plan.next.length === 0) {
-    log(`Turning global module sharing off for ${organization}`)
-    await turnGlobalSharingOff(client, organization)
-    return { partnerships: [], consumers: [], globalAfter: false }
-  }
-
-  log(
-    `Setting ${plan.next.length} module consumer${plan.next.length === 1 ? '' : 's'} of ${organization} through ${api}`
-  )
-  const applied = await writeList(client, plan, api, state)
-  if (plan.global.before) {
-    // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
-    // moment of sharing with nobody; the flag is confirmed, and set only if TFE left it on.
-    const org = await getOrganization(client, organization)
-    if (org.globalModuleSharing) {
+  progress.phase = 'writing'
+  switch (step.kind) {
+    case 'global-on':
+      log(`Turning global module sharing on for ${organization}`)
+      await setGlobal(client, organization, true, progress)
+      applied.globalAfter = true
+      return
+    case 'global-off':
+      if (step.confirmFirst) {
+        progress.phase = 'confirming'
+        if (!(await getOrganization(client, organization)).globalModuleSharing) {
+          applied.globalAfter = false
+          return
+        }
+        progress.phase = 'writing'
+      }
       log(`Turning global module sharing off for ${organization}`)
-      await turnGlobalSharingOff(client, organization)
+      await setGlobal(client, organization, false, progress)
+      applied.globalAfter = false
+      return
+    case 'list': {
+      const { write } = step
+      const count = `${write.consumers.length} module consumer${write.consumers.length === 1 ? '' : 's'}`
+      log(`Setting ${count} of ${organization} through ${write.api}`)
+      const result = await writeList(client, organization, write, progress)
+      progress.phase = 'confirming'
+      confirm(plan, result.consumers)
+      applied.partnerships = result.partnerships
+      applied.consumers = result.consumers
     }
   }
-  return applied
+}
+
+async function setGlobal(
+  client: TfeClient,
+  organization: string,
+  enabled: boolean,
+  progress: Progress
+): Promise<void> {
+  const org = await setGlobalModuleSharing(client, organization, enabled)
+  if (org.globalModuleSharing !== enabled) {
+    // Accepted is not nothing: turning it on may already have wiped the consumer list.
+    progress.written.push(
+      `TFE accepted turning global module sharing ${enabled ? 'on (which wipes the consumer list)' : 'off'}`
+    )
+    throw new ActionError(
+      'tfe',
+      `${organization}: TFE accepted turning global module sharing ${enabled ? 'on' : 'off'} but still ` +
+        "reports it the other way; check the organization's settings."
+    )
+  }
+  progress.written.push(`global module sharing is ${enabled ? 'on' : 'off'}`)
 }
 
 async function writeList(
   client: TfeClient,
-  plan: Plan,
-  api: Api,
-  state: SharingState
-): Promise<Applied> {
-  const { organization } = plan
+  organization: string,
+  write: ListWrite,
+  progress: Progress
+): Promise<Pick<Applied, 'partnerships' | 'consumers'>> {
   // Only the write's own 404 means the endpoint is missing; a later read's is another story.
-  const write = async <T>(send: () => Promise<T>): Promise<T> => {
+  const send = async <T>(request: () => Promise<T>): Promise<T> => {
     try {
-      return await send()
+      return await request()
     } catch (error) {
       if (error instanceof TfeApiError && error.status === 404) {
-        throw describeNotFound('endpoint-missing', organization, ENDPOINTS[api])
+        const { what, since } = ENDPOINTS[write.api]
+        throw describeNotFound('endpoint-missing', organization, what, since)
       }
       throw error
     }
   }
 
-  if (api === 'module-consumers') {
-    const ids = plan.next.map(c => c.externalId)
-    const partnerships = await write(() => setModuleConsumers(client, organization, ids))
+  if (write.api === 'module-consumers') {
+    const ids = write.consumers.map(c => c.externalId)
+    const partnerships = await send(() => setModuleConsumers(client, organization, ids))
     // The answer already is the read-back: one partnership per consumer TFE now holds.
     const consumers = partnerships.map(p => p.consumer)
-    confirm(plan, consumers)
-    return { partnerships, consumers, globalAfter: false }
+    progress.written.push(`the consumer list is ${consumers.length ? list(consumers) : 'empty'}`)
+    return { partnerships, consumers }
+  }
+  const names = write.consumers.map(c => c.name)
+  if (write.api === 'relationships') {
+    await send(() => setModuleConsumerRelationships(client, organization, names))
+    progress.written.push(
+      `the consumer list was set to ${write.consumers.length ? list(write.consumers) : 'empty'}`
+    )
+    progress.phase = 'confirming'
+    const consumers = (await listModuleConsumers(client, organization)).map(asConsumer)
+    return { partnerships: [], consumers }
   }
 
-  const names = plan.next.map(requireName)
-  if (api === 'relationships') {
-    await write(() => setModuleConsumerRelationships(client, organization, names))
-  } else {
-    const providersBefore = state.providerConsumers ?? []
-    const moduleConsumers = names
-    const providerConsumers = providersBefore.map(requireName)
-    await write(() =>
-      putRegistryPartnerships(client, organization, { moduleConsumers, providerConsumers })
+  const providersBefore = write.providerConsumers
+  await send(() =>
+    putRegistryPartnerships(client, organization, {
+      moduleConsumers: names,
+      providerConsumers: providersBefore.map(c => c.name)
+    })
+  )
+  progress.written.push(
+    `the module consumers were set to ${list(write.consumers)}, the provider consumers sent back as ${list(providersBefore)}`
+  )
+  progress.phase = 'confirming'
+  // Both read-backs at once: one round trip.
+  const [providersAfter, consumers] = await Promise.all([
+    listProviderConsumers(client, organization),
+    listModuleConsumers(client, organization)
+  ])
+  if (
+    !sameSet(
+      providersAfter.map(o => o.externalId),
+      providersBefore.map(c => c.externalId)
     )
-    const providersAfter = await listProviderConsumers(client, organization)
-    if (
-      !sameSet(
-        providersAfter.map(o => o.externalId),
-        providersBefore.map(c => c.externalId)
-      )
-    ) {
-      throw new Failure(
-        `${organization}: the registry-partnerships write changed the provider consumers ` +
-          `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`
-      )
-    }
-  }
-  const consumers = (await listModuleConsumers(client, organization)).map(asConsumer)
-  confirm(plan, consumers)
-  return { partnerships: [], consumers, globalAfter: false }
-}
-
-async function turnGlobalSharingOff(client: TfeClient, organization: string): Promise<void> {
-  const org = await setGlobalModuleSharing(client, organization, false)
-  if (org.globalModuleSharing) {
-    throw new Failure(
-      `${organization}: TFE accepted turning global module sharing off but still reports it on; check the organization's settings.`
+  ) {
+    throw new ActionError(
+      'tfe',
+      `${organization}: the registry-partnerships write changed the provider consumers ` +
+        `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`
     )
   }
+  return { partnerships: [], consumers: consumers.map(asConsumer) }
 }
 
 /** Another run (or a person) may have changed the list at the same time: say so, with both lists. */
@@ -148,16 +203,16 @@ function confirm(plan: Plan, actual: readonly Consumer[]): void {
     )
   )
     return
-  throw new Failure(
+  throw new ActionError(
+    'tfe',
     `${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
       'another run may have changed it at the same time. Check the list in TFE and run again.'
   )
 }
 
-function requireName(consumer: Consumer): string {
-  // resolveConsumers names every consumer for these APIs; a gap here is a bug.
-  if (!consumer.name) throw new Error(`no name known for ${consumer.externalId}`)
-  return consumer.name
+function kindOf(error: unknown): ActionError['kind'] {
+  if (error instanceof ActionError) return error.kind
+  return error instanceof TfeTransportError ? 'transport' : 'tfe'
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -166,7 +221,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return left.size === right.size && [...left].every(x => right.has(x))
 }
 
-function list(consumers: readonly { name?: string; externalId: string }[]): string {
+function list(consumers: readonly Consumer[]): string {
   if (consumers.length === 0) return 'no consumers'
-  return `[${consumers.map(c => consumerLabel(c)).join(', ')}]`
+  return `[${consumers.map(consumerLabel).join(', ')}]`
 }

@@ -1,17 +1,10 @@
 // Turns any error into the one line a person reads in the step's log and annotation:
 // which organization, what happened (with the HTTP status), and what to do next.
+import { ActionError, ApplyError } from './errors.js'
 import { InputError } from './inputs.js'
-import { PlanConflict } from './plan.js'
+import { CommentError } from './pull-request-comment.js'
 import type { NotFoundCause } from './tfe/account.js'
 import { TfeApiError, TfeResponseError, TfeTransportError } from './tfe/errors.js'
-
-/** A failure whose message is already written for the user. */
-export class Failure extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'Failure'
-  }
-}
 
 export interface FailureContext {
   organization?: string
@@ -23,32 +16,62 @@ export interface FailureContext {
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|ALTNAME/
 
 export function describeFailure(error: unknown, context: FailureContext = {}): string {
-  const subject = context.organization ? `${context.organization}: ` : ''
-  const host = context.baseUrl ?? 'TFE'
   let line: string
-  if (error instanceof InputError) {
-    line = `Invalid input: ${error.message}`
-  } else if (error instanceof Failure || error instanceof PlanConflict) {
-    line = error.message
-  } else if (error instanceof TfeApiError) {
-    line = subject + describeApiError(error, host)
-  } else if (error instanceof TfeTransportError) {
-    const hint = TLS_CODES.test(error.code)
-      ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
-      : error.code === 'ETIMEDOUT'
-        ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
-        : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).'
-    line = `${subject}could not reach ${host}: ${error.message}. ${hint}`
-  } else if (error instanceof TfeResponseError) {
-    line = `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`
+  if (error instanceof ApplyError) {
+    // afterWrites says what is changed, so the cause does not say it again.
+    line = `${describeCause(error.cause, context, false)} ${afterWrites(error)}`
   } else {
-    const message = error instanceof Error ? error.message : String(error)
-    line = `${subject}unexpected error: ${message}`
+    line = describeCause(error, context, true)
   }
   return redact(line.replace(/\s*[\r\n]+\s*/g, ' '), context.secrets ?? [])
 }
 
-function describeApiError(error: TfeApiError, host: string): string {
+/**
+ * What is true of TFE after a failed apply. A write that got no answer may have taken effect;
+ * every write here sets a whole list or one flag, so running again is safe either way.
+ */
+function afterWrites({ written, cause }: ApplyError): string {
+  if (written.length > 0) {
+    return (
+      `Already changed in TFE: ${written.join('; ')}. ` +
+      'Check the organization in TFE; running again is safe.'
+    )
+  }
+  if (cause instanceof TfeTransportError) {
+    return (
+      "The write's outcome is unknown: TFE may have applied it. Running again is safe " +
+      '(every write sets a whole list or one flag).'
+    )
+  }
+  return 'Nothing was changed.'
+}
+
+/** `nothingWritten`: whether the line may say so (true before any write was sent). */
+function describeCause(error: unknown, context: FailureContext, nothingWritten: boolean): string {
+  const subject = context.organization ? `${context.organization}: ` : ''
+  const host = context.baseUrl ?? 'TFE'
+  if (error instanceof InputError) return `Invalid input: ${error.message}`
+  if (error instanceof ActionError) return error.message
+  if (error instanceof TfeApiError) return subject + describeApiError(error, host, nothingWritten)
+  if (error instanceof TfeTransportError) {
+    const hint =
+      error.code === 'ERR_SSL_WRONG_VERSION_NUMBER'
+        ? "Check that hostname's port serves HTTPS."
+        : TLS_CODES.test(error.code)
+          ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
+          : error.code === 'ETIMEDOUT'
+            ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
+            : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).'
+    return `${subject}could not reach ${host}: ${error.message}. ${hint}`
+  }
+  if (error instanceof TfeResponseError) {
+    return `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return `${subject}unexpected error: ${message}`
+}
+
+function describeApiError(error: TfeApiError, host: string, nothingWritten: boolean): string {
   const { status } = error
   const said = error.details ? `: ${withoutStop(error.details)}` : ''
   if (status === 401) {
@@ -64,7 +87,7 @@ function describeApiError(error: TfeApiError, host: string): string {
     )
   }
   if (status === 422) {
-    return `TFE refused the request (HTTP 422)${said}. Check the consumers list; nothing was changed.`
+    return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`
   }
   if (status === 429) {
     return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`
@@ -87,29 +110,71 @@ function withoutStop(text: string): string {
 export function describeNotFound(
   cause: NotFoundCause,
   organization: string,
-  what: string
-): Failure {
+  what: string,
+  /** When TFE gained the endpoint, e.g. `v202103-1`: the line names it when it is missing. */
+  since = ''
+): ActionError {
   switch (cause) {
     case 'endpoint-missing':
-      return new Failure(
+      return new ActionError(
+        'tfe',
         `${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
-          'It was added in TFE v202012-1 and may be removed after its deprecation; check the TFE version.'
+          `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`
       )
     case 'not-site-admin':
-      return new Failure(
+      return new ActionError(
+        'tfe',
         `${organization}: the token is valid but not a site administrator's (HTTP 404 from the admin API). ` +
           "Use a site admin's API token."
       )
     case 'organization-missing':
-      return new Failure(
+      return new ActionError(
+        'tfe',
         `${organization}: no such organization on this TFE (HTTP 404). Check the organization input.`
       )
     default:
-      return new Failure(
+      return new ActionError(
+        'tfe',
         `${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
           "Check the organization name and use a site admin's API token."
       )
   }
+}
+
+/**
+ * Why the pull request comment could not be written: a warning, since the sharing change stands.
+ * Advice about permissions only where GitHub refused them.
+ */
+export function describeCommentFailure(
+  error: unknown,
+  context: { organization: string; apiUrl?: string; secrets?: readonly string[] }
+): string {
+  const { number, status } = error instanceof CommentError ? error : { number: 0, status: 0 }
+  const where = number ? `pull request #${number}` : 'the pull request'
+  let advice: string
+  if (status === 401) {
+    advice = 'github-token was refused; keep it at its default (${{ github.token }}).'
+  } else if (status === 403 || status === 404) {
+    advice =
+      'Give the job permissions: pull-requests: write, and keep github-token at its default ' +
+      '(pull requests from forks get a read-only token).'
+  } else if (status) {
+    advice = 'GitHub failed; the next run writes the comment.'
+  } else if (number) {
+    advice = `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`
+  } else {
+    advice = 'Check that the workflow runs on pull_request events.'
+  }
+  const message = oneLine(error instanceof Error ? error.message : String(error))
+  const line =
+    `${context.organization}: could not comment on ${where}` +
+    `${status ? ` (HTTP ${status})` : ''}: ${message}. ${advice}`
+  return redact(line, context.secrets ?? [])
+}
+
+function oneLine(text: string): string {
+  const first = text.split(/\r?\n/)[0] ?? ''
+  return first.replace(/[.\s]+$/, '')
 }
 
 export function redact(text: string, secrets: readonly string[]): string {

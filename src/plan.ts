@@ -1,11 +1,24 @@
 // Pure planning: from what TFE holds today and what the user asked for, the list and global
 // setting a run leaves behind, and every conflict, before anything is written. No I/O here.
-import { type Api, type Consumer, type ConsumerRef, type Mode, consumerLabel } from './model.js'
+import { PlanConflict } from './errors.js'
+import {
+  type Api,
+  type Consumer,
+  type ConsumerRef,
+  type Mode,
+  type NamedConsumer,
+  consumerLabel,
+  hasName
+} from './model.js'
+
+export { PlanConflict }
 
 export type Change = 'kept' | 'added' | 'removed'
 
 export interface PlanInput {
   organization: string
+  /** The producer's own external id: it can never be its own consumer. */
+  producerId?: string
   mode: Mode
   api: Api
   dryRun: boolean
@@ -24,9 +37,28 @@ export interface PlanInput {
   globalProviderSharing?: boolean
 }
 
+/** A whole consumer list, as the chosen API takes it: the name-based APIs need every name. */
+export type ListWrite =
+  | { api: 'module-consumers'; consumers: Consumer[] }
+  | { api: 'relationships'; consumers: NamedConsumer[] }
+  | {
+      api: 'registry-partnerships'
+      consumers: NamedConsumer[]
+      /** Today's provider consumers, sent back unchanged. */
+      providerConsumers: NamedConsumer[]
+    }
+
+/** One write, in the order apply sends them. */
+export type Step =
+  | { kind: 'global-on' }
+  | { kind: 'list'; write: ListWrite }
+  /** After a list write TFE should have turned global sharing off: confirm, and only then set it. */
+  | { kind: 'global-off'; confirmFirst: boolean }
+
 export interface Plan {
   organization: string
   mode: Mode
+  api: Api
   previous: Consumer[] | undefined
   next: Consumer[]
   added: Consumer[]
@@ -37,21 +69,15 @@ export interface Plan {
   /** Does the run change anything? True when today's list is unknown (a set must write it). */
   changed: boolean
   listChanged: boolean
-  /** Things worth a line in the log, e.g. a consumer to remove that is not one. */
-  notes: string[]
-}
-
-/** The run cannot go ahead as asked; nothing has been written. */
-export class PlanConflict extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'PlanConflict'
-  }
+  /** Worth a warning, not a failure: e.g. a consumer to remove that is not one. */
+  warnings: string[]
+  /** Everything apply sends, in order; empty when nothing changes. */
+  steps: Step[]
 }
 
 export function makePlan(input: PlanInput): Plan {
   const { organization, mode, previous, globalBefore } = input
-  const notes: string[] = []
+  const warnings: string[] = []
   const previousIds = new Set((previous ?? []).map(c => c.externalId))
 
   if (previous === undefined && mode !== 'set') {
@@ -94,6 +120,15 @@ export function makePlan(input: PlanInput): Plan {
       )
     }
     const requested = match(input.requested, input.known)
+    const producerId = input.producerId
+    const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId)
+    if (mode !== 'remove' && listsItself) {
+      // TFE would answer the write with a 422: a dry run must refuse it the same way.
+      throw new PlanConflict(
+        `${organization}: consumers lists ${organization} itself (${producerId}); ` +
+          'an organization always uses its own modules, remove it from the list. Nothing was changed.'
+      )
+    }
     if (mode === 'set') {
       next = unique(requested.map(r => r.consumer).filter(isConsumer))
     } else if (mode === 'add') {
@@ -103,7 +138,9 @@ export function makePlan(input: PlanInput): Plan {
       for (const { ref, consumer } of requested) {
         if (consumer && previousIds.has(consumer.externalId)) gone.add(consumer.externalId)
         else
-          notes.push(`${show(ref)} is not a module consumer of ${organization}; nothing to remove`)
+          warnings.push(
+            `${organization}: ${show(ref)} is not a module consumer, so there is nothing to remove; check the name`
+          )
       }
       next = (previous ?? []).filter(c => !gone.has(c.externalId))
     }
@@ -125,10 +162,21 @@ export function makePlan(input: PlanInput): Plan {
   const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId))
   const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId))
   const listChanged = previous === undefined || added.length > 0 || removed.length > 0
-  if (!globalAfter && listChanged) checkApi(input)
+  const steps: Step[] = []
+  if (globalAfter) {
+    if (!globalBefore) steps.push({ kind: 'global-on' })
+  } else if (globalBefore && next.length === 0) {
+    steps.push({ kind: 'global-off', confirmFirst: false })
+  } else if (listChanged) {
+    steps.push({ kind: 'list', write: listWrite(input, next) })
+    // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
+    // moment of sharing with nobody; the flag is then confirmed, and set only if TFE left it on.
+    if (globalBefore) steps.push({ kind: 'global-off', confirmFirst: true })
+  }
   return {
     organization,
     mode,
+    api: input.api,
     previous: previous === undefined ? undefined : [...previous],
     next,
     added,
@@ -143,14 +191,15 @@ export function makePlan(input: PlanInput): Plan {
       ...removed.map(consumer => ({ consumer, change: 'removed' as Change }))
     ],
     global: { before: globalBefore, after: globalAfter },
-    changed: listChanged || globalBefore !== globalAfter,
+    changed: steps.length > 0,
     listChanged,
-    notes
+    warnings,
+    steps
   }
 }
 
-/** Whether the chosen API can write this list without doubt. */
-function checkApi(input: PlanInput): void {
+/** The list as the chosen API takes it, once it is sure the API can write it without doubt. */
+function listWrite(input: PlanInput, next: Consumer[]): ListWrite {
   const { organization, api } = input
   // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
   if (api !== 'module-consumers' && input.previous === undefined) {
@@ -172,7 +221,26 @@ function checkApi(input: PlanInput): void {
           'may turn that off; use api: relationships or module-consumers. Nothing was changed.'
       )
     }
+    return {
+      api,
+      consumers: named(organization, next),
+      providerConsumers: named(organization, input.providerConsumers)
+    }
   }
+  return api === 'relationships'
+    ? { api, consumers: named(organization, next) }
+    : { api, consumers: next }
+}
+
+function named(organization: string, consumers: readonly Consumer[]): NamedConsumer[] {
+  const unnamed = consumers.filter(c => !hasName(c))
+  if (unnamed.length > 0) {
+    // The caller names every consumer for the name-based APIs; a gap here is a bug.
+    throw new PlanConflict(
+      `${organization}: no name known for ${unnamed.map(c => c.externalId).join(', ')}`
+    )
+  }
+  return consumers as NamedConsumer[]
 }
 
 function match(refs: readonly ConsumerRef[], known: readonly Consumer[]) {

@@ -1,38 +1,23 @@
 // One comment per producer on the pull request that triggered the run, created once and then
 // updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
-// Three REST calls do not justify octokit, which would more than double dist/.
+// @actions/github (Octokit) is loaded here, on demand, so runs that don't comment never load it.
 import { HttpClient } from '@actions/http-client'
-import { readFileSync } from 'node:fs'
-
-export interface CommentTarget {
-  apiUrl: string
-  owner: string
-  repo: string
-  number: number
-}
 
 export interface CommentResult {
   action: 'created' | 'updated'
+  number: number
   url: string | undefined
 }
 
-/** The pull request this run is for, or undefined for any other event. */
-export function pullRequestTarget(env: NodeJS.ProcessEnv = process.env): CommentTarget | undefined {
-  const event = env.GITHUB_EVENT_NAME ?? ''
-  if (!['pull_request', 'pull_request_target'].includes(event) || !env.GITHUB_EVENT_PATH)
-    return undefined
-  const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-    number?: number
-    pull_request?: { number?: number }
-  }
-  const number = payload.pull_request?.number ?? payload.number
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  if (!number || !owner || !repo) return undefined
-  return {
-    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    owner,
-    repo,
-    number
+/** The comment could not be written; `status` is GitHub's answer, if one came. */
+export class CommentError extends Error {
+  constructor(
+    message: string,
+    readonly number: number | undefined,
+    readonly status: number | undefined
+  ) {
+    super(message)
+    this.name = 'CommentError'
   }
 }
 
@@ -40,54 +25,89 @@ export function commentMarker(organization: string): string {
   return `<!-- tfe-module-sharing-action: ${organization} -->`
 }
 
-export async function upsertComment(
-  target: CommentTarget,
+/**
+ * Creates or updates this producer's comment on the run's pull request. Returns undefined when
+ * the run is not for a pull request (nothing is sent).
+ */
+export async function commentOnPullRequest(
   token: string,
   organization: string,
   markdown: string
-): Promise<CommentResult> {
+): Promise<CommentResult | undefined> {
+  const github = await import('@actions/github')
+  const { context } = github
+  if (!['pull_request', 'pull_request_target'].includes(context.eventName)) return undefined
+  const number = context.payload.pull_request?.number ?? context.payload.number
+  if (typeof number !== 'number') {
+    throw new CommentError(
+      `the ${context.eventName} event payload (GITHUB_EVENT_PATH) names no pull request`,
+      undefined,
+      undefined
+    )
+  }
+
   const http = new HttpClient('tfe-module-sharing-action', [], {
-    headers: {
-      authorization: `Bearer ${token}`,
-      accept: 'application/vnd.github+json',
-      'x-github-api-version': '2022-11-28'
-    },
-    allowRetries: false
+    allowRedirects: false,
+    socketTimeout: 30_000
   })
   try {
+    const octokit = github.getOctokit(token, {
+      // Read here, not when @actions/github was loaded: GitHub Enterprise Server sets its own.
+      baseUrl: context.apiUrl,
+      request: { fetch: fetchThrough(http) }
+    })
+    const where = { ...context.repo, issue_number: number }
     const marker = commentMarker(organization)
     const body = `${marker}\n${markdown}`
-    const base = `${target.apiUrl}/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`
-    const existing = await findComment(http, `${base}/issues/${target.number}/comments`, marker)
-    if (existing !== undefined) {
-      const response = await http.patchJson<{ html_url?: string }>(
-        `${base}/issues/comments/${existing}`,
-        { body }
-      )
-      return { action: 'updated', url: response.result?.html_url }
+
+    let existing: number | undefined
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+      ...where,
+      per_page: 100
+    })
+    for await (const page of pages) {
+      existing = page.data.find(c => c.body?.startsWith(marker))?.id
+      if (existing !== undefined) break
     }
-    const response = await http.postJson<{ html_url?: string }>(
-      `${base}/issues/${target.number}/comments`,
-      { body }
-    )
-    return { action: 'created', url: response.result?.html_url }
+    if (existing !== undefined) {
+      const { data } = await octokit.rest.issues.updateComment({
+        ...context.repo,
+        comment_id: existing,
+        body
+      })
+      return { action: 'updated', number, url: data.html_url }
+    }
+    const { data } = await octokit.rest.issues.createComment({ ...where, body })
+    return { action: 'created', number, url: data.html_url }
+  } catch (error) {
+    // Octokit gives a failure to connect status 500 too, but no response: that one is no answer.
+    const status = (error as { response?: { status?: unknown } }).response?.status
+    const message = error instanceof Error ? error.message : String(error)
+    throw new CommentError(message, number, typeof status === 'number' ? status : undefined)
   } finally {
     http.dispose()
   }
 }
 
-async function findComment(
-  http: HttpClient,
-  url: string,
-  marker: string
-): Promise<number | undefined> {
-  for (let page = 1; ; page++) {
-    const response = await http.getJson<{ id: number; body?: string }[]>(
-      `${url}?per_page=100&page=${page}`
-    )
-    const comments = response.result ?? []
-    const mine = comments.find(c => c.body?.startsWith(marker))
-    if (mine) return mine.id
-    if (comments.length < 100) return undefined
+/**
+ * A fetch for Octokit over @actions/http-client, which honours HTTPS_PROXY and NO_PROXY the same
+ * way for GitHub as for TFE. (@actions/github's own fetch needs undici, which the bundle leaves
+ * out: see scripts/bundle-stubs/undici.ts.)
+ */
+export function fetchThrough(http: HttpClient): typeof fetch {
+  return async (input, init = {}) => {
+    const url = input instanceof Request ? input.url : String(input)
+    const headers = Object.fromEntries(new Headers(init.headers).entries())
+    const body = typeof init.body === 'string' ? init.body : null
+    const response = await http.request(init.method ?? 'GET', url, body, headers)
+    const text = await response.readBody()
+    const status = response.message.statusCode ?? 0
+    const out = new Headers()
+    for (const [name, value] of Object.entries(response.message.headers)) {
+      for (const one of [value ?? []].flat()) out.append(name, one)
+    }
+    // A Response may not carry a body with these statuses.
+    const empty = [101, 204, 205, 304].includes(status)
+    return new Response(empty ? null : text, { status, headers: out })
   }
 }

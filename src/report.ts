@@ -1,20 +1,18 @@
 // What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
 import * as core from '@actions/core'
-import type { Applied } from './apply.js'
 import type { Api, Consumer } from './model.js'
 import type { Change, Plan } from './plan.js'
+import type { Outcome } from './sharing.js'
 import type { Partnership } from './tfe/module-sharing.js'
 
-export interface Outcome {
+/** One producer's outcome, and where and how it was reached. */
+export interface Report extends Pick<Outcome, 'plan' | 'applied'> {
   baseUrl: string
   api: Api
   dryRun: boolean
-  plan: Plan
-  /** undefined when nothing was written: a dry run, or a plan without change. */
-  applied: Applied | undefined
 }
 
-export function writeOutputs({ plan, applied }: Outcome): void {
+export function writeOutputs({ plan, applied }: Pick<Outcome, 'plan' | 'applied'>): void {
   // A dry run reports what the run would leave behind.
   const consumers = applied?.consumers ?? plan.next
   const partnerships = applied?.partnerships ?? []
@@ -39,7 +37,7 @@ const CHANGE_LABEL: Record<Change, string> = {
   removed: '➖ removed'
 }
 
-export function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }: Outcome): string {
+export function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }: Report): string {
   const org = escapeHtml(plan.organization)
   const lines = [
     dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
@@ -97,6 +95,17 @@ function outcomeLine(plan: Plan, dryRun: boolean, written: boolean): string {
 
 function onOff(value: boolean): string {
   return value ? 'on' : 'off'
+}
+
+/** What the summary and the pull request show when a run fails: the one error line. */
+export function failureMarkdown(organization: string, line: string, dryRun: boolean): string {
+  const org = escapeHtml(organization)
+  return [
+    dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
+    '',
+    `**Failed**: ${escapeHtml(line)}`,
+    ''
+  ].join('\n')
 }
 
 export async function writeSummary(markdown: string): Promise<void> {

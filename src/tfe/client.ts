@@ -2,7 +2,7 @@
 // of GitHub Actions; it reports through the `log` callback it is given.
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
-import type { IncomingHttpHeaders } from 'node:http'
+import type { Agent, IncomingHttpHeaders } from 'node:http'
 import type { RequestOptions as TlsRequestOptions } from 'node:https'
 import { rootCertificates } from 'node:tls'
 import { type RequestInfo, TfeApiError, TfeResponseError, TfeTransportError } from './errors.js'
@@ -14,6 +14,7 @@ import {
   readBody,
   transportError
 } from './response.js'
+import type { RateLimiter } from './rate-limit.js'
 import { type BackoffOptions, DEFAULT_BACKOFF, requestedWaitMs, retryDelayMs } from './retry.js'
 
 export interface ClientOptions {
@@ -31,7 +32,14 @@ export interface ClientOptions {
   maxBodyBytes?: number
   /** PEM certificates trusted in addition to Node's own roots, for this client's requests only. */
   ca?: string
+  /**
+   * A kept-alive connection idle this long is closed rather than used again (sooner when the
+   * server's Keep-Alive header says it closes sooner).
+   */
+  idleSocketMs?: number
   backoff?: BackoffOptions
+  /** Shared by every client of a run: every attempt of every request waits for its slot. */
+  limiter?: RateLimiter
   log?: (line: string) => void
 }
 
@@ -53,6 +61,11 @@ export interface TfeResponse {
 }
 
 const MEDIA_TYPE = 'application/vnd.api+json'
+/**
+ * Below the 5 s that Node servers keep an idle connection, and far below load balancers' usual
+ * minute: a request never goes out on a connection the other end has just dropped.
+ */
+const IDLE_SOCKET_MS = 4_000
 /** The largest page TFE serves: fewest requests for a long list. */
 export const PAGE_SIZE = 100
 
@@ -72,7 +85,7 @@ export class TfeClient {
     this.log = options.log ?? (() => {})
     this.http = new HttpClient(
       options.userAgent ?? 'tfe-module-sharing-action',
-      options.ca ? [trustHandler(options.ca)] : [],
+      [bareIpv6Host, ...(options.ca ? [trustHandler(options.ca)] : [])],
       {
         // Redirects are refused rather than followed: http-client would carry the token to
         // another port of the same host. Retries are this client's own, below.
@@ -82,6 +95,11 @@ export class TfeClient {
         socketTimeout: this.timeoutMs
       }
     )
+    // Without a timeout of its own, Node's agent keeps an idle socket until the server closes
+    // it (and ignores the server's Keep-Alive hint), so a request sent after a pause, such as a
+    // retry's backoff, could meet a connection closed a moment before: ECONNRESET, no answer.
+    const agent = this.http.getAgent(options.baseUrl) as Agent & { options?: { timeout?: number } }
+    if (agent.options) agent.options.timeout = options.idleSocketMs ?? IDLE_SOCKET_MS
   }
 
   async get(path: string, query?: Query): Promise<TfeResponse> {
@@ -160,8 +178,12 @@ export class TfeClient {
     const started = Date.now()
     for (let attempt = 1; ; attempt++) {
       try {
+        await this.options.limiter?.acquire()
         return await this.attempt(info, payload, headers)
       } catch (error) {
+        if (error instanceof TfeApiError && error.status === 429) {
+          this.options.limiter?.rateLimitedFor(error.retryAfterMs ?? 1000)
+        }
         const wait = retryDelayMs(error, attempt, this.options.backoff ?? DEFAULT_BACKOFF)
         if (wait === undefined || attempt > this.maxRetries) throw error
         if (Date.now() + wait - started > this.deadlineMs) {
@@ -228,6 +250,16 @@ export class TfeClient {
   dispose(): void {
     this.http.dispose()
   }
+}
+
+/** http-client passes `[::1]` with its brackets as the host to connect to, which no DNS knows. */
+const bareIpv6Host: RequestHandler = {
+  prepareRequest(options) {
+    const host = options.host
+    if (host?.startsWith('[') && host.endsWith(']')) options.host = host.slice(1, -1)
+  },
+  canHandleAuthentication: () => false,
+  handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
 }
 
 /**

@@ -159,7 +159,9 @@ const TRANSPORT_CAUSES: Record<string, string> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate is signed by an unknown CA',
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS certificate is signed by an unknown CA',
   CERT_HAS_EXPIRED: 'TLS certificate has expired',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name'
+  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
+  ERR_SSL_WRONG_VERSION_NUMBER:
+    'the server answered without TLS (is it plain http:// on that port?)'
 }
 
 export function transportError(info: RequestInfo, error: unknown): TfeTransportError {
@@ -167,10 +169,15 @@ export function transportError(info: RequestInfo, error: unknown): TfeTransportE
   const err = error as { code?: unknown; message?: unknown }
   const message = typeof err?.message === 'string' ? err.message : String(error)
   let code = typeof err?.code === 'string' ? err.code : ''
+  // OpenSSL's way of saying the other end does not speak TLS at all (plain http on that port).
+  if (/wrong version number/i.test(message)) code = 'ERR_SSL_WRONG_VERSION_NUMBER'
   // http-client reports its socket timeout as a plain Error.
   if (!code && /timeout/i.test(message)) code = 'ETIMEDOUT'
   if (!code && /socket hang up/i.test(message)) code = 'ECONNRESET'
-  const cause = TRANSPORT_CAUSES[code] ?? oneLine(message, 120)
+  // OpenSSL's own words name its source files, not the problem: keep only the code.
+  const cause =
+    TRANSPORT_CAUSES[code] ??
+    (/^ERR_SSL_|^EPROTO$/.test(code) ? 'the TLS handshake failed' : oneLine(message, 120))
   return new TfeTransportError(
     info,
     code || 'EUNKNOWN',
