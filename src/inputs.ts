@@ -10,7 +10,8 @@ import {
   MODES,
   type Mode,
   isExternalId,
-  isOrganizationName
+  isOrganizationName,
+  looksLikeExternalId
 } from './model.js'
 
 export interface Settings {
@@ -164,7 +165,7 @@ export function parseChoice<T extends string>(
   if ((choices as readonly string[]).includes(value)) return value as T
   throw new InputError(
     name,
-    `${name} must be one of ${choices.join(', ')}, not "${printable(value)}"`
+    `${name} must be one of ${choices.join(', ')}, not ${quoteOrDescribe(value)}${tokenHint(value)}`
   )
 }
 
@@ -182,58 +183,100 @@ export function parseOrganization(raw: string): string {
       `organization takes the producing organization's name, not its external id (${value})`
     )
   }
-  if (!isOrganizationName(value)) {
+  if (!isOrganizationName(value) || TOKEN_SHAPE.test(value)) {
     throw new InputError(
       'organization',
-      `organization "${printable(value)}" is not a valid organization name (letters, digits, - and _ only)`
+      `organization is not a valid organization name: ${describe(value, NAME_CHARACTER)} ` +
+        `(letters, digits, - and _ only)${tokenHint(value)}`
     )
   }
   return value
 }
 
 /**
- * Splits on newlines and commas, drops blanks, classifies each entry and collapses exact
- * duplicates. A name and the id of the same organization collapse later, once names are resolved.
+ * One entry per line or between commas; blanks and comments are dropped: a `#` that starts a
+ * line or an entry, or follows white space, comments out the rest of its line (names hold
+ * neither). Each entry is classified and exact duplicates collapse. A name and the id of the
+ * same organization collapse later, once names are resolved.
  */
 export function parseConsumers(raw: string, producer: string): ConsumerRef[] {
   const refs: ConsumerRef[] = []
   const seen = new Set<string>()
-  const invalid: string[] = []
-  for (const entry of raw.split(/[\r\n,]+/)) {
-    const value = entry.trim()
-    if (!value || seen.has(value)) continue
-    seen.add(value)
-    if (isExternalId(value)) {
-      refs.push({ kind: 'id', id: value })
-    } else if (isOrganizationName(value)) {
-      if (value === producer) {
-        throw new InputError(
-          'consumers',
-          `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`
+  const invalid: { where: string; value: string }[] = []
+  const lines = raw.split(/\r\n|\r|\n/)
+  lines.forEach((line, lineIndex) => {
+    const entries = line
+      .replace(/(^|[\s,])#.*$/s, '$1')
+      .split(',')
+      .map(entry => entry.trim())
+      .filter(entry => entry !== '')
+    entries.forEach((value, entryIndex) => {
+      if (seen.has(value)) return
+      seen.add(value)
+      if (isExternalId(value)) {
+        refs.push({ kind: 'id', id: value })
+      } else if (isOrganizationName(value) && !TOKEN_SHAPE.test(value)) {
+        if (value === producer) {
+          throw new InputError(
+            'consumers',
+            `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`
+          )
+        }
+        refs.push(
+          looksLikeExternalId(value)
+            ? { kind: 'name', name: value, looksLikeId: true }
+            : { kind: 'name', name: value }
         )
+      } else {
+        const where = [
+          lines.length > 1 ? `line ${lineIndex + 1}` : '',
+          entries.length > 1 ? `entry ${entryIndex + 1}` : ''
+        ]
+        invalid.push({ where: where.filter(Boolean).join(', '), value })
       }
-      refs.push({ kind: 'name', name: value })
-    } else {
-      invalid.push(value)
-    }
-  }
+    })
+  })
   if (invalid.length > 0) {
-    const shown = invalid.slice(0, 5).map(v => `"${printable(v)}"`)
-    if (invalid.length > 5) shown.push(`and ${invalid.length - 5} more`)
+    // Described, never quoted: a token pasted here must not show in the log.
+    const shown = invalid
+      .slice(0, 5)
+      .map(({ where, value }) => {
+        const what = describe(value, NAME_CHARACTER)
+        return where ? `${where} (${what})` : what
+      })
+      .join('; ')
+    const more = invalid.length > 5 ? `; and ${invalid.length - 5} more` : ''
+    const values = invalid.map(entry => entry.value)
+    const hashHint = values.some(value => /^[A-Za-z0-9_-]+#/.test(value))
+      ? '; a comment starts with # at the start of a line or after a space'
+      : ''
     throw new InputError(
       'consumers',
-      `consumers has ${invalid.length === 1 ? 'an entry that is' : 'entries that are'} neither an external id ` +
-        `(org- and 16 characters) nor an organization name: ${shown.join(', ')}`
+      `consumers has ${invalid.length === 1 ? 'an entry that is' : `${invalid.length} entries that are`} ` +
+        'neither an organization name (letters, digits, - and _) nor an external id ' +
+        `(org- and 16 base58 characters): ${shown}${more}${hashHint}${tokenHint(...values)}`
     )
   }
   return refs
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
+/**
+ * Plain http:// is only for these: the token never crosses a network unencrypted. URL() writes
+ * IPv6 in brackets and compressed, and ::ffff:127.0.0.1 as [::ffff:7f00:1].
+ */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i
+
+/** What a host name is written with: letters (any script: IDNA makes them ASCII), digits, - and dots. */
+const HOST_CHARACTER = /^[A-Za-z0-9.-]$|^[^\p{ASCII}]$/u
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/
+/** Top-level domains are letters, or IDNA's xn-- form; never digits. */
+const TOP_LEVEL = /^([a-z]+|xn--[a-z0-9-]+)$/
 
 /**
- * Accepts `tfe.example.com`, `tfe.example.com:8443` or `https://tfe.example.com`; `http://` only for
- * a loopback host, so a token never crosses a network in clear text.
+ * Accepts `tfe.example.com`, `tfe.example.com:8443`, `https://tfe.example.com`, an IPv4 address
+ * or an IPv6 one in brackets (`[2001:db8::1]`); `http://` only for a loopback host, so a token
+ * never crosses a network in clear text. The value is never shown back (a token or password may
+ * have been pasted into it); errors say what is wrong with it instead.
  */
 export function parseHostname(hostname: string, address: string): string {
   const raw = (hostname || address).trim()
@@ -243,32 +286,94 @@ export function parseHostname(hostname: string, address: string): string {
       'no TFE hostname: set the hostname input (e.g. tfe.example.com) or the TFE_HOSTNAME or TFE_ADDRESS environment variable'
     )
   }
-  // Whatever is shown of the value leaves out credentials someone may have pasted into it.
-  // Up to the last @ before the path: a password may itself contain @.
-  const shown = printable(raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#\\]*@/i, '$1***@'))
-  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw)
+  const host = splitHost(raw)
+  if (typeof host === 'string') throw new InputError('hostname', `hostname ${host}`)
   let url: URL
   try {
-    url = new URL(hasScheme ? raw : `https://${raw}`)
+    url = new URL(`${host.scheme}://${host.authority}`)
   } catch {
-    throw new InputError('hostname', `hostname "${shown}" is not a host name or URL`)
+    throw new InputError(
+      'hostname',
+      host.authority.startsWith('[')
+        ? 'hostname has an IPv6 address in brackets that is not valid, e.g. [2001:db8::1]'
+        : `hostname is not a host name or URL: ${Array.from(raw).length} characters; give a host ${HOST_EXAMPLE}`
+    )
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('hostname', `hostname "${shown}" must use https://`)
-  }
+  const problem = hostProblem(url.hostname)
+  if (problem) throw new InputError('hostname', `hostname is not a valid host name: ${problem}`)
   if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
     throw new InputError(
       'hostname',
-      `hostname "${shown}" uses plain http://, which would send the token unencrypted; use https://`
-    )
-  }
-  if (url.username || url.password || url.search || url.hash || !/^\/?$/.test(url.pathname)) {
-    throw new InputError(
-      'hostname',
-      `hostname "${shown}" must be only a host (and port), like tfe.example.com or https://tfe.example.com:8443`
+      'hostname uses plain http://, which would send the token unencrypted; use https:// ' +
+        '(http:// is only for localhost, 127.0.0.1 and [::1])'
     )
   }
   return `${url.protocol}//${url.host}`
+}
+
+const HOST_EXAMPLE = 'like tfe.example.com or https://tfe.example.com:8443'
+
+/**
+ * The scheme and `host[:port]` of what the user wrote, or what is wrong with it (without
+ * quoting it): only the parts URL() would quietly accept or mend are checked here.
+ */
+function splitHost(raw: string): { scheme: string; authority: string } | string {
+  if (TOKEN_SHAPE.test(raw) || looksRandom(raw)) {
+    return (
+      `looks like an API token or key (${Array.from(raw).length} characters), not a host name; ` +
+      'tokens belong only in the token input, from a secret'
+    )
+  }
+  // scheme://, then the authority up to the first / ? # or \ (which URL() reads as /).
+  const [, scheme, authority = '', rest = ''] =
+    /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#\\]*)(.*)$/is.exec(raw) ?? []
+  if (scheme !== undefined && !/^https?$/i.test(scheme)) {
+    return `must use https://${/^[a-z]{1,10}$/i.test(scheme) ? ` (not ${scheme.toLowerCase()}://)` : ''}`
+  }
+  if (authority.includes('@')) {
+    return `must be only a host (and port), ${HOST_EXAMPLE}; it holds a user name or password (before an @), which is never needed`
+  }
+  if (rest !== '' && rest !== '/') {
+    return `must be only a host (and port), ${HOST_EXAMPLE}; it has a path, query or fragment after the host`
+  }
+  const [, name, port] = /^(\[[^\]]*\]|[^:]*)(?::([^:]*))?$/s.exec(authority) ?? []
+  if (name === undefined) {
+    return 'is not a host name or URL: it has more than one :, and an IPv6 address must be in brackets, like [2001:db8::1]'
+  }
+  if (port && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535)) {
+    return 'is not a host name or URL: its port is not a number from 1 to 65535'
+  }
+  if (name === '') return `is not a host name or URL: it has no host; give one ${HOST_EXAMPLE}`
+  const characters = Array.from(name)
+  const bad = name.startsWith('[') ? -1 : characters.findIndex(c => !HOST_CHARACTER.test(c))
+  if (bad >= 0) {
+    const position = (scheme === undefined ? 0 : scheme.length + 3) + bad + 1
+    return (
+      `is not a host name or URL: ${Array.from(raw).length} characters, the first that is not allowed ` +
+      `is ${characterName(characters[bad] ?? '')} at position ${position} ` +
+      `(a host name has letters, digits, - and dots; ${HOST_EXAMPLE})`
+    )
+  }
+  return { scheme: scheme?.toLowerCase() ?? 'https', authority }
+}
+
+/** Why URL()'s (lower-case, ASCII) host name is no DNS name or IP address; '' when it is one. */
+function hostProblem(hostname: string): string {
+  if (hostname.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(hostname)) return ''
+  const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname
+  if (name.length > 253) return 'it is longer than 253 characters'
+  const labels = name.split('.')
+  if (labels.some(label => label === '')) return 'it has an empty part between dots'
+  if (labels.some(label => label.length > 63)) {
+    return 'a part between dots is longer than 63 characters'
+  }
+  if (labels.some(label => !DNS_LABEL.test(label))) {
+    return 'a part between dots starts or ends with -, or holds a character other than letters, digits and -'
+  }
+  if (labels.length > 1 && !TOP_LEVEL.test(labels[labels.length - 1] ?? '')) {
+    return 'its last part is not a top-level domain (letters only, like .com or .internal)'
+  }
+  return ''
 }
 
 export function parseNumber(
@@ -288,7 +393,8 @@ export function parseNumber(
   ) {
     throw new InputError(
       name,
-      `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not "${printable(value)}"`
+      `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, ` +
+        `not ${quoteOrDescribe(value)}${tokenHint(value)}`
     )
   }
   return number
@@ -306,9 +412,12 @@ export function parseCaCertificate(raw: string): string | undefined {
       pem = readFileSync(value, 'utf8')
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'unreadable'
+      const shown = looksLikePath(value)
+        ? `"${value}"`
+        : `a value of ${Array.from(value).length} characters`
       throw new InputError(
         'ca-certificate',
-        `ca-certificate is neither PEM text nor a readable file: "${printable(value)}" (${code})`
+        `ca-certificate is neither PEM text nor a readable file: ${shown} (${code})${tokenHint(value)}`
       )
     }
   }
@@ -341,7 +450,10 @@ export function parseBoolean(name: string, raw: string, fallback: boolean): bool
   if (value === '') return fallback
   if (TRUE.includes(value)) return true
   if (FALSE.includes(value)) return false
-  throw new InputError(name, `${name} must be true or false, not "${printable(value)}"`)
+  throw new InputError(
+    name,
+    `${name} must be true or false, not ${quoteOrDescribe(value)}${tokenHint(value)}`
+  )
 }
 
 function validateToken(token: string): void {
@@ -361,8 +473,71 @@ function validateToken(token: string): void {
   }
 }
 
-/** Shows a user's value on one line, shortened: control characters would break annotations. */
-function printable(value: string): string {
-  const flat = value.replace(/[\p{Cc}\u2028\u2029]/gu, '\uFFFD')
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat
+// A value that is not what its input expects may be anything, a token pasted into the wrong
+// input included; the runner masks the token only where it appears whole. So such a value is
+// quoted only when it is short and plain, and otherwise described: its length and the first
+// character that does not belong.
+
+/** Short and plain enough to show back, for a choice, boolean or number input. */
+const QUOTABLE = /^[A-Za-z0-9_.-]{1,12}$/
+const QUOTABLE_CHARACTER = /^[A-Za-z0-9_.-]$/
+const NAME_CHARACTER = /^[A-Za-z0-9_-]$/
+/** A TFE API token (`<id>.atlasv1.<secret>`) or a GitHub one. */
+const TOKEN_SHAPE = /\.atlasv1\.|(^|[^A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{20}|github_pat_)/
+
+function quoteOrDescribe(value: string): string {
+  return QUOTABLE.test(value) ? `"${value}"` : `a value of ${describe(value, QUOTABLE_CHARACTER)}`
+}
+
+/** `64 characters, the first that is not allowed is "." at position 9`, never the value itself. */
+function describe(value: string, allowed: RegExp): string {
+  const characters = Array.from(value)
+  const size = `${characters.length} character${characters.length === 1 ? '' : 's'}`
+  const bad = characters.findIndex(c => !allowed.test(c))
+  if (bad < 0) return size
+  return `${size}, the first that is not allowed is ${characterName(characters[bad] ?? '')} at position ${bad + 1}`
+}
+
+/** A character itself if it is visible ASCII; else what it is, with its code point. */
+function characterName(c: string): string {
+  if (c === ' ') return 'a space'
+  if (c === '\t') return 'a tab'
+  if (c === '"') return 'a double quote'
+  if (/^[\x21-\x7e]$/.test(c)) return `"${c}"`
+  const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+  if (/^[\r\n\u0085\u2028\u2029]$/.test(c)) return `a line break (${code})`
+  if (/^\p{Cc}$/u.test(c)) return `a control character (${code})`
+  if (/^[\p{Cf}\p{Z}]$/u.test(c)) return `an invisible or space character (${code})`
+  return `a non-ASCII character (${code})`
+}
+
+/** Added to an error about a value shaped like an API token: say where a token belongs. */
+function tokenHint(...values: string[]): string {
+  return values.some(value => TOKEN_SHAPE.test(value))
+    ? '; it looks like an API token, and tokens belong only in the token input, from a secret'
+    : ''
+}
+
+/**
+ * Holds a run of 20 or more letters and digits that mixes upper case, lower case and digits: a
+ * key, not a host name (which people write in one case, and whose parts are words).
+ */
+function looksRandom(value: string): boolean {
+  return value
+    .split(/[^A-Za-z0-9]/)
+    .some(run => run.length >= 20 && /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run))
+}
+
+/**
+ * A file path, safe to show: plain characters, a directory or a certificate's extension, and no
+ * long or random-looking run of letters and digits.
+ */
+function looksLikePath(value: string): boolean {
+  return (
+    /^[A-Za-z0-9_.~/\\: -]{1,200}$/.test(value) &&
+    /[/\\]|\.(pem|crt|cer|ca-bundle)$/i.test(value) &&
+    !/[A-Za-z0-9]{28}/.test(value) &&
+    !looksRandom(value) &&
+    !TOKEN_SHAPE.test(value)
+  )
 }

@@ -13,8 +13,13 @@ export interface NamedConsumer extends Consumer {
   name: string
 }
 
-/** A consumer as the user wrote it: an external id, or a name still to be resolved. */
-export type ConsumerRef = { kind: 'id'; id: string } | { kind: 'name'; name: string }
+/**
+ * A consumer as the user wrote it: an external id, or a name still to be resolved. `looksLikeId`
+ * marks a name that starts like an external id (`org-`) without being one: a valid name, or a
+ * mistyped id, which is worth saying if no organization has that name.
+ */
+export type ConsumerRef =
+  { kind: 'id'; id: string } | { kind: 'name'; name: string; looksLikeId?: true }
 
 export type Mode = 'set' | 'add' | 'remove'
 export type Api = 'module-consumers' | 'relationships' | 'registry-partnerships'
@@ -33,6 +38,11 @@ export function isExternalId(value: string): boolean {
 
 export function isOrganizationName(value: string): boolean {
   return ORGANIZATION_NAME.test(value)
+}
+
+/** Starts as an external id does (`org-`, in any case) but is not a valid one. */
+export function looksLikeExternalId(value: string): boolean {
+  return /^org-/i.test(value) && !isExternalId(value)
 }
 
 export function hasName(consumer: Consumer): consumer is NamedConsumer {
