@@ -112,9 +112,9 @@ describe('mode remove', () => {
     const p = plan({ mode: 'remove', requested: [...byId(a.externalId), ...byName('c', 'ghost')] })
     expect(ids(p.next)).toEqual(ids([b]))
     expect(ids(p.removed)).toEqual(ids([a]))
-    expect(p.notes).toEqual([
-      'c is not a module consumer of producer; nothing to remove',
-      'ghost is not a module consumer of producer; nothing to remove'
+    expect(p.warnings).toEqual([
+      'producer: c is not a module consumer, so there is nothing to remove; check the name',
+      'producer: ghost is not a module consumer, so there is nothing to remove; check the name'
     ])
   })
 
@@ -233,5 +233,84 @@ describe('dry run and APIs', () => {
 
   it('checks no API when nothing is written', () => {
     expect(plan({ api: 'registry-partnerships', requested: byName('a', 'b') }).changed).toBe(false)
+  })
+})
+
+describe('the steps apply sends', () => {
+  it('a changed list: one list write, as the chosen API takes it', () => {
+    expect(plan({ requested: byName('b', 'c') }).steps).toEqual([
+      { kind: 'list', write: { api: 'module-consumers', consumers: [b, c] } }
+    ])
+    expect(plan({ requested: byName('c'), api: 'relationships' }).steps).toEqual([
+      { kind: 'list', write: { api: 'relationships', consumers: [c] } }
+    ])
+  })
+
+  it("registry-partnerships carries today's provider consumers, to send back unchanged", () => {
+    const p = plan({ requested: byName('c'), api: 'registry-partnerships', providerConsumers: [a] })
+    expect(p.steps).toEqual([
+      {
+        kind: 'list',
+        write: { api: 'registry-partnerships', consumers: [c], providerConsumers: [a] }
+      }
+    ])
+  })
+
+  it('a name-based API refuses a consumer whose name is unknown: it could not send it', () => {
+    expect(conflict({ requested: byId('org-zzzzzzzzzzzzzzzz'), api: 'relationships' })).toMatch(
+      /no name known for org-zzzzzzzzzzzzzzzz/
+    )
+  })
+
+  it('no change: no step at all', () => {
+    const p = plan({ requested: byName('a', 'b') })
+    expect(p.steps).toEqual([])
+    expect(p.changed).toBe(false)
+  })
+
+  it('leaving global sharing for a list: the list first, then global sharing confirmed off', () => {
+    const p = plan({
+      previous: [],
+      globalBefore: true,
+      globalModuleSharing: false,
+      requested: byName('c')
+    })
+    expect(p.steps).toEqual([
+      { kind: 'list', write: { api: 'module-consumers', consumers: [c] } },
+      { kind: 'global-off', confirmFirst: true }
+    ])
+  })
+
+  it('leaving global sharing for nobody: only the flag', () => {
+    const p = plan({
+      previous: [],
+      globalBefore: true,
+      globalModuleSharing: false,
+      allowEmpty: true
+    })
+    expect(p.steps).toEqual([{ kind: 'global-off', confirmFirst: false }])
+  })
+
+  it('turning global sharing on: only the flag (TFE wipes the list)', () => {
+    const p = plan({ globalModuleSharing: true, allowEmpty: true })
+    expect(p.steps).toEqual([{ kind: 'global-on' }])
+    expect(p.changed).toBe(true)
+  })
+})
+
+describe('the producer among its own consumers', () => {
+  const producerId = 'org-pppppppppppppppp'
+  const self: Consumer = { name: 'producer', externalId: producerId }
+
+  it.each(['set', 'add'] as const)('mode %s refuses it by id, before any write', mode => {
+    expect(
+      conflict({ mode, producerId, requested: byId(producerId), known: [a, b, self] })
+    ).toMatch(/consumers lists producer itself \(org-pppppppppppppppp\).*Nothing was changed/)
+  })
+
+  it('mode remove only warns: it is not a consumer', () => {
+    const p = plan({ mode: 'remove', producerId, requested: byId(producerId) })
+    expect(p.changed).toBe(false)
+    expect(p.warnings).toHaveLength(1)
   })
 })
