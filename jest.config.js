@@ -12,5 +12,10 @@ export default {
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1'
   },
+  // The end-to-end suites run the action built from src/ by this test run, never dist/: the
+  // setup builds it into a temporary folder (runAction finds it through the environment), the
+  // teardown removes it.
+  globalSetup: '<rootDir>/__tests__/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.mjs',
   testTimeout: 30000
 }

@@ -1,51 +1,23 @@
-// The committed dist/index.js, run as a GitHub runner runs it, against the fake TFE.
+// The action built from src/ by this test run, run as a GitHub runner runs it, against the fake
+// TFE: setting consumers, inputs, tokens, and one clear line for every kind of failure.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { type FakeTfe, startFakeTfe } from './support/fake-tfe.mjs'
-import { type ActionRun, repoRoot, runAction } from './support/runner.mjs'
-import { annotations, expectOneFailure, visible } from './support/run-expectations.js'
+import { expectFailure, idOf, runOnFake, seedTeams, writes } from './support/action-on-fake.js'
+import { startFakeTfe } from './support/fake-tfe.mjs'
+import { fake, useFakeTfe } from './support/fake-tfe-per-test.js'
+import { repoRoot, runAction } from './support/runner.mjs'
+import { annotations, visible } from './support/run-expectations.js'
 
-let fake: FakeTfe
-let producer: { name: string; externalId: string }
-let teamA: { name: string; externalId: string }
-let teamB: { name: string; externalId: string }
-
-beforeEach(async () => {
-  fake = await startFakeTfe()
-  teamA = fake.addOrganization({ name: 'team-a' })
-  teamB = fake.addOrganization({ name: 'team-b' })
-  fake.addOrganization({ name: 'legacy' })
-  producer = fake.addOrganization({ name: 'modules', moduleConsumers: ['legacy'] })
-})
-
-afterEach(async () => {
-  await fake.close()
-})
-
-function run(inputs: Record<string, string>, env: Record<string, string | undefined> = {}) {
-  return runAction(
-    { organization: 'modules', hostname: fake.url, token: fake.adminToken, ...inputs },
-    { env }
-  )
-}
-
-/** A failed run: exit 1, exactly one readable error line, no stack trace, no token. */
-function expectFailure(result: ActionRun, pattern: RegExp): string {
-  return expectOneFailure(result, pattern, [fake.adminToken, fake.userToken])
-}
-
-function patches() {
-  return fake.writes().map(w => ({ method: w.method, path: w.path, body: JSON.parse(w.body) }))
-}
+useFakeTfe(seedTeams)
 
 describe('setting module consumers', () => {
   it('sets consumers given by name and by id, and reports them', async () => {
-    const result = await run({ consumers: `team-a\n${teamB.externalId}` })
+    const result = await runOnFake({ consumers: `team-a\n${idOf('team-b')}` })
 
     expect(result.code).toBe(0)
     expect(fake.org('modules')?.moduleConsumers).toEqual(['team-a', 'team-b'])
-    expect(patches()).toEqual([
+    expect(writes()).toEqual([
       {
         method: 'PATCH',
         path: '/api/v2/admin/organizations/modules/module-consumers',
@@ -53,7 +25,7 @@ describe('setting module consumers', () => {
           data: {
             type: 'module-partnerships',
             attributes: {
-              'module-consuming-organization-ids': [teamA.externalId, teamB.externalId]
+              'module-consuming-organization-ids': [idOf('team-a'), idOf('team-b')]
             }
           }
         }
@@ -64,16 +36,16 @@ describe('setting module consumers', () => {
     expect(partnerships).toEqual([
       {
         id: expect.stringMatching(/^mp-[1-9A-HJ-NP-Za-km-z]{16}$/),
-        'consuming-organization-id': teamA.externalId,
+        'consuming-organization-id': idOf('team-a'),
         'consuming-organization-name': 'team-a',
-        'producing-organization-id': producer.externalId,
+        'producing-organization-id': idOf('modules'),
         'producing-organization-name': 'modules'
       },
       {
         id: expect.stringMatching(/^mp-/),
-        'consuming-organization-id': teamB.externalId,
+        'consuming-organization-id': idOf('team-b'),
         'consuming-organization-name': 'team-b',
-        'producing-organization-id': producer.externalId,
+        'producing-organization-id': idOf('modules'),
         'producing-organization-name': 'modules'
       }
     ])
@@ -81,17 +53,17 @@ describe('setting module consumers', () => {
       partnerships.map((p: { id: string }) => p.id)
     )
     expect(JSON.parse(result.outputs['consumer-ids'] as string)).toEqual([
-      teamA.externalId,
-      teamB.externalId
+      idOf('team-a'),
+      idOf('team-b')
     ])
     expect(JSON.parse(result.outputs['consumer-names'] as string)).toEqual(['team-a', 'team-b'])
 
     expect(result.summary).toContain('### Module sharing: modules')
     expect(result.summary).toContain(
-      `| team-a | ${teamA.externalId} | ➕ added | ${partnerships[0].id} |`
+      `| team-a | ${idOf('team-a')} | ➕ added | ${partnerships[0].id} |`
     )
     expect(result.summary).toContain(
-      `| team-b | ${teamB.externalId} | ➕ added | ${partnerships[1].id} |`
+      `| team-b | ${idOf('team-b')} | ➕ added | ${partnerships[1].id} |`
     )
     expect(result.summary).toContain(
       `| legacy | ${fake.org('legacy')?.externalId} | ➖ removed |  |`
@@ -101,13 +73,13 @@ describe('setting module consumers', () => {
 
   it('writes exactly the outputs action.yml declares', async () => {
     const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8'))
-    const result = await run({ consumers: 'team-a' })
+    const result = await runOnFake({ consumers: 'team-a' })
     expect(result.code).toBe(0)
     expect(Object.keys(result.outputs).sort()).toEqual(Object.keys(action.outputs).sort())
   })
 
   it('masks the token first and never shows it', async () => {
-    const result = await run({ consumers: 'team-a' })
+    const result = await runOnFake({ consumers: 'team-a' })
     expect(result.code).toBe(0)
     expect(result.annotations[0]).toEqual({
       command: 'add-mask',
@@ -119,7 +91,7 @@ describe('setting module consumers', () => {
   })
 
   it('sends the token as a bearer token with JSON:API media types', async () => {
-    await run({ consumers: 'team-a' })
+    await runOnFake({ consumers: 'team-a' })
     for (const request of fake.requests) {
       expect(request.headers.authorization).toBe(`Bearer ${fake.adminToken}`)
       expect(request.headers.accept).toBe('application/vnd.api+json')
@@ -128,16 +100,16 @@ describe('setting module consumers', () => {
   })
 
   it('collapses a name and the id of the same organization into one consumer', async () => {
-    const result = await run({ consumers: `team-a, ${teamA.externalId}\nteam-a` })
+    const result = await runOnFake({ consumers: `team-a, ${idOf('team-a')}\nteam-a` })
     expect(result.code).toBe(0)
-    expect(patches()[0]?.body.data.attributes['module-consuming-organization-ids']).toEqual([
-      teamA.externalId
+    expect(writes()[0]?.body.data.attributes['module-consuming-organization-ids']).toEqual([
+      idOf('team-a')
     ])
     expect(JSON.parse(result.outputs['consumer-names'] as string)).toEqual(['team-a'])
   })
 
   it('reads the current state, then writes ids without looking them up', async () => {
-    await run({ consumers: `${teamA.externalId},${teamB.externalId}` })
+    await runOnFake({ consumers: `${idOf('team-a')},${idOf('team-b')}` })
     expect(fake.requests.map(r => `${r.method} ${r.path}`)).toEqual([
       'GET /api/v2/admin/organizations/modules',
       'GET /api/v2/admin/organizations/modules/relationships/module-consumers',
@@ -164,12 +136,12 @@ describe('setting module consumers', () => {
   })
 
   it('clears every consumer only with allow-empty: true', async () => {
-    const refused = await run({ consumers: '' })
+    const refused = await runOnFake({ consumers: '' })
     expectFailure(refused, /^Invalid input: consumers is empty.*allow-empty: true/)
     expect(fake.requests).toEqual([])
     expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
 
-    const result = await run({ consumers: ' \n', 'allow-empty': 'true' })
+    const result = await runOnFake({ consumers: ' \n', 'allow-empty': 'true' })
     expect(result.code).toBe(0)
     expect(fake.org('modules')?.moduleConsumers).toEqual([])
     expect(result.outputs['partnership-ids']).toBe('[]')
@@ -190,9 +162,9 @@ describe('setting module consumers', () => {
               id: 'mp-<b>x</b>',
               type: 'module-partnerships',
               attributes: {
-                'consuming-organization-id': teamA.externalId,
+                'consuming-organization-id': idOf('team-a'),
                 'consuming-organization-name': '<img src=x onerror=alert(1)>|pipe',
-                'producing-organization-id': producer.externalId,
+                'producing-organization-id': idOf('modules'),
                 'producing-organization-name': 'modules'
               }
             }
@@ -201,7 +173,7 @@ describe('setting module consumers', () => {
       )
       return true
     })
-    const result = await run({ consumers: teamA.externalId })
+    const result = await runOnFake({ consumers: idOf('team-a') })
     expect(result.code).toBe(0)
     expect(result.summary).not.toContain('<img')
     expect(result.summary).not.toContain('<b>')
@@ -213,15 +185,18 @@ describe('failures', () => {
   it.each([
     [
       { organization: 'my org' },
-      /^Invalid input: organization "my org" is not a valid organization name/
+      /^Invalid input: organization is not a valid organization name: 6 characters, the first that is not allowed is a space at position 3/
     ],
     [{ organization: '' }, /^Invalid input: organization is required/],
-    [{ consumers: 'team-a, bad/name' }, /^Invalid input: consumers has an entry .*"bad\/name"/],
+    [
+      { consumers: 'team-a, bad/name' },
+      /^Invalid input: consumers has an entry that is neither .*entry 2 \(8 characters, the first that is not allowed is "\/" at position 4\)/
+    ],
     [{ 'allow-empty': 'yes' }, /^Invalid input: allow-empty must be true or false, not "yes"/],
     [{ hostname: 'http://tfe.example.com' }, /^Invalid input: hostname .* unencrypted/],
     [{ token: '' }, /^Invalid input: no TFE token/]
   ])('refuses bad input %p before any request', async (inputs, pattern) => {
-    const result = await run({ consumers: 'team-a', ...inputs })
+    const result = await runOnFake({ consumers: 'team-a', ...inputs })
     expectFailure(result, pattern)
     expect(fake.requests).toEqual([])
   })
@@ -232,7 +207,7 @@ describe('failures', () => {
   })
 
   it('names every unknown consumer and writes nothing', async () => {
-    const result = await run({ consumers: 'team-a, ghost, phantom' })
+    const result = await runOnFake({ consumers: 'team-a, ghost, phantom' })
     const line = expectFailure(
       result,
       /^modules: no organization named ghost, phantom on this TFE \(HTTP 404\)/
@@ -243,29 +218,29 @@ describe('failures', () => {
   })
 
   it('says when a token is valid but not a site admin', async () => {
-    const byName = await run({ consumers: 'team-a', token: fake.userToken })
+    const byName = await runOnFake({ consumers: 'team-a', token: fake.userToken })
     expectFailure(byName, /^modules: the token is valid but not a site administrator's.*HTTP 404/)
     expect(fake.writes()).toEqual([])
 
-    const byId = await run({ consumers: teamA.externalId, token: fake.userToken })
+    const byId = await runOnFake({ consumers: idOf('team-a'), token: fake.userToken })
     expectFailure(byId, /^modules: the token is valid but not a site administrator's.*HTTP 404/)
     expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
   })
 
   it('says a rejected token is missing, expired or invalid (401)', async () => {
-    const result = await run({ consumers: teamA.externalId, token: 'not-a-real-token' })
+    const result = await runOnFake({ consumers: idOf('team-a'), token: 'not-a-real-token' })
     const line = expectFailure(result, /^modules: .* rejected the token \(HTTP 401\)/)
     expect(line).not.toContain('not-a-real-token')
   })
 
   it('says when the producing organization does not exist', async () => {
-    const result = await run({ organization: 'nowhere', consumers: teamA.externalId })
+    const result = await runOnFake({ organization: 'nowhere', consumers: idOf('team-a') })
     expectFailure(result, /^nowhere: no such organization on this TFE \(HTTP 404\)/)
   })
 
   it('says when this TFE has no module-consumers endpoint', async () => {
     fake.features.moduleConsumersEndpoint = false
-    const result = await run({ consumers: teamA.externalId })
+    const result = await runOnFake({ consumers: idOf('team-a') })
     expectFailure(
       result,
       /^modules: this TFE does not offer the module-consumers endpoint .*HTTP 404 although the organization exists/
@@ -274,11 +249,11 @@ describe('failures', () => {
   })
 
   it('lists every 422 error with title, detail and pointer', async () => {
-    const result = await run({ consumers: 'org-11111111111111111,org-2222222222222222' })
+    const result = await runOnFake({ consumers: 'org-11111111111111111,org-2222222222222222' })
     // 17 characters is a name, not an id: this is refused as an unknown name.
     expectFailure(result, /no organization named org-11111111111111111/)
 
-    const unknownIds = await run({ consumers: 'org-1111111111111111, org-2222222222222222' })
+    const unknownIds = await runOnFake({ consumers: 'org-1111111111111111, org-2222222222222222' })
     const line = expectFailure(unknownIds, /^modules: TFE refused the request \(HTTP 422\): /)
     expect(line).toMatch(
       /org-1111111111111111.*\(at \/data\/attributes\/module-consuming-organization-ids\)/
@@ -300,7 +275,7 @@ describe('failures', () => {
       )
       return true
     })
-    const result = await run({ consumers: teamA.externalId })
+    const result = await runOnFake({ consumers: idOf('team-a') })
     expectFailure(
       result,
       /HTTP 422\): Consumer list is invalid; bad: worse\. Check the consumers list/
@@ -330,7 +305,8 @@ describe('failures', () => {
       res.end(body)
       return true
     })
-    const result = await run({ consumers: teamA.externalId })
+    // 502 and 503 are retried, which the faults suites test: here the first answer is the last.
+    const result = await runOnFake({ consumers: idOf('team-a'), 'max-retries': '0' })
     expectFailure(result, pattern)
   })
 
@@ -341,24 +317,26 @@ describe('failures', () => {
       res.end('{"data":{"id":"x"}}')
       return true
     })
-    const result = await run({ consumers: teamA.externalId })
+    const result = await runOnFake({ consumers: idOf('team-a') })
     expectFailure(result, /without the list of partnerships/)
   })
 
   it('explains a refused connection', async () => {
-    const url = fake.url
-    await fake.close()
+    // A port that was just listened on and closed again refuses connections.
+    const gone = await startFakeTfe()
+    await gone.close()
     const result = await runAction({
       organization: 'modules',
-      consumers: teamA.externalId,
-      hostname: url,
-      token: 'unused-token-1234'
+      consumers: idOf('team-a'),
+      hostname: gone.url,
+      token: 'unused-token-1234',
+      // Retrying a refused connection is the faults suites' subject: no backoff here.
+      'max-retries': '0'
     })
     expectFailure(
       result,
       /^modules: could not reach http:\/\/127\.0\.0\.1:\d+: .*connection refused \(ECONNREFUSED\)\. Check hostname/
     )
-    fake = await startFakeTfe()
   })
 
   it('refuses to follow a redirect, so the token stays with TFE', async () => {
@@ -367,8 +345,12 @@ describe('failures', () => {
       res.end()
       return true
     })
-    const result = await run({ consumers: teamA.externalId })
+    const result = await runOnFake({ consumers: idOf('team-a') })
     expectFailure(result, /redirected \(HTTP 307\).*http:\/\/127\.0\.0\.1:1\/elsewhere/)
-    expect(fake.requests).toHaveLength(1)
+    // The two state reads went out side by side; both were refused, and nothing followed.
+    expect(fake.requests.map(r => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/v2/admin/organizations/modules',
+      'GET /api/v2/admin/organizations/modules/relationships/module-consumers'
+    ])
   })
 })

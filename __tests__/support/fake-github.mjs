@@ -1,3 +1,4 @@
+// @ts-check
 // A fake of the few GitHub REST endpoints a "sticky" pull request comment needs: list an issue's
 // comments, create one, update one. It copies the parts of GitHub's behaviour a client can get
 // wrong (Link-header pagination that points at /repositories/:id URLs, ids above 2^31, 401 vs 403
@@ -7,6 +8,27 @@ import { createHash, randomBytes } from 'node:crypto'
 import { startRecordingServer } from './recording-server.mjs'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+
+/** @typedef {import('./fake-github.mjs').FakeGitHub} FakeGitHub */
+/** @typedef {import('./fake-github.mjs').FakeGitHubOptions} FakeGitHubOptions */
+/** @typedef {import('./fake-github.mjs').FakeComment} FakeComment */
+/** @typedef {import('./fake-github.mjs').GitHubComment} GitHubComment */
+/** @typedef {import('./fake-github.mjs').GitHubError} GitHubError */
+/** @typedef {import('./fake-github.mjs').PullRequestEvent} PullRequestEvent */
+/** @typedef {import('./fake-github.mjs').RecordedRequest} RecordedRequest */
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+/**
+ * A repository as the fake holds it: its comments by issue number.
+ * @typedef {{ id: number, owner: string, name: string, issues: Map<number, Comment[]> }} Repository
+ */
+/**
+ * @typedef {{ id: number, repo: Repository, number: number, body: string, login: string,
+ *   createdAt: string, updatedAt: string }} Comment
+ */
+/** @typedef {{ status: number, body: unknown, headers?: Record<string, string> }} Reply */
+/** @typedef {Partial<Record<'owner' | 'repo', string> & Record<'number' | 'repositoryId' | 'commentId', number>>} Params */
+/** @typedef {{ params: Params, query: Record<string, string>, body: string }} Context */
+/** @typedef {Omit<NonNullable<GitHubError['errors']>[number], 'resource'>} ValidationError */
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 const DOCS = 'https://docs.github.com/rest'
@@ -46,9 +68,15 @@ function installationToken() {
 }
 
 class HttpError extends Error {
+  /**
+   * @param {number} status
+   * @param {string} message
+   * @param {{ errors?: GitHubError['errors'] }} [extra]
+   */
   constructor(status, message, documentationUrl = DOCS, extra = {}) {
     super(`HTTP ${status}: ${message}`)
     this.status = status
+    /** @type {GitHubError} */
     this.body = { message, ...extra, documentation_url: documentationUrl, status: String(status) }
   }
 }
@@ -57,17 +85,30 @@ function notFound(documentationUrl = DOCS) {
   return new HttpError(404, 'Not Found', documentationUrl)
 }
 
+/**
+ * @param {ValidationError} error
+ * @param {string} documentationUrl
+ */
 function validationFailed(error, documentationUrl) {
   return new HttpError(422, 'Validation Failed', documentationUrl, {
     errors: [{ resource: 'IssueComment', ...error }]
   })
 }
 
-// GitHub timestamps have whole seconds and no milliseconds.
+/**
+ * GitHub timestamps have whole seconds and no milliseconds.
+ * @param {number} ms
+ */
 function timestamp(ms) {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
+/**
+ * @param {ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ * @param {Record<string, string>} [headers]
+ */
 function send(res, status, body, headers = {}) {
   const text = JSON.stringify(body)
   res.writeHead(status, {
@@ -78,11 +119,21 @@ function send(res, status, body, headers = {}) {
   res.end(text)
 }
 
+/**
+ * @template {number | undefined} F
+ * @param {string | undefined} raw
+ * @param {F} fallback
+ * @returns {number | F}
+ */
 function positiveInteger(raw, fallback) {
   const n = /^[0-9]+$/.test(raw ?? '') ? Number(raw) : NaN
   return Number.isSafeInteger(n) && n >= 1 ? n : fallback
 }
 
+/**
+ * @param {unknown} owner
+ * @param {unknown} repo
+ */
 function checkRepoNames(owner, repo) {
   if (typeof owner !== 'string' || !OWNER_NAME.test(owner)) {
     throw new Error(`fake GitHub: invalid owner ${JSON.stringify(owner)}`)
@@ -92,12 +143,17 @@ function checkRepoNames(owner, repo) {
   }
 }
 
+/** @param {unknown} number */
 function checkIssueNumber(number) {
-  if (!Number.isSafeInteger(number) || number < 1) {
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) {
     throw new Error(`fake GitHub: invalid issue number ${JSON.stringify(number)}`)
   }
 }
 
+/**
+ * @param {FakeGitHubOptions} [options]
+ * @returns {Promise<FakeGitHub>}
+ */
 export async function startFakeGitHub(options = {}) {
   const token = installationToken()
   const readOnlyToken = installationToken()
@@ -112,13 +168,21 @@ export async function startFakeGitHub(options = {}) {
   const requireUserAgent = options.requireUserAgent ?? true
 
   // GitHub names are case-insensitive; the spelling first seen is the one reported back.
+  /** @type {Map<string, Repository>} */
   const repos = new Map()
+  /** @type {Map<number, Repository>} */
   const reposById = new Map()
+  /** @type {Map<number, Comment>} */
   const commentsById = new Map()
+  /** @type {Map<string, number>} */
   const userIds = new Map([[ACTIONS_BOT.login, ACTIONS_BOT.id]])
   let nextCommentId = FIRST_COMMENT_ID
   let baseUrl = ''
 
+  /**
+   * @param {string} owner
+   * @param {string} name
+   */
   function repository(owner, name) {
     const key = `${owner}/${name}`.toLowerCase()
     let repo = repos.get(key)
@@ -130,6 +194,10 @@ export async function startFakeGitHub(options = {}) {
     return repo
   }
 
+  /**
+   * @param {Repository} repo
+   * @param {number} number
+   */
   function issueComments(repo, number) {
     let list = repo.issues.get(number)
     if (!list) {
@@ -139,6 +207,7 @@ export async function startFakeGitHub(options = {}) {
     return list
   }
 
+  /** @param {string} login */
   function userId(login) {
     let id = userIds.get(login)
     if (id === undefined) {
@@ -148,8 +217,15 @@ export async function startFakeGitHub(options = {}) {
     return id
   }
 
+  /**
+   * @param {Repository} repo
+   * @param {number} number
+   * @param {string} body
+   * @param {string} login
+   */
   function createComment(repo, number, body, login) {
     const time = timestamp(now())
+    /** @type {Comment} */
     const comment = {
       id: nextCommentId++,
       repo,
@@ -164,6 +240,10 @@ export async function startFakeGitHub(options = {}) {
     return comment
   }
 
+  /**
+   * @param {Comment} comment
+   * @returns {FakeComment}
+   */
   function snapshot(comment) {
     return {
       id: comment.id,
@@ -174,10 +254,15 @@ export async function startFakeGitHub(options = {}) {
     }
   }
 
+  /** @param {Comment} comment */
   function commentUrl(comment) {
     return `${baseUrl}/repos/${comment.repo.owner}/${comment.repo.name}/issues/comments/${comment.id}`
   }
 
+  /**
+   * @param {Comment} comment
+   * @returns {GitHubComment}
+   */
   function commentResource(comment) {
     const { owner, name } = comment.repo
     return {
@@ -198,14 +283,22 @@ export async function startFakeGitHub(options = {}) {
     }
   }
 
+  /**
+   * @param {string} raw
+   * @param {string} documentationUrl
+   */
   function readBody(raw, documentationUrl) {
+    /** @type {unknown} */
     let doc
     try {
       doc = JSON.parse(raw)
     } catch {
       throw new HttpError(400, 'Problems parsing JSON', documentationUrl)
     }
-    const body = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? doc.body : null
+    const body =
+      doc !== null && typeof doc === 'object' && !Array.isArray(doc)
+        ? /** @type {{ body?: unknown }} */ (doc).body
+        : null
     if (body === undefined || body === null) {
       throw validationFailed({ code: 'missing_field', field: 'body' }, documentationUrl)
     }
@@ -234,7 +327,18 @@ export async function startFakeGitHub(options = {}) {
 
   // Like GitHub, the links keep the caller's other parameters but point at the repository's
   // numeric id, so a client has to follow them rather than rebuild /repos/... URLs itself.
+  /**
+   * @param {Repository} repo
+   * @param {number} number
+   * @param {Record<string, string>} query
+   * @param {number} page
+   * @param {number} lastPage
+   */
   function linkHeader(repo, number, query, page, lastPage) {
+    /**
+     * @param {number} n
+     * @param {string} rel
+     */
     const link = (n, rel) => {
       const url = new URL(`/repositories/${repo.id}/issues/${number}/comments`, baseUrl)
       for (const [key, value] of Object.entries(query)) {
@@ -250,6 +354,12 @@ export async function startFakeGitHub(options = {}) {
     return parts.join(', ')
   }
 
+  /**
+   * @param {Repository} repo
+   * @param {number} number
+   * @param {Record<string, string>} query
+   * @returns {Reply}
+   */
   function listComments(repo, number, query) {
     const perPage = Math.min(positiveInteger(query.per_page, DEFAULT_PER_PAGE), MAX_PER_PAGE)
     const page = positiveInteger(query.page, 1)
@@ -263,21 +373,39 @@ export async function startFakeGitHub(options = {}) {
     }
   }
 
+  /**
+   * A parameter its route always has (match() has checked it).
+   * @template {keyof Params} K
+   * @param {Params} params
+   * @param {K} name
+   * @returns {NonNullable<Params[K]>}
+   */
+  function param(params, name) {
+    const value = params[name]
+    if (value === undefined) throw notFound()
+    return /** @type {NonNullable<Params[K]>} */ (value)
+  }
+
+  /** @type {Record<string, (ctx: Context) => Reply>} */
   const handlers = {
     listByName: ({ params, query }) =>
-      listComments(repository(params.owner, params.repo), params.number, query),
+      listComments(
+        repository(param(params, 'owner'), param(params, 'repo')),
+        param(params, 'number'),
+        query
+      ),
 
     listById: ({ params, query }) => {
-      const repo = reposById.get(params.repositoryId)
+      const repo = reposById.get(param(params, 'repositoryId'))
       if (!repo) throw notFound(DOCS_LIST)
-      return listComments(repo, params.number, query)
+      return listComments(repo, param(params, 'number'), query)
     },
 
     create: ({ params, body }) => {
       const text = readBody(body, DOCS_CREATE)
       const comment = createComment(
-        repository(params.owner, params.repo),
-        params.number,
+        repository(param(params, 'owner'), param(params, 'repo')),
+        param(params, 'number'),
         text,
         botLogin
       )
@@ -289,8 +417,8 @@ export async function startFakeGitHub(options = {}) {
     },
 
     update: ({ params, body }) => {
-      const comment = commentsById.get(params.commentId)
-      const repo = repos.get(`${params.owner}/${params.repo}`.toLowerCase())
+      const comment = commentsById.get(param(params, 'commentId'))
+      const repo = repos.get(`${param(params, 'owner')}/${param(params, 'repo')}`.toLowerCase())
       // An id from another repository is as unknown here as one that never existed.
       if (!comment || comment.repo !== repo) throw notFound(DOCS_UPDATE)
       comment.body = readBody(body, DOCS_UPDATE)
@@ -300,12 +428,14 @@ export async function startFakeGitHub(options = {}) {
   }
 
   const REPO = 'repos/:owner/:repo'
-  const routes = [
+  /** @type {[string, string, string, string, string?][]} */
+  const table = [
     ['GET', `${REPO}/issues/:number/comments`, 'listByName', DOCS_LIST],
     ['GET', 'repositories/:repositoryId/issues/:number/comments', 'listById', DOCS_LIST],
     ['POST', `${REPO}/issues/:number/comments`, 'create', DOCS_CREATE, 'write'],
     ['PATCH', `${REPO}/issues/comments/:commentId`, 'update', DOCS_UPDATE, 'write']
-  ].map(([method, pattern, handler, docs, access]) => ({
+  ]
+  const routes = table.map(([method, pattern, handler, docs, access]) => ({
     method,
     segments: pattern.split('/'),
     handler,
@@ -313,37 +443,63 @@ export async function startFakeGitHub(options = {}) {
     write: access === 'write'
   }))
 
+  /** @param {string} value */
+  const id = value => (ISSUE_NUMBER.test(value) ? positiveInteger(value, undefined) : undefined)
+  /** @type {{ [K in keyof Params]-?: (value: string) => Params[K] }} */
   const PARAMS = {
     owner: value => (OWNER_NAME.test(value) ? value : undefined),
     repo: value => (REPO_NAME.test(value) ? value : undefined),
-    number: value => (ISSUE_NUMBER.test(value) ? positiveInteger(value) : undefined),
-    repositoryId: value => (ISSUE_NUMBER.test(value) ? positiveInteger(value) : undefined),
-    commentId: value => (ISSUE_NUMBER.test(value) ? positiveInteger(value) : undefined)
+    number: id,
+    repositoryId: id,
+    commentId: id
   }
 
+  /**
+   * @param {string} name
+   * @returns {name is keyof Params}
+   */
+  function isParam(name) {
+    return Object.hasOwn(PARAMS, name)
+  }
+
+  /**
+   * @param {string} method
+   * @param {string[]} segments
+   */
   function match(method, segments) {
     for (const route of routes) {
       if (route.method !== method || route.segments.length !== segments.length) continue
+      /** @type {Record<string, string | number>} */
       const params = {}
       const ok = route.segments.every((part, i) => {
-        if (!part.startsWith(':')) return part === segments[i]
-        const value = PARAMS[part.slice(1)](segments[i])
-        params[part.slice(1)] = value
-        return value !== undefined
+        const segment = segments[i] ?? ''
+        if (!part.startsWith(':')) return part === segment
+        const name = part.slice(1)
+        if (!isParam(name)) throw new Error(`fake GitHub: unknown parameter ${part}`)
+        const value = PARAMS[name](segment)
+        if (value === undefined) return false
+        params[name] = value
+        return true
       })
-      if (ok) return { route, params }
+      if (ok) return { route, params: /** @type {Params} */ (params) }
     }
     return undefined
   }
 
+  /** @param {string | undefined} header */
   function permissionsFor(header) {
     const m = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header ?? '')
-    return m ? permissions.get(m[1]) : undefined
+    return m?.[1] ? permissions.get(m[1]) : undefined
   }
 
+  /**
+   * @param {RecordedRequest} recorded
+   * @returns {Reply}
+   */
   function route(recorded) {
     const caller = permissionsFor(recorded.headers.authorization)
     if (!caller) throw new HttpError(401, 'Bad credentials')
+    /** @type {string[]} */
     let segments
     try {
       segments = recorded.path.slice(1).split('/').map(decodeURIComponent)
@@ -356,7 +512,9 @@ export async function startFakeGitHub(options = {}) {
     if (found.route.write && !caller.write) {
       throw new HttpError(403, 'Resource not accessible by integration', found.route.docs)
     }
-    return handlers[found.route.handler]({
+    const handler = handlers[found.route.handler]
+    if (!handler) throw new Error(`fake GitHub: no handler ${found.route.handler}`)
+    return handler({
       params: found.params,
       query: recorded.query,
       body: recorded.body
@@ -421,6 +579,10 @@ export async function startFakeGitHub(options = {}) {
   }
 }
 
+/**
+ * @param {string} dir
+ * @param {unknown} payload
+ */
 export function writeEvent(dir, payload) {
   mkdirSync(dir, { recursive: true })
   const file = join(dir, 'event.json')
@@ -428,6 +590,11 @@ export function writeEvent(dir, payload) {
   return file
 }
 
+/**
+ * @param {number} number
+ * @param {{ owner?: string, repo?: string }} [options]
+ * @returns {PullRequestEvent}
+ */
 export function pullRequestEvent(number, { owner = 'acme', repo = 'infra' } = {}) {
   checkRepoNames(owner, repo)
   checkIssueNumber(number)

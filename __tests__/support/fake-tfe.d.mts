@@ -1,4 +1,4 @@
-import type { Intercept, RecordedRequest } from './recording-server.mjs'
+import type { Clock, Intercept, NetworkOptions, RecordedRequest } from './recording-server.mjs'
 
 /** Endpoints that can be switched off (they then answer 404 like an unknown route). */
 export interface FakeTfeFeatures {
@@ -12,11 +12,30 @@ export interface FakeTfeFeatures {
   registryPartnerships: boolean
 }
 
-export interface FakeTfeOptions {
+/**
+ * How a paginated list says there is more: top-level `links` (`next` …) and `meta.pagination`
+ * (`next-page`, `total-pages` …) as documented, only one of them, or neither (as in the docs
+ * sample that nests them in the item), when a client must stop at a page shorter than page[size].
+ */
+export type PaginationShape = 'links-and-meta' | 'links' | 'meta' | 'none'
+
+export interface FakeTfeOptions extends NetworkOptions {
   /** Initial feature switches; all default to true. */
   features?: Partial<FakeTfeFeatures>
   /** X-TFE-Version sent by /ping (default 'v202501-1'). */
   tfeVersion?: string
+  /** Of every paginated list (default 'links-and-meta'). */
+  pagination?: PaginationShape
+  /**
+   * Off by default. On (true: 30, TFE's default): at most `perSecond` requests in any second per
+   * user, all tokens of a user together; one more gets 429 with the documented body and
+   * X-RateLimit-Reset (seconds, maybe fractional, until the oldest counted request is a second
+   * old). Counts authenticated requests that intercepts leave to the fake; refused ones do not
+   * count. Measured on `clock`.
+   */
+  rateLimit?: boolean | { perSecond?: number }
+  /** Time of the rate limit and of the latency (default: real time). */
+  clock?: Clock
 }
 
 export interface FakeOrganizationInput {
@@ -58,6 +77,15 @@ export interface FakeTfe {
   readonly userToken: string
   /** Mutable switches, read on every request. */
   readonly features: FakeTfeFeatures
+  readonly pagination: PaginationShape
+  /** Requests a second per user, or undefined when there is no rate limit. */
+  readonly rateLimit: number | undefined
+  /** The server's keep-alive timeout in effect (Node's default is 5000). */
+  readonly keepAliveTimeoutMs: number
+  /** How many requests the rate limit has answered with 429. */
+  readonly throttled: number
+  /** Another token of the site administrator (default) or of the regular user. */
+  issueToken(kind?: 'admin' | 'user'): string
   /** Every request received, in order (set length = 0 to forget them). */
   readonly requests: RecordedRequest[]
   /** Throws on a duplicate or invalid name, an unknown consumer, or consumers plus global sharing. */

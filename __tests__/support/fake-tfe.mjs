@@ -1,9 +1,41 @@
+// @ts-check
 // A fake of the TFE admin API surface this action touches, written from the project's API notes
 // (/work/shared/tfe-api.md). It is as strict as real TFE where that matters (401 vs 404, 422s
 // with pointers, global sharing wiping consumer lists) so that client bugs show up here rather
-// than against a customer's instance. Plain ESM on Node built-ins: it runs before `npm ci`.
+// than against a customer's instance. It varies where real instances do, as options: the shape
+// of pagination, the per-user rate limit, the keep-alive timeout and the network's latency.
+// Plain ESM on Node built-ins: it runs before `npm ci`.
 import { randomBytes } from 'node:crypto'
-import { startRecordingServer } from './recording-server.mjs'
+import { realClock, startRecordingServer } from './recording-server.mjs'
+
+/** @typedef {import('./fake-tfe.mjs').FakeTfe} FakeTfe */
+/** @typedef {import('./fake-tfe.mjs').FakeTfeOptions} FakeTfeOptions */
+/** @typedef {import('./fake-tfe.mjs').FakeTfeFeatures} FakeTfeFeatures */
+/** @typedef {import('./fake-tfe.mjs').FakeOrganizationInput} FakeOrganizationInput */
+/** @typedef {import('./fake-tfe.mjs').FakeOrganization} FakeOrganization */
+/** @typedef {import('./fake-tfe.mjs').PaginationShape} PaginationShape */
+/** @typedef {import('./fake-tfe.mjs').RecordedRequest} RecordedRequest */
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+/** @typedef {Record<string, unknown>} JsonObject */
+
+/**
+ * An organization as the fake holds it; consumers are kept by identity.
+ * @typedef {{ name: string, externalId: string, email: string, createdAt: string,
+ *   globalModuleSharing: boolean, globalProviderSharing: boolean,
+ *   moduleConsumers: Set<Organization>, providerConsumers: Set<Organization>, seq: number }} Organization
+ */
+/** @typedef {{ id: string, username: string, admin: boolean }} User */
+/**
+ * One entry of a JSON:API error list.
+ * @typedef {{ status: string | number, title: string, detail?: string,
+ *   source?: { pointer: string } }} ErrorEntry
+ */
+/** @typedef {{ status: number, body?: unknown, headers?: Record<string, string> }} Reply */
+/**
+ * What a route's handler gets; `org` is the producer of routes with `:name`.
+ * @typedef {{ user: User, org: Organization | undefined, query: Record<string, string>,
+ *   path: string, body: string }} Context
+ */
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
 const ORG_NAME = /^[A-Za-z0-9_-]+$/
@@ -13,7 +45,19 @@ const JSON_API = 'application/vnd.api+json'
 const DEFAULT_PAGE_SIZE = 20
 const MAX_PAGE_SIZE = 100
 const API_PREFIX = '/api/v2/'
+/** TFE's documented default: 30 requests a second per user. */
+const DEFAULT_RATE_LIMIT = 30
+const RATE_WINDOW_MS = 1000
+/** The rate limit's answer, word for word from the API docs (status is a number there). */
+const TOO_MANY_REQUESTS = {
+  status: 429,
+  title: 'Too many requests',
+  detail: "You have exceeded the API's rate limit."
+}
+/** @type {PaginationShape[]} */
+const PAGINATION_SHAPES = ['links-and-meta', 'links', 'meta', 'none']
 
+/** @type {FakeTfeFeatures} */
 const DEFAULT_FEATURES = {
   moduleConsumersEndpoint: true,
   relationships: true,
@@ -21,6 +65,7 @@ const DEFAULT_FEATURES = {
   registryPartnerships: true
 }
 
+/** @param {number} length */
 function randomBase58(length) {
   let out = ''
   while (out.length < length) {
@@ -34,33 +79,60 @@ function randomBase58(length) {
 }
 
 class ApiError extends Error {
-  constructor(status, errors) {
+  /**
+   * @param {number} status
+   * @param {ErrorEntry[]} errors
+   * @param {Record<string, string>} [headers]
+   */
+  constructor(status, errors, headers = {}) {
     super(`HTTP ${status}`)
     this.status = status
     this.errors = errors
+    this.headers = headers
   }
 }
 
+/** @type {{ errors: ErrorEntry[] }} */
 const NOT_FOUND = { errors: [{ status: '404', title: 'not found' }] }
+/** @type {{ errors: ErrorEntry[] }} */
 const UNAUTHORIZED = { errors: [{ status: '401', title: 'unauthorized' }] }
 
 function notFound() {
   return new ApiError(404, NOT_FOUND.errors)
 }
 
+/**
+ * @param {string} detail
+ * @param {string} pointer
+ * @returns {ErrorEntry}
+ */
 function unprocessableEntry(detail, pointer, title = 'invalid attribute') {
   return { status: '422', title, detail, source: { pointer } }
 }
 
+/**
+ * @param {string} detail
+ * @param {string} pointer
+ * @param {string} [title]
+ */
 function unprocessable(detail, pointer, title) {
   return new ApiError(422, [unprocessableEntry(detail, pointer, title)])
 }
 
+/**
+ * @param {unknown} value
+ * @returns {value is JsonObject}
+ */
 function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/**
+ * @param {string} body
+ * @returns {{ data: unknown }}
+ */
 function parseDocument(body) {
+  /** @type {unknown} */
   let doc
   try {
     doc = JSON.parse(body)
@@ -74,9 +146,15 @@ function parseDocument(body) {
       'invalid document'
     )
   }
-  return doc
+  return { data: doc.data }
 }
 
+/**
+ * @param {ServerResponse} res
+ * @param {number} status
+ * @param {unknown} doc
+ * @param {Record<string, string>} [headers]
+ */
 function send(res, status, doc, headers = {}) {
   if (doc === undefined) {
     res.writeHead(status, headers)
@@ -92,28 +170,75 @@ function send(res, status, doc, headers = {}) {
   res.end(text)
 }
 
+/**
+ * @param {string | undefined} raw
+ * @param {number} fallback
+ */
 function pageNumber(raw, fallback) {
   const n = Number.parseInt(raw ?? '', 10)
   return Number.isInteger(n) && n >= 1 ? n : fallback
 }
 
+/** @param {'admin' | 'user'} kind */
+function newToken(kind) {
+  return `tfe-${kind}.` + randomBytes(24).toString('hex')
+}
+
+/**
+ * @param {FakeTfeOptions['rateLimit']} option
+ * @returns {number | undefined} requests a second per user, or undefined when off
+ */
+function rateLimitOf(option) {
+  if (option === undefined || option === false) return undefined
+  const perSecond = option === true ? DEFAULT_RATE_LIMIT : (option.perSecond ?? DEFAULT_RATE_LIMIT)
+  if (!Number.isInteger(perSecond) || perSecond < 1) {
+    throw new Error(`fake TFE: rateLimit.perSecond must be a whole number ≥ 1, not ${perSecond}`)
+  }
+  return perSecond
+}
+
+/**
+ * @param {FakeTfeOptions} [options]
+ * @returns {Promise<FakeTfe>}
+ */
 export async function startFakeTfe(options = {}) {
-  const adminToken = 'tfe-admin.' + randomBytes(24).toString('hex')
-  const userToken = 'tfe-user.' + randomBytes(24).toString('hex')
+  /** @type {Record<'admin' | 'user', User>} */
+  const accounts = {
+    admin: { id: 'user-' + randomBase58(16), username: 'site-admin', admin: true },
+    user: { id: 'user-' + randomBase58(16), username: 'regular-user', admin: false }
+  }
+  const adminToken = newToken('admin')
+  const userToken = newToken('user')
+  /** @type {Map<string, User>} */
   const users = new Map([
-    [adminToken, { id: 'user-' + randomBase58(16), username: 'site-admin', admin: true }],
-    [userToken, { id: 'user-' + randomBase58(16), username: 'regular-user', admin: false }]
+    [adminToken, accounts.admin],
+    [userToken, accounts.user]
   ])
   const tfeVersion = options.tfeVersion ?? 'v202501-1'
   const features = { ...DEFAULT_FEATURES, ...options.features }
+  const pagination = options.pagination ?? 'links-and-meta'
+  if (!PAGINATION_SHAPES.includes(pagination)) {
+    throw new Error(`fake TFE: pagination must be one of ${PAGINATION_SHAPES.join(', ')}`)
+  }
+  const clock = options.clock ?? realClock
+  const rateLimit = rateLimitOf(options.rateLimit)
+  /** Per user id: when the requests the rate limit let through in the last second came. */
+  /** @type {Map<string, number[]>} */
+  const recentRequests = new Map()
+  let throttled = 0
 
   // Records are kept by object identity; names never change here, so name keys are safe too.
+  /** @type {Map<string, Organization>} */
   const orgsByName = new Map()
+  /** @type {Map<string, Organization>} */
   const orgsByExternalId = new Map()
+  /** @type {Organization[]} */
   const orgList = []
+  /** @type {Map<string, string>} */
   const partnershipIds = new Map()
   let baseUrl = ''
 
+  /** @param {FakeOrganizationInput} input */
   function createOrganization(input) {
     const name = input.name
     if (typeof name !== 'string' || !ORG_NAME.test(name) || EXTERNAL_ID.test(name)) {
@@ -124,6 +249,7 @@ export async function startFakeTfe(options = {}) {
     if (orgsByExternalId.has(externalId)) {
       throw new Error(`fake TFE: external id ${externalId} is already used`)
     }
+    /** @type {Organization} */
     const org = {
       name,
       externalId,
@@ -145,10 +271,16 @@ export async function startFakeTfe(options = {}) {
 
   // Seeding goes through the same invariants as the API so a test can't start from a state
   // real TFE could never be in.
+  /**
+   * @param {Organization} producer
+   * @param {string[] | undefined} names
+   * @param {boolean} global
+   */
   function consumerSet(producer, names = [], global) {
     if (global && names.length > 0) {
       throw new Error(`fake TFE: ${producer.name} cannot have both global sharing and consumers`)
     }
+    /** @type {Set<Organization>} */
     const set = new Set()
     for (const name of names) {
       const consumer = orgsByName.get(name)
@@ -159,7 +291,12 @@ export async function startFakeTfe(options = {}) {
     return set
   }
 
+  /**
+   * @param {Organization} org
+   * @returns {FakeOrganization}
+   */
   function snapshot(org) {
+    /** @param {Set<Organization>} set */
     const names = set => [...set].map(o => o.name).sort()
     return {
       name: org.name,
@@ -172,6 +309,7 @@ export async function startFakeTfe(options = {}) {
     }
   }
 
+  /** @param {Organization} org */
   function orgResource(org) {
     return {
       id: org.name,
@@ -189,6 +327,10 @@ export async function startFakeTfe(options = {}) {
     }
   }
 
+  /**
+   * @param {Organization} producer
+   * @param {Organization} consumer
+   */
   function partnershipId(producer, consumer) {
     const key = `${producer.externalId}/${consumer.externalId}`
     let id = partnershipIds.get(key)
@@ -199,12 +341,20 @@ export async function startFakeTfe(options = {}) {
     return id
   }
 
+  /**
+   * One page of `items`, with top-level `links` and/or `meta.pagination` as `pagination` says
+   * (with neither, a client can only stop at a page shorter than page[size]).
+   * @param {Organization[]} items
+   * @param {Record<string, string>} query
+   * @param {string} path
+   */
   function paginate(items, query, path) {
     const size = Math.min(pageNumber(query['page[size]'], DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
     const number = pageNumber(query['page[number]'], 1)
     const totalPages = Math.max(1, Math.ceil(items.length / size))
     const prev = number > 1 ? number - 1 : null
     const next = number < totalPages ? number + 1 : null
+    /** @param {number | null} n */
     const link = n => {
       if (n === null) return null
       const url = new URL(path, baseUrl)
@@ -215,16 +365,19 @@ export async function startFakeTfe(options = {}) {
       url.searchParams.set('page[size]', String(size))
       return url.href
     }
-    return {
-      data: items.slice((number - 1) * size, number * size).map(orgResource),
-      links: {
+    /** @type {JsonObject} */
+    const page = { data: items.slice((number - 1) * size, number * size).map(orgResource) }
+    if (pagination === 'links-and-meta' || pagination === 'links') {
+      page.links = {
         self: link(number),
         first: link(1),
         prev: link(prev),
         next: link(next),
         last: link(totalPages)
-      },
-      meta: {
+      }
+    }
+    if (pagination === 'links-and-meta' || pagination === 'meta') {
+      page.meta = {
         pagination: {
           'current-page': number,
           'page-size': size,
@@ -235,17 +388,29 @@ export async function startFakeTfe(options = {}) {
         }
       }
     }
+    return page
   }
 
+  /** @param {Set<Organization>} set */
   function bySeq(set) {
     return [...set].sort((a, b) => a.seq - b.seq)
   }
 
   // Resolves a list of consumer references for one producer; every problem becomes its own
   // JSON:API error so a client can report them all at once, as Rails validations do.
+  /**
+   * @param {Organization} producer
+   * @param {unknown[]} values
+   * @param {string} pointer
+   * @param {(value: string) => Organization | undefined} lookup
+   * @param {string} describe
+   */
   function resolveConsumers(producer, values, pointer, lookup, describe) {
+    /** @type {ErrorEntry[]} */
     const errors = []
+    /** @type {Organization[]} */
     const consumers = []
+    /** @type {Set<Organization>} */
     const seen = new Set()
     values.forEach((value, i) => {
       if (typeof value !== 'string') {
@@ -272,11 +437,19 @@ export async function startFakeTfe(options = {}) {
     return { errors, consumers }
   }
 
+  /**
+   * @param {Organization} producer
+   * @param {Organization[]} consumers
+   */
   function setModuleConsumers(producer, consumers) {
     producer.moduleConsumers = new Set(consumers)
     producer.globalModuleSharing = false
   }
 
+  /**
+   * @param {Organization} producer
+   * @param {Organization[]} consumers
+   */
   function setProviderConsumers(producer, consumers) {
     producer.providerConsumers = new Set(consumers)
     // Only a non-empty list conflicts with global provider sharing (see the report); sending
@@ -284,12 +457,51 @@ export async function startFakeTfe(options = {}) {
     if (consumers.length > 0) producer.globalProviderSharing = false
   }
 
-  const handlers = {
-    ping: () => ({
-      status: 204,
-      headers: { 'X-RateLimit-Limit': '30', 'X-TFE-Version': tfeVersion }
-    }),
+  /**
+   * The producer of a route with `:name` (route() has checked that it exists).
+   * @param {Context} ctx
+   */
+  function producerOf(ctx) {
+    if (!ctx.org) throw notFound()
+    return ctx.org
+  }
 
+  /**
+   * Counts a request of `user` against the per-user rate limit, or refuses it with the
+   * documented 429 and X-RateLimit-Reset: the seconds until the oldest request counted leaves
+   * the one-second window. Refused requests do not count.
+   * @param {User} user
+   */
+  function admit(user) {
+    if (rateLimit === undefined) return
+    const now = clock.now()
+    const recent = (recentRequests.get(user.id) ?? []).filter(t => now - t < RATE_WINDOW_MS)
+    recentRequests.set(user.id, recent)
+    const oldest = recent[recent.length - rateLimit]
+    if (oldest !== undefined) {
+      throttled++
+      const resetSeconds = (oldest + RATE_WINDOW_MS - now) / 1000
+      throw new ApiError(429, [TOO_MANY_REQUESTS], { 'X-RateLimit-Reset': String(resetSeconds) })
+    }
+    recent.push(now)
+  }
+
+  /**
+   * GET /ping needs no token (and is not rate limited).
+   * @returns {Reply}
+   */
+  function ping() {
+    return {
+      status: 204,
+      headers: {
+        'X-RateLimit-Limit': String(rateLimit ?? DEFAULT_RATE_LIMIT),
+        'X-TFE-Version': tfeVersion
+      }
+    }
+  }
+
+  /** @type {Record<string, (ctx: Context) => Reply>} */
+  const handlers = {
     account: ({ user }) => ({
       status: 200,
       body: {
@@ -307,16 +519,17 @@ export async function startFakeTfe(options = {}) {
 
     listOrganizations: ({ query, path }) => {
       const needles = [query.q, query['q[name]']]
-        .filter(v => typeof v === 'string' && v !== '')
+        .filter(/** @returns {v is string} */ v => typeof v === 'string' && v !== '')
         .map(v => v.toLowerCase())
       const matches = orgList.filter(o => needles.every(n => o.name.toLowerCase().includes(n)))
       return { status: 200, body: paginate(matches, query, path) }
     },
 
-    showOrganization: ({ org }) => ({ status: 200, body: { data: orgResource(org) } }),
+    showOrganization: ctx => ({ status: 200, body: { data: orgResource(producerOf(ctx)) } }),
 
-    updateOrganization: ({ org, body }) => {
-      const { data } = parseDocument(body)
+    updateOrganization: ctx => {
+      const org = producerOf(ctx)
+      const { data } = parseDocument(ctx.body)
       if (!isObject(data)) throw unprocessable('data must be an object.', '/data')
       if (data.type !== 'organizations') {
         throw unprocessable(
@@ -328,6 +541,7 @@ export async function startFakeTfe(options = {}) {
       if (!isObject(attributes)) {
         throw unprocessable('attributes must be an object.', '/data/attributes')
       }
+      /** @type {Record<string, boolean>} */
       const changes = {}
       for (const key of ['global-module-sharing', 'global-provider-sharing']) {
         if (!(key in attributes)) continue
@@ -337,22 +551,25 @@ export async function startFakeTfe(options = {}) {
             `/data/attributes/${key}`
           )
         }
-        changes[key] = attributes[key]
+        changes[key] = /** @type {boolean} */ (attributes[key])
       }
       // The documented data loss: turning global sharing on drops every partnership.
-      if ('global-module-sharing' in changes) {
-        org.globalModuleSharing = changes['global-module-sharing']
-        if (org.globalModuleSharing) org.moduleConsumers = new Set()
+      const moduleSharing = changes['global-module-sharing']
+      if (moduleSharing !== undefined) {
+        org.globalModuleSharing = moduleSharing
+        if (moduleSharing) org.moduleConsumers = new Set()
       }
-      if ('global-provider-sharing' in changes) {
-        org.globalProviderSharing = changes['global-provider-sharing']
-        if (org.globalProviderSharing) org.providerConsumers = new Set()
+      const providerSharing = changes['global-provider-sharing']
+      if (providerSharing !== undefined) {
+        org.globalProviderSharing = providerSharing
+        if (providerSharing) org.providerConsumers = new Set()
       }
       return { status: 200, body: { data: orgResource(org) } }
     },
 
-    seedModuleConsumers: ({ org, body }) => {
-      const { data } = parseDocument(body)
+    seedModuleConsumers: ctx => {
+      const org = producerOf(ctx)
+      const { data } = parseDocument(ctx.body)
       if (!isObject(data)) throw unprocessable('data must be an object.', '/data')
       if (data.type !== 'module-partnerships') {
         throw unprocessable(
@@ -395,25 +612,28 @@ export async function startFakeTfe(options = {}) {
       return { status: 200, body: { data: data200 } }
     },
 
-    listModuleConsumers: ({ org, query, path }) => ({
+    listModuleConsumers: ctx => ({
       status: 200,
-      body: paginate(bySeq(org.moduleConsumers), query, path)
+      body: paginate(bySeq(producerOf(ctx).moduleConsumers), ctx.query, ctx.path)
     }),
 
-    listProviderConsumers: ({ org, query, path }) => ({
+    listProviderConsumers: ctx => ({
       status: 200,
-      body: paginate(bySeq(org.providerConsumers), query, path)
+      body: paginate(bySeq(producerOf(ctx).providerConsumers), ctx.query, ctx.path)
     }),
 
-    replaceModuleConsumers: ({ org, body }) => {
-      const { data } = parseDocument(body)
+    replaceModuleConsumers: ctx => {
+      const org = producerOf(ctx)
+      const { data } = parseDocument(ctx.body)
       if (!Array.isArray(data)) {
         throw unprocessable(
           'data must be an array of {"type":"organizations","id":"<name>"} identifiers.',
           '/data'
         )
       }
+      /** @type {ErrorEntry[]} */
       const errors = []
+      /** @type {{ name: string, i: number }[]} */
       const names = []
       data.forEach((item, i) => {
         if (!isObject(item)) {
@@ -440,8 +660,9 @@ export async function startFakeTfe(options = {}) {
       return { status: 204 }
     },
 
-    putRegistryPartnerships: ({ org, body }) => {
-      const { data } = parseDocument(body)
+    putRegistryPartnerships: ctx => {
+      const org = producerOf(ctx)
+      const { data } = parseDocument(ctx.body)
       if (!isObject(data)) throw unprocessable('data must be an object.', '/data')
       if (data.type !== 'registry-partnerships') {
         throw unprocessable(
@@ -449,20 +670,25 @@ export async function startFakeTfe(options = {}) {
           '/data/type'
         )
       }
-      if (!isObject(data.attributes)) {
+      const attributes = data.attributes
+      if (!isObject(attributes)) {
         throw unprocessable('attributes must be an object.', '/data/attributes')
       }
+      /** @type {ErrorEntry[]} */
       const errors = []
+      /** @type {Record<string, Organization[]>} */
       const lists = {}
-      for (const [kebab, snake] of [
+      /** @type {[string, string][]} */
+      const spellings = [
         ['module-consumers', 'module_consumers'],
         ['provider-consumers', 'provider_consumers']
-      ]) {
+      ]
+      for (const [kebab, snake] of spellings) {
         // The docs' table and sample disagree on the spelling; either is accepted, but the
         // key itself is required so a client can't clear a list by leaving it out.
-        const key = kebab in data.attributes || !(snake in data.attributes) ? kebab : snake
+        const key = kebab in attributes || !(snake in attributes) ? kebab : snake
         const pointer = `/data/attributes/${key}`
-        const value = data.attributes[key]
+        const value = attributes[key]
         if (value === undefined) {
           errors.push(unprocessableEntry(`${kebab} is required (send [] to clear it).`, pointer))
         } else if (!Array.isArray(value)) {
@@ -474,15 +700,16 @@ export async function startFakeTfe(options = {}) {
         }
       }
       if (errors.length > 0) throw new ApiError(422, errors)
-      setModuleConsumers(org, lists['module-consumers'])
-      setProviderConsumers(org, lists['provider-consumers'])
+      setModuleConsumers(org, lists['module-consumers'] ?? [])
+      setProviderConsumers(org, lists['provider-consumers'] ?? [])
       return { status: 204 }
     }
   }
 
   // Paths are relative to /api/v2/; ':name' is the producing organization, which must exist.
   const ORG = 'admin/organizations/:name'
-  const routes = [
+  /** @type {[string, string, string, (keyof FakeTfeFeatures)?][]} */
+  const table = [
     ['GET', 'ping', 'ping'],
     ['GET', 'account/details', 'account'],
     ['GET', 'admin/organizations', 'listOrganizations'],
@@ -498,33 +725,46 @@ export async function startFakeTfe(options = {}) {
       'providerConsumers'
     ],
     ['PUT', `${ORG}/registry-partnerships`, 'putRegistryPartnerships', 'registryPartnerships']
-  ].map(([method, pattern, handler, feature]) => ({
+  ]
+  const routes = table.map(([method, pattern, handler, feature]) => ({
     method,
     segments: pattern.split('/'),
     handler,
     feature
   }))
 
+  /**
+   * @param {string} method
+   * @param {string[]} segments
+   */
   function match(method, segments) {
     for (const route of routes) {
       if (route.method !== method || route.segments.length !== segments.length) continue
+      /** @type {Record<string, string>} */
       const params = {}
       const ok = route.segments.every((part, i) => {
-        if (part.startsWith(':')) params[part.slice(1)] = segments[i]
-        return part.startsWith(':') || part === segments[i]
+        const segment = segments[i] ?? ''
+        if (part.startsWith(':')) params[part.slice(1)] = segment
+        return part.startsWith(':') || part === segment
       })
       if (ok) return { route, params }
     }
     return undefined
   }
 
+  /** @param {string | undefined} header */
   function authenticate(header) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
-    return m ? users.get(m[1]) : undefined
+    return m?.[1] ? users.get(m[1]) : undefined
   }
 
+  /**
+   * @param {RecordedRequest} recorded
+   * @returns {Reply}
+   */
   function route(recorded) {
     if (!recorded.path.startsWith(API_PREFIX)) throw notFound()
+    /** @type {string[]} */
     let segments
     try {
       segments = recorded.path.slice(API_PREFIX.length).split('/').map(decodeURIComponent)
@@ -533,20 +773,24 @@ export async function startFakeTfe(options = {}) {
     }
     const method = recorded.method === 'HEAD' ? 'GET' : recorded.method
     const found = match(method, segments)
-    if (found?.route.handler === 'ping') return handlers.ping()
+    if (found?.route.handler === 'ping') return ping()
 
     const user = authenticate(recorded.headers.authorization)
     if (!user) throw new ApiError(401, UNAUTHORIZED.errors)
+    admit(user)
     // TFE hides the admin API from non-admins behind the same 404 as a missing resource.
     if (segments[0] === 'admin' && !user.admin) throw notFound()
     if (!found || (found.route.feature && !features[found.route.feature])) throw notFound()
 
+    /** @type {Organization | undefined} */
     let org
     if (found.params.name !== undefined) {
       org = orgsByName.get(found.params.name)
       if (!org) throw notFound()
     }
-    return handlers[found.route.handler]({
+    const handler = handlers[found.route.handler]
+    if (!handler) throw new Error(`fake TFE: no handler ${found.route.handler}`)
+    return handler({
       user,
       org,
       query: recorded.query,
@@ -557,13 +801,16 @@ export async function startFakeTfe(options = {}) {
 
   const server = await startRecordingServer({
     label: 'fake TFE',
+    keepAliveTimeoutMs: options.keepAliveTimeoutMs,
+    latencyMs: options.latencyMs,
+    clock,
     respond(recorded, res) {
       try {
         const result = route(recorded)
         send(res, result.status, result.body, result.headers)
       } catch (error) {
         if (!(error instanceof ApiError)) throw error
-        send(res, error.status, { errors: error.errors })
+        send(res, error.status, { errors: error.errors }, error.headers)
       }
     },
     crashed(res, error) {
@@ -579,7 +826,20 @@ export async function startFakeTfe(options = {}) {
     adminToken,
     userToken,
     features,
+    pagination,
+    rateLimit,
+    keepAliveTimeoutMs: server.keepAliveTimeoutMs,
     requests: server.requests,
+
+    get throttled() {
+      return throttled
+    },
+
+    issueToken(kind = 'admin') {
+      const token = newToken(kind)
+      users.set(token, accounts[kind])
+      return token
+    },
 
     addOrganization(input) {
       return snapshot(createOrganization(input))
@@ -587,6 +847,7 @@ export async function startFakeTfe(options = {}) {
 
     addOrganizations(count, prefix = 'org') {
       const width = Math.max(4, String(count).length)
+      /** @type {Organization[]} */
       const created = []
       for (let i = 1; i <= count; i++) {
         created.push(createOrganization({ name: `${prefix}-${String(i).padStart(width, '0')}` }))

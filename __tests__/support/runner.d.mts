@@ -2,6 +2,15 @@
 export declare const repoRoot: string
 
 /**
+ * The environment variable with the path of the action that `npm test` built from src/ into a
+ * temporary folder (see support/global-setup.mjs); runAction runs that build by default.
+ */
+export declare const BUILT_ACTION_ENV: string
+
+/** The build runAction runs without options.script: `$BUILT_ACTION_ENV`, else <repo>/dist/index.js. */
+export declare function defaultScript(): string
+
+/**
  * Each input declared under `inputs:` in action.yml, mapped to its one-line `default:`
  * (undefined when it has none). Throws on a default it cannot read, such as a block scalar.
  */
@@ -30,7 +39,7 @@ export interface RunActionOptions {
   env?: Record<string, string | undefined>
   /** SIGKILL after this long (default 20000). */
   timeoutMs?: number
-  /** Default: <repo>/dist/index.js. */
+  /** Default: defaultScript(), the build of this test run (outside jest: <repo>/dist/index.js). */
   script?: string
 }
 

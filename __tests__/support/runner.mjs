@@ -1,16 +1,28 @@
+// @ts-check
 // Runs the built action as a GitHub runner would: INPUT_* variables from action.yml defaults plus
 // the given inputs, file-based outputs and job summary, workflow commands on stdout. The child is
 // spawned asynchronously because the fake TFE it talks to lives in this same process.
+// Which build runs: options.script, else the one `npm test` built from src/ for this test run
+// (its path in BUILT_ACTION_ENV, set by the jest global setup), else the committed dist/index.js
+// (for `npm run demo` and the benchmarks, which run outside jest).
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+/** @typedef {import('./runner.mjs').ActionRun} ActionRun */
+/** @typedef {import('./runner.mjs').RunActionOptions} RunActionOptions */
+/** @typedef {import('./runner.mjs').WorkflowCommand} WorkflowCommand */
+
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** The environment variable that holds the path of the action built for this test run. */
+export const BUILT_ACTION_ENV = 'TFE_SHARING_ACTION_UNDER_TEST'
 
 const DEFAULT_TIMEOUT_MS = 20000
 
+/** @param {string} text */
 function parseKey(text) {
   const m = /^(?:'((?:[^']|'')*)'|"((?:[^"\\]|\\.)*)"|([^\s'"#][^:]*?))\s*:(?:\s+(?:#.*)?)?$/.exec(
     text
@@ -21,6 +33,10 @@ function parseKey(text) {
   return m[3]
 }
 
+/**
+ * @param {string} raw
+ * @param {string} input
+ */
 function parseScalar(raw, input) {
   const text = raw.trim()
   if (text === '' || text === '~' || text === 'null') return ''
@@ -31,7 +47,9 @@ function parseScalar(raw, input) {
   }
   if (text.startsWith("'")) {
     const m = /^'((?:[^']|'')*)'\s*(?:#.*)?$/.exec(text)
-    if (!m) throw new Error(`action.yml: cannot read the default of input ${input}: ${text}`)
+    if (m?.[1] === undefined) {
+      throw new Error(`action.yml: cannot read the default of input ${input}: ${text}`)
+    }
     return m[1].replace(/''/g, "'")
   }
   if (text.startsWith('"')) {
@@ -50,10 +68,12 @@ function parseScalar(raw, input) {
 // Just enough YAML for action.yml: the block mapping under the top-level `inputs:` key, each
 // input's one-line `default:`. Block scalars elsewhere (descriptions) are skipped by indentation.
 export function readActionDefaults(file = join(repoRoot, 'action.yml')) {
+  /** @type {Record<string, string | undefined>} */
   const defaults = {}
   let inInputs = false
   let nameIndent = -1
   let propertyIndent = -1
+  /** @type {string | undefined} */
   let current
   for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
     if (/^\s*(?:#.*)?$/.test(line)) continue
@@ -75,27 +95,31 @@ export function readActionDefaults(file = join(repoRoot, 'action.yml')) {
     if (propertyIndent < 0) propertyIndent = indent
     if (indent !== propertyIndent) continue
     const m = /^default\s*:(.*)$/.exec(line.trim())
-    if (m) defaults[current] = parseScalar(m[1], current)
+    if (m) defaults[current] = parseScalar(m[1] ?? '', current)
   }
   return defaults
 }
 
+/** @param {string} name */
 export function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
 // The runner's two formats: `name<<DELIMITER` heredocs (what @actions/core writes) and name=value.
+/** @param {string} text */
 export function parseOutputs(text) {
+  /** @type {Record<string, string>} */
   const outputs = {}
   const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
+    const line = lines[i] ?? ''
     if (line === '') continue
     const heredoc = /^([^=]+?)<<(.+)$/.exec(line)
     if (heredoc) {
-      const [, name, delimiter] = heredoc
+      const [, name = '', delimiter] = heredoc
+      /** @type {string[]} */
       const value = []
-      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '')
       if (i >= lines.length) throw new Error(`GITHUB_OUTPUT: ${name}: no closing ${delimiter}`)
       outputs[name] = value.join('\n')
       continue
@@ -107,15 +131,26 @@ export function parseOutputs(text) {
   return outputs
 }
 
+/** @type {Record<string, string>} */
 const DATA_ESCAPES = { '%25': '%', '%0D': '\r', '%0A': '\n' }
+/** @type {Record<string, string>} */
 const PROPERTY_ESCAPES = { ...DATA_ESCAPES, '%3A': ':', '%2C': ',' }
 
-// One pass, so an escaped "%250A" stays the literal text "%0A" as it does on the runner.
+/**
+ * One pass, so an escaped "%250A" stays the literal text "%0A" as it does on the runner.
+ * @param {string} text
+ * @param {Record<string, string>} table
+ */
 function unescape(text, table) {
   return text.replace(/%(?:25|0D|0A|3A|2C)/g, code => table[code] ?? code)
 }
 
+/**
+ * @param {string} stdout
+ * @returns {WorkflowCommand[]}
+ */
 export function parseWorkflowCommands(stdout) {
+  /** @type {WorkflowCommand[]} */
   const commands = []
   for (const line of stdout.split(/\r?\n/)) {
     if (!line.startsWith('::')) continue
@@ -125,6 +160,7 @@ export function parseWorkflowCommands(stdout) {
     const space = head.indexOf(' ')
     const command = space < 0 ? head : head.slice(0, space)
     if (!/^[A-Za-z][\w-]*$/.test(command)) continue
+    /** @type {Record<string, string>} */
     const properties = {}
     if (space >= 0) {
       for (const pair of head.slice(space + 1).split(',')) {
@@ -138,7 +174,13 @@ export function parseWorkflowCommands(stdout) {
   return commands
 }
 
+/**
+ * @param {Record<string, string>} inputs
+ * @param {string} dir
+ * @param {Record<string, string | undefined>} overrides
+ */
 function buildEnv(inputs, dir, overrides) {
+  /** @type {Record<string, string>} */
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? homedir(),
@@ -151,16 +193,11 @@ function buildEnv(inputs, dir, overrides) {
     GITHUB_ACTIONS: 'true',
     CI: 'true'
   }
-  mkdirSync(env.RUNNER_TEMP)
-  for (const key of [
-    'GITHUB_OUTPUT',
-    'GITHUB_STEP_SUMMARY',
-    'GITHUB_ENV',
-    'GITHUB_PATH',
-    'GITHUB_STATE'
-  ]) {
-    writeFileSync(env[key], '')
+  mkdirSync(join(dir, 'temp'))
+  for (const file of ['output', 'summary', 'env', 'path', 'state']) {
+    writeFileSync(join(dir, file), '')
   }
+  /** @type {Record<string, string>} */
   const values = {}
   for (const [name, value] of Object.entries(readActionDefaults())) {
     // Expressions in defaults (${{ github.token }}) need a workflow context we don't have.
@@ -176,6 +213,12 @@ function buildEnv(inputs, dir, overrides) {
   return env
 }
 
+/**
+ * @param {string} script
+ * @param {Record<string, string>} env
+ * @param {number} timeoutMs
+ * @returns {Promise<Omit<ActionRun, 'outputs' | 'summary' | 'annotations' | 'env'>>}
+ */
 function spawnNode(script, env, timeoutMs) {
   return new Promise((resolvePromise, reject) => {
     const started = Date.now()
@@ -184,7 +227,9 @@ function spawnNode(script, env, timeoutMs) {
       env,
       stdio: ['ignore', 'pipe', 'pipe']
     })
+    /** @type {Buffer[]} */
     const stdout = []
+    /** @type {Buffer[]} */
     const stderr = []
     child.stdout.on('data', chunk => stdout.push(chunk))
     child.stderr.on('data', chunk => stderr.push(chunk))
@@ -211,8 +256,18 @@ function spawnNode(script, env, timeoutMs) {
   })
 }
 
+/** The build runAction runs when not given a script. */
+export function defaultScript() {
+  return process.env[BUILT_ACTION_ENV] || join(repoRoot, 'dist', 'index.js')
+}
+
+/**
+ * @param {Record<string, string>} [inputs]
+ * @param {RunActionOptions} [options]
+ * @returns {Promise<ActionRun>}
+ */
 export async function runAction(inputs = {}, options = {}) {
-  const script = options.script ?? join(repoRoot, 'dist', 'index.js')
+  const script = options.script ?? defaultScript()
   if (!existsSync(script)) {
     throw new Error(`${script} does not exist: build the action first (npm run bundle)`)
   }
@@ -221,6 +276,7 @@ export async function runAction(inputs = {}, options = {}) {
     const env = buildEnv(inputs, dir, options.env ?? {})
     const run = await spawnNode(script, env, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
     // options.env may have pointed these elsewhere (or removed them) to test fallbacks.
+    /** @param {string | undefined} file */
     const read = file => (file && existsSync(file) ? readFileSync(file, 'utf8') : '')
     return {
       ...run,

@@ -1,3 +1,4 @@
+// @ts-check
 // A TLS-terminating proxy for tests: an HTTPS server on 127.0.0.1 that forwards every request,
 // unchanged, to a plain-HTTP target (the fake TFE) and streams the answer back. It stands for an
 // on-prem TFE whose certificate a private CA signed. It also records the handshakes that failed,
@@ -5,9 +6,19 @@
 import { request as httpRequest } from 'node:http'
 import { createServer } from 'node:https'
 
+/** @typedef {import('./tls-proxy.mjs').TlsProxy} TlsProxy */
+/** @typedef {import('./tls-proxy.mjs').TlsProxyOptions} TlsProxyOptions */
+/** @typedef {import('./tls-proxy.mjs').TlsProxyRequest} TlsProxyRequest */
+
+/**
+ * @param {TlsProxyOptions} options
+ * @returns {Promise<TlsProxy>}
+ */
 export async function startTlsProxy({ target, key, cert }) {
   const targetUrl = new URL(target)
+  /** @type {TlsProxyRequest[]} */
   const requests = []
+  /** @type {string[]} */
   const tlsErrors = []
   const server = createServer({ key, cert }, (req, res) => {
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: { ...req.headers } })
@@ -36,18 +47,24 @@ export async function startTlsProxy({ target, key, cert }) {
     req.pipe(upstream)
   })
   server.on('tlsClientError', error => {
-    tlsErrors.push(String(error?.code ?? error?.message ?? error))
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code
+    tlsErrors.push(String(code ?? error.message))
   })
 
   await new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       server.off('error', reject)
-      resolve()
+      resolve(undefined)
     })
   })
-  const port = server.address().port
+  const address = server.address()
+  if (address === null || typeof address === 'string') {
+    throw new Error('tls proxy: not listening on a TCP port')
+  }
+  const port = address.port
 
+  /** @type {Promise<void> | undefined} */
   let closing
   return {
     url: `https://127.0.0.1:${port}`,
@@ -56,7 +73,7 @@ export async function startTlsProxy({ target, key, cert }) {
     tlsErrors,
     close() {
       closing ??= new Promise((resolve, reject) => {
-        server.close(error => (error ? reject(error) : resolve()))
+        server.close(error => (error ? reject(error) : resolve(undefined)))
         server.closeAllConnections()
       })
       return closing
