@@ -1,0 +1,135 @@
+// Sharing files, read and checked together into the desired sharing of every producer they name.
+// Reading is the only I/O here; combining the files is pure (`combineSharingFiles`).
+import { readFile, stat } from 'node:fs/promises'
+import { relative, sep } from 'node:path'
+import type { Desired } from '../sharing.js'
+import { isQuotable } from './describe.js'
+import type { ConfigError } from './errors.js'
+import { type FileProducer, type ParsedSharingFile, parseSharingFile } from './parse.js'
+
+/**
+ * One producer's desired sharing from a file: the whole desired state (mode `set`), global sharing
+ * stated either way, and no `allow-empty` (reviewing the file is the confirmation).
+ */
+export interface DesiredFromFile extends Desired {
+  mode: 'set'
+  globalModuleSharing: boolean
+  allowEmpty: true
+  /** Where the producer is written: the file relative to the workspace, and the key's line. */
+  source: { file: string; line: number }
+  /** The line of each consumer entry, in the order of `consumers`. */
+  consumerLines: number[]
+}
+
+export interface LoadedSharing {
+  /** Sorted by producer name. */
+  desired: DesiredFromFile[]
+  /** Every problem of every file, by file and position; the run must not go ahead if any. */
+  errors: ConfigError[]
+}
+
+/** A sharing file is a short list; anything larger was matched by mistake. */
+export const MAX_SHARING_FILE_BYTES = 1024 * 1024
+
+/**
+ * Reads, parses and checks the files (absolute paths, e.g. from `findSharingFiles`). Problems name
+ * files relative to the workspace, as annotations need them.
+ */
+export async function loadSharingFiles(
+  paths: readonly string[],
+  workspace: string
+): Promise<LoadedSharing> {
+  const parsed: ParsedSharingFile[] = []
+  for (const path of paths) {
+    const file = relative(workspace, path).split(sep).join('/')
+    const text = await readText(path)
+    parsed.push(
+      typeof text === 'string'
+        ? parseSharingFile(text, file)
+        : { producers: [], errors: [{ file, line: 1, column: 1, message: text.problem }] }
+    )
+  }
+  return combineSharingFiles(parsed)
+}
+
+/**
+ * The producers of several parsed files as one desired state. A producer may be written in one
+ * place only: each further place is an error that names both (file:line each).
+ */
+export function combineSharingFiles(files: readonly ParsedSharingFile[]): LoadedSharing {
+  const errors = files.flatMap(file => file.errors)
+  const first = new Map<string, FileProducer>()
+  for (const producer of files.flatMap(file => file.producers)) {
+    const earlier = first.get(producer.organization)
+    if (earlier === undefined) {
+      first.set(producer.organization, producer)
+      continue
+    }
+    errors.push({
+      file: producer.source.file,
+      line: producer.source.line,
+      column: 1,
+      message:
+        `${isQuotable(producer.organization) ? `producer ${producer.organization}` : 'this producer'} ` +
+        'is set in two places: ' +
+        `${place(earlier)} and ${place(producer)}; keep it in one file only`
+    })
+  }
+  const desired = [...first.values()]
+    .sort((a, b) => compare(a.organization, b.organization))
+    .map(
+      ({
+        organization,
+        consumers,
+        consumerLines,
+        globalModuleSharing,
+        source
+      }): DesiredFromFile => ({
+        organization,
+        consumers,
+        mode: 'set',
+        globalModuleSharing,
+        allowEmpty: true,
+        source,
+        consumerLines
+      })
+    )
+  errors.sort(
+    (a, b) => compare(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0)
+  )
+  return { desired, errors }
+}
+
+function place({ source }: FileProducer): string {
+  return `${source.file}:${source.line}`
+}
+
+/** Code-point order: the same on every machine, whatever its locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The file's text, or what keeps it from being read (described; the path is in the annotation). */
+async function readText(path: string): Promise<string | { problem: string }> {
+  let bytes: Buffer
+  try {
+    const { size } = await stat(path)
+    if (size > MAX_SHARING_FILE_BYTES) {
+      return {
+        problem: `the file is larger than 1 MiB (${size} bytes), too large for a sharing file; check the patterns that select sharing files`
+      }
+    }
+    bytes = await readFile(path)
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unknown error'
+    return { problem: `the file cannot be read (${code}); check that it exists and is a file` }
+  }
+  if (bytes.includes(0)) {
+    return { problem: 'the file is not text (it holds NUL bytes); a sharing file is YAML text' }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return { problem: 'the file is not UTF-8 text; save it as UTF-8' }
+  }
+}
