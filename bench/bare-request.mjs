@@ -1,16 +1,18 @@
 // The cold-start baseline: a Node process that replays requests recorded from an action run
 // (same method, path, query, headers including Authorization, and body) with nothing but
-// node:http, reads each answer to its end, and exits. The action's time over this one is what
-// its bundle, its inputs and its planning cost.
+// node:http, reads each answer to its end, and exits. The requests come in waves: the requests
+// of a wave are sent side by side (each on its own connection, as the action's concurrent reads
+// are), and a wave starts once every answer of the one before has been read. The action's time
+// over this one is what its bundle, its inputs and its planning cost.
 import { Agent, request } from 'node:http'
 
-// { url, requests: [{ method, path, headers, body }], tls }, set by bench/cold-start.mjs.
-const { url, requests, tls } = JSON.parse(process.env.BENCH_BARE_REQUESTS ?? '{}')
+// { url, waves: [[{ method, path, headers, body }, ...], ...], tls }, set by bench/cold-start.mjs.
+const { url, waves, tls } = JSON.parse(process.env.BENCH_BARE_REQUESTS ?? '{}')
 // Any client of a real TFE speaks HTTPS, so it loads TLS and crypto even before its first
 // request; this variant loads them too (the fake itself is plain http on loopback).
 if (tls) await Promise.all([import('node:https'), import('node:crypto')])
 
-// Kept alive like the action's client, so several requests share one connection as its do.
+// Kept alive like the action's client, so a request after a wave reuses a connection as its do.
 const agent = new Agent({ keepAlive: true })
 // A fake that stops answering must not hang the bench: give up after 10 s.
 setTimeout(() => {
@@ -30,11 +32,13 @@ function send({ method, path, headers, body }) {
   })
 }
 
-for (const recorded of requests ?? []) {
+async function replay(recorded) {
   const status = await send(recorded)
   if (status < 200 || status >= 300) {
     console.error(`bare-request: ${recorded.method} ${recorded.path} answered HTTP ${status}`)
     process.exitCode = 1
   }
 }
+
+for (const wave of waves ?? []) await Promise.all(wave.map(replay))
 agent.destroy()

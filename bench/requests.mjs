@@ -15,29 +15,7 @@ import {
   summarizeRequests,
   table
 } from './support.mjs'
-
-const TEAMS = ['a', 'b', 'c', 'd', 'e'].map(x => `app-team-${x}`)
-const [TEAM_A, , TEAM_C, TEAM_D, TEAM_E] = TEAMS
-
-/** Each run gets its own fake in the same starting state, so no run sees another's write. */
-const SMALL_RUNS = [
-  ['set by ids (3)', ids => ({ consumers: [TEAM_C, TEAM_D, TEAM_E].map(ids).join('\n') })],
-  ['set by names (3)', () => ({ consumers: [TEAM_C, TEAM_D, TEAM_E].join('\n') })],
-  ['add (1 name)', () => ({ mode: 'add', consumers: TEAM_C })],
-  ['remove (1 name)', () => ({ mode: 'remove', consumers: TEAM_A })],
-  [
-    'dry-run, set by names (3)',
-    () => ({ 'dry-run': 'true', consumers: [TEAM_C, TEAM_D, TEAM_E].join('\n') })
-  ],
-  [
-    'set by names (3), api: relationships',
-    () => ({ api: 'relationships', consumers: [TEAM_C, TEAM_D, TEAM_E].join('\n') })
-  ],
-  [
-    'set by names (3), api: registry-partnerships',
-    () => ({ api: 'registry-partnerships', consumers: [TEAM_C, TEAM_D, TEAM_E].join('\n') })
-  ]
-]
+import { RUN_KINDS, smallFake, startingState } from './run-kinds.mjs'
 
 /** (N names, O organizations in TFE, the producer included). */
 const RESOLUTION_CASES = [
@@ -58,18 +36,13 @@ export async function requestsPerRun() {
     ':consumer any other organization, page numbers are n (every list request also sends',
     'page[size]=100). api is module-consumers unless said.',
     '',
-    `Small runs: a fresh fake holding ${TEAMS.join(', ')}`,
-    `and ${PRODUCER}, which shares with ${TEAMS[0]} and ${TEAMS[1]}; each run starts`,
-    'from that state.'
+    ...startingState('Small runs: ')
   )
 
   const summary = []
-  for (const [label, makeInputs] of SMALL_RUNS) {
-    const fake = await startFakeTfe()
+  for (const [label, makeInputs, producer] of RUN_KINDS) {
+    const { fake, idOf } = await smallFake(producer)
     try {
-      const orgs = TEAMS.map(name => fake.addOrganization({ name }))
-      fake.addOrganization({ name: PRODUCER, moduleConsumers: TEAMS.slice(0, 2) })
-      const idOf = name => orgs.find(o => o.name === name)?.externalId ?? name
       requireSuccess(await runAction(baseInputs(fake, makeInputs(idOf))), label)
       const requests = [...fake.requests]
       say('', `${label}: ${requests.length} requests`)

@@ -6,16 +6,23 @@
 //   npm run bench                                # every section
 //   npm run bench -- --only cold-start --runs 40
 //   npm run bench -- --only requests,scale
-import { existsSync } from 'node:fs'
+//   npm run bench -- --only round-trips
+import { existsSync, statSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { coldStart } from './cold-start.mjs'
 import { requestsPerRun } from './requests.mjs'
+import { roundTrips } from './round-trips.mjs'
 import { scale } from './scale.mjs'
-import { repoRoot, section, table } from './support.mjs'
+import { distJavaScriptBytes, repoRoot, section, table } from './support.mjs'
 
-const SECTIONS = { 'cold-start': coldStart, requests: requestsPerRun, scale }
+const SECTIONS = {
+  'cold-start': coldStart,
+  requests: requestsPerRun,
+  scale,
+  'round-trips': roundTrips
+}
 // Every child has its own timeout; this catches anything else (a fake that stops answering the
 // bench itself), so the whole run is bounded in time too.
 const WATCHDOG_MS = 10 * 60_000
@@ -73,6 +80,19 @@ setTimeout(() => {
   process.exit(1)
 }, WATCHDOG_MS).unref()
 
+// The figures are of one build: a dist/ rebuilt while the bench runs (by another process in the
+// same tree) would mix two. Compared at the end, by name, size and modification time.
+function distStamp() {
+  try {
+    return distJavaScriptBytes()
+      .files.map(f => `${f.path}:${f.size}:${statSync(join(repoRoot, f.path)).mtimeMs}`)
+      .join(' ')
+  } catch {
+    return 'dist/ unreadable' // being rebuilt: removed, or half written
+  }
+}
+const distAtStart = distStamp()
+
 const started = Date.now()
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 // Timings are only as quiet as the machine: the load average tells a reader how quiet it was.
@@ -92,6 +112,9 @@ for (const name of Object.keys(SECTIONS).filter(n => only.includes(n))) {
 
 section('Summary')
 table(['figure', 'value', 'target'], summary)
+if (distStamp() !== distAtStart) {
+  console.log('\nWARNING: dist/ changed while the bench ran; the figures may mix two builds.')
+}
 console.log(
   `\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s; load average (1 min) ${load()}`
 )

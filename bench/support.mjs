@@ -103,7 +103,11 @@ export function requireSuccess(run, what) {
   )
 }
 
-/** Sum of the JavaScript the runner may load from dist/, every level down. */
+/**
+ * The JavaScript in dist/, every level down, split the way a run loads it: the start path
+ * (dist/index.js, loaded and compiled by every run) and the rest (chunks ncc split off, loaded
+ * by a dynamic import only on runs that need them: the pull request comment).
+ */
 export function distJavaScriptBytes(dir = join(repoRoot, 'dist')) {
   let total = 0
   const files = []
@@ -121,7 +125,12 @@ export function distJavaScriptBytes(dir = join(repoRoot, 'dist')) {
       }
     }
   }
-  return { total, files }
+  files.sort((a, b) => a.path.localeCompare(b.path))
+  const start = join(dir, 'index.js').slice(repoRoot.length + 1)
+  const startPath = files.find(f => f.path === start) ?? { path: start, size: 0 }
+  const chunks = files.filter(f => f !== startPath)
+  const chunkTotal = chunks.reduce((sum, f) => sum + f.size, 0)
+  return { total, files, startPath, chunks, chunkTotal }
 }
 
 /** One request from this process (not timed): resets the fake between measured runs. */
@@ -179,13 +188,16 @@ export function why(kind, afterWrite) {
   const relationships = 'GET /admin/organizations/:producer/relationships/'
   if (kind.startsWith(`${relationships}module-consumers`)) {
     return afterWrite
-      ? 'read-back: TFE holds the plan? (apply.ts applyPlan → listModuleConsumers)'
+      ? 'read-back: TFE holds the plan? (apply.ts writeList → listModuleConsumers)'
       : "state: today's consumers, page by page (state.ts readState)"
   }
   if (kind.startsWith(`${relationships}provider-consumers`)) {
     return afterWrite
-      ? 'read-back: provider consumers unchanged? (apply.ts applyPlan)'
+      ? 'read-back: provider consumers unchanged? (apply.ts writeList)'
       : 'state: provider consumers, to send back unchanged (state.ts readState)'
+  }
+  if (kind === 'GET /admin/organizations/:producer' && afterWrite) {
+    return 'confirm: did the list write turn global sharing off? (apply.ts send, global-off)'
   }
   const reasons = {
     'GET /admin/organizations/:producer':
@@ -197,7 +209,7 @@ export function why(kind, afterWrite) {
       'write: whole list by name, answers 204 (apply.ts)',
     'PUT /admin/organizations/:producer/registry-partnerships':
       'write: module and provider lists by name, answers 204 (apply.ts)',
-    'PATCH /admin/organizations/:producer': 'write: the global sharing flag (apply.ts)',
+    'PATCH /admin/organizations/:producer': 'write: the global sharing flag (apply.ts setGlobal)',
     'GET /account/details': "diagnosis: is the token a site admin's? (tfe/account.ts)"
   }
   if (kind.startsWith(LIST)) {
