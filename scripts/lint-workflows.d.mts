@@ -1,0 +1,14 @@
+export interface YamlBlock {
+  /** The README line of the block's first YAML line (1-based). */
+  line: number
+  text: string
+}
+export interface Finding {
+  line: number
+  column: number
+  message: string
+  kind: string
+}
+export declare function yamlBlocks(markdown: string): YamlBlock[]
+export declare function isCompleteWorkflow(text: string): boolean
+export declare function lintWorkflow(text: string, path: string): Promise<Finding[]>
