@@ -3546,6 +3546,58 @@ class ApplyError extends ActionError {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/describe-value.ts
+// How a user's value is shown back in a message. A value may be anything, a token pasted into
+// the wrong place included, and the runner masks a token only where it appears whole; so a
+// value is shown only when plain, and otherwise described: its length and the first character
+// that does not belong. Used by the step inputs and by the sharing files alike.
+const QUOTABLE_CHARACTER = /^[A-Za-z0-9_.-]$/;
+/** What an organization name is written with. */
+const NAME_CHARACTER = /^[A-Za-z0-9_-]$/;
+/** A TFE API token (`<id>.atlasv1.<secret>`) or a GitHub one. */
+const TOKEN_SHAPE = /\.atlasv1\.|(^|[^A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{20}|github_pat_)/;
+/** Shaped like an API token: never a name, never shown. */
+function looksLikeToken(value) {
+    return TOKEN_SHAPE.test(value);
+}
+/**
+ * Holds a run of 20 or more letters and digits that mixes upper case, lower case and digits: a
+ * key, not a name (which people write in one case, and whose parts are words).
+ */
+function looksRandom(value) {
+    return value
+        .split(/[^A-Za-z0-9]/)
+        .some(run => run.length >= 20 && /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run));
+}
+/** `64 characters, the first that is not allowed is "." at position 9`, never the value itself. */
+function describe(value, allowed) {
+    const characters = Array.from(value);
+    const size = `${characters.length} character${characters.length === 1 ? '' : 's'}`;
+    const bad = characters.findIndex(c => !allowed.test(c));
+    if (bad < 0)
+        return size;
+    return `${size}, the first that is not allowed is ${characterName(characters[bad] ?? '')} at position ${bad + 1}`;
+}
+/** A character itself if it is visible ASCII; else what it is, with its code point. */
+function characterName(c) {
+    if (c === ' ')
+        return 'a space';
+    if (c === '\t')
+        return 'a tab';
+    if (c === '"')
+        return 'a double quote';
+    if (/^[\x21-\x7e]$/.test(c))
+        return `"${c}"`;
+    const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (/^[\r\n\u0085\u2028\u2029]$/.test(c))
+        return `a line break (${code})`;
+    if (/^\p{Cc}$/u.test(c))
+        return `a control character (${code})`;
+    if (/^[\p{Cf}\p{Z}]$/u.test(c))
+        return `an invisible or space character (${code})`;
+    return `a non-ASCII character (${code})`;
+}
+
 ;// CONCATENATED MODULE: ./src/model.ts
 // The domain: who shares with whom, and how a run was asked to change it. Types and the few
 // facts about identifiers that every other module relies on; no I/O.
@@ -3579,6 +3631,7 @@ function consumerLabel(c) {
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Every input is read and validated here, once, into one typed Settings object.
 // Nothing after readSettings() looks at an input again.
+
 
 
 
@@ -3681,7 +3734,7 @@ function parseOrganization(raw) {
     if (isExternalId(value)) {
         throw new InputError('organization', `organization takes the producing organization's name, not its external id (${value})`);
     }
-    if (!isOrganizationName(value) || TOKEN_SHAPE.test(value)) {
+    if (!isOrganizationName(value) || looksLikeToken(value)) {
         throw new InputError('organization', `organization is not a valid organization name: ${describe(value, NAME_CHARACTER)} ` +
             `(letters, digits, - and _ only)${tokenHint(value)}`);
     }
@@ -3711,7 +3764,7 @@ function parseConsumers(raw, producer) {
             if (isExternalId(value)) {
                 refs.push({ kind: 'id', id: value });
             }
-            else if (isOrganizationName(value) && !TOKEN_SHAPE.test(value)) {
+            else if (isOrganizationName(value) && !looksLikeToken(value)) {
                 if (value === producer) {
                     throw new InputError('consumers', `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`);
                 }
@@ -3796,7 +3849,7 @@ const HOST_EXAMPLE = 'like tfe.example.com or https://tfe.example.com:8443';
  * quoting it): only the parts URL() would quietly accept or mend are checked here.
  */
 function splitHost(raw) {
-    if (TOKEN_SHAPE.test(raw) || looksRandom(raw)) {
+    if (looksLikeToken(raw) || looksRandom(raw)) {
         return (`looks like an API token or key (${Array.from(raw).length} characters), not a host name; ` +
             'tokens belong only in the token input, from a secret');
     }
@@ -3927,55 +3980,14 @@ function validateToken(token) {
 // character that does not belong.
 /** Short and plain enough to show back, for a choice, boolean or number input. */
 const QUOTABLE = /^[A-Za-z0-9_.-]{1,12}$/;
-const QUOTABLE_CHARACTER = /^[A-Za-z0-9_.-]$/;
-const NAME_CHARACTER = /^[A-Za-z0-9_-]$/;
-/** A TFE API token (`<id>.atlasv1.<secret>`) or a GitHub one. */
-const TOKEN_SHAPE = /\.atlasv1\.|(^|[^A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{20}|github_pat_)/;
 function quoteOrDescribe(value) {
     return QUOTABLE.test(value) ? `"${value}"` : `a value of ${describe(value, QUOTABLE_CHARACTER)}`;
 }
-/** `64 characters, the first that is not allowed is "." at position 9`, never the value itself. */
-function describe(value, allowed) {
-    const characters = Array.from(value);
-    const size = `${characters.length} character${characters.length === 1 ? '' : 's'}`;
-    const bad = characters.findIndex(c => !allowed.test(c));
-    if (bad < 0)
-        return size;
-    return `${size}, the first that is not allowed is ${characterName(characters[bad] ?? '')} at position ${bad + 1}`;
-}
-/** A character itself if it is visible ASCII; else what it is, with its code point. */
-function characterName(c) {
-    if (c === ' ')
-        return 'a space';
-    if (c === '\t')
-        return 'a tab';
-    if (c === '"')
-        return 'a double quote';
-    if (/^[\x21-\x7e]$/.test(c))
-        return `"${c}"`;
-    const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-    if (/^[\r\n\u0085\u2028\u2029]$/.test(c))
-        return `a line break (${code})`;
-    if (/^\p{Cc}$/u.test(c))
-        return `a control character (${code})`;
-    if (/^[\p{Cf}\p{Z}]$/u.test(c))
-        return `an invisible or space character (${code})`;
-    return `a non-ASCII character (${code})`;
-}
 /** Added to an error about a value shaped like an API token: say where a token belongs. */
 function tokenHint(...values) {
-    return values.some(value => TOKEN_SHAPE.test(value))
+    return values.some(looksLikeToken)
         ? '; it looks like an API token, and tokens belong only in the token input, from a secret'
         : '';
-}
-/**
- * Holds a run of 20 or more letters and digits that mixes upper case, lower case and digits: a
- * key, not a host name (which people write in one case, and whose parts are words).
- */
-function looksRandom(value) {
-    return value
-        .split(/[^A-Za-z0-9]/)
-        .some(run => run.length >= 20 && /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run));
 }
 /**
  * A file path, safe to show: plain characters, a directory or a certificate's extension, and no
@@ -3986,7 +3998,7 @@ function looksLikePath(value) {
         /[/\\]|\.(pem|crt|cer|ca-bundle)$/i.test(value) &&
         !/[A-Za-z0-9]{28}/.test(value) &&
         !looksRandom(value) &&
-        !TOKEN_SHAPE.test(value));
+        !looksLikeToken(value));
 }
 
 ;// CONCATENATED MODULE: ./src/pull-request-comment.ts

@@ -4,6 +4,14 @@ import * as core from '@actions/core'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import {
+  NAME_CHARACTER,
+  characterName,
+  QUOTABLE_CHARACTER,
+  describe,
+  looksLikeToken,
+  looksRandom
+} from './describe-value.js'
+import {
   APIS,
   type Api,
   type ConsumerRef,
@@ -183,7 +191,7 @@ export function parseOrganization(raw: string): string {
       `organization takes the producing organization's name, not its external id (${value})`
     )
   }
-  if (!isOrganizationName(value) || TOKEN_SHAPE.test(value)) {
+  if (!isOrganizationName(value) || looksLikeToken(value)) {
     throw new InputError(
       'organization',
       `organization is not a valid organization name: ${describe(value, NAME_CHARACTER)} ` +
@@ -215,7 +223,7 @@ export function parseConsumers(raw: string, producer: string): ConsumerRef[] {
       seen.add(value)
       if (isExternalId(value)) {
         refs.push({ kind: 'id', id: value })
-      } else if (isOrganizationName(value) && !TOKEN_SHAPE.test(value)) {
+      } else if (isOrganizationName(value) && !looksLikeToken(value)) {
         if (value === producer) {
           throw new InputError(
             'consumers',
@@ -318,7 +326,7 @@ const HOST_EXAMPLE = 'like tfe.example.com or https://tfe.example.com:8443'
  * quoting it): only the parts URL() would quietly accept or mend are checked here.
  */
 function splitHost(raw: string): { scheme: string; authority: string } | string {
-  if (TOKEN_SHAPE.test(raw) || looksRandom(raw)) {
+  if (looksLikeToken(raw) || looksRandom(raw)) {
     return (
       `looks like an API token or key (${Array.from(raw).length} characters), not a host name; ` +
       'tokens belong only in the token input, from a secret'
@@ -480,52 +488,16 @@ function validateToken(token: string): void {
 
 /** Short and plain enough to show back, for a choice, boolean or number input. */
 const QUOTABLE = /^[A-Za-z0-9_.-]{1,12}$/
-const QUOTABLE_CHARACTER = /^[A-Za-z0-9_.-]$/
-const NAME_CHARACTER = /^[A-Za-z0-9_-]$/
-/** A TFE API token (`<id>.atlasv1.<secret>`) or a GitHub one. */
-const TOKEN_SHAPE = /\.atlasv1\.|(^|[^A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{20}|github_pat_)/
 
 function quoteOrDescribe(value: string): string {
   return QUOTABLE.test(value) ? `"${value}"` : `a value of ${describe(value, QUOTABLE_CHARACTER)}`
 }
 
-/** `64 characters, the first that is not allowed is "." at position 9`, never the value itself. */
-function describe(value: string, allowed: RegExp): string {
-  const characters = Array.from(value)
-  const size = `${characters.length} character${characters.length === 1 ? '' : 's'}`
-  const bad = characters.findIndex(c => !allowed.test(c))
-  if (bad < 0) return size
-  return `${size}, the first that is not allowed is ${characterName(characters[bad] ?? '')} at position ${bad + 1}`
-}
-
-/** A character itself if it is visible ASCII; else what it is, with its code point. */
-function characterName(c: string): string {
-  if (c === ' ') return 'a space'
-  if (c === '\t') return 'a tab'
-  if (c === '"') return 'a double quote'
-  if (/^[\x21-\x7e]$/.test(c)) return `"${c}"`
-  const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
-  if (/^[\r\n\u0085\u2028\u2029]$/.test(c)) return `a line break (${code})`
-  if (/^\p{Cc}$/u.test(c)) return `a control character (${code})`
-  if (/^[\p{Cf}\p{Z}]$/u.test(c)) return `an invisible or space character (${code})`
-  return `a non-ASCII character (${code})`
-}
-
 /** Added to an error about a value shaped like an API token: say where a token belongs. */
 function tokenHint(...values: string[]): string {
-  return values.some(value => TOKEN_SHAPE.test(value))
+  return values.some(looksLikeToken)
     ? '; it looks like an API token, and tokens belong only in the token input, from a secret'
     : ''
-}
-
-/**
- * Holds a run of 20 or more letters and digits that mixes upper case, lower case and digits: a
- * key, not a host name (which people write in one case, and whose parts are words).
- */
-function looksRandom(value: string): boolean {
-  return value
-    .split(/[^A-Za-z0-9]/)
-    .some(run => run.length >= 20 && /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run))
 }
 
 /**
@@ -538,6 +510,6 @@ function looksLikePath(value: string): boolean {
     /[/\\]|\.(pem|crt|cer|ca-bundle)$/i.test(value) &&
     !/[A-Za-z0-9]{28}/.test(value) &&
     !looksRandom(value) &&
-    !TOKEN_SHAPE.test(value)
+    !looksLikeToken(value)
   )
 }
