@@ -17,5 +17,9 @@ export default {
   // teardown removes it.
   globalSetup: '<rootDir>/__tests__/support/global-setup.mjs',
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.mjs',
+  // The end-to-end suites spend their time in the action's child processes and in waits on the
+  // fakes, so one worker per core keeps a small machine busy; Jest's default (cores - 1) runs
+  // one file at a time on two cores.
+  maxWorkers: '100%',
   testTimeout: 30000
 }
