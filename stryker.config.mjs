@@ -22,6 +22,8 @@ export default {
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
   concurrency: 2,
+  // Jest's ESM mode leaks each run's modules: a fresh test runner process every 50 mutants.
+  maxTestRunnerReuse: 50,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   ignorePatterns: ['dist', 'coverage', 'reports', '.ci'],
@@ -31,5 +33,5 @@ export default {
   // The sandbox (a copy of the repo with its __tests__) lives outside the repo, so a plain
   // `npm test` or `eslint .` run meanwhile doesn't pick it up. node_modules is symlinked into it.
   tempDirName: join(tmpdir(), `stryker-${basename(process.cwd())}`),
-  cleanTempDir: true
+  cleanTempDir: 'always'
 }
