@@ -3527,7 +3527,7 @@ class PlanConflict extends ActionError {
 }
 /**
  * A failure after the first write was sent. `cause` is what went wrong; `written` says, in the
- * user's words, each write TFE has confirmed so far ("the consumer list is set to [a, b]").
+ * user's words, each write TFE has accepted so far ("the consumer list is set to [a, b]").
  */
 class ApplyError extends ActionError {
     phase;

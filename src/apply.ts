@@ -43,7 +43,7 @@ const ENDPOINTS: Record<Api, { what: string; since: string }> = {
 /** Where a run is, so that a failure can say what is already changed in TFE. */
 interface Progress {
   phase: Exclude<Phase, 'reading'>
-  /** Each confirmed write, as the user reads it. */
+  /** Each write TFE accepted, as the user reads it. */
   written: string[]
 }
 

@@ -34,7 +34,7 @@ export class PlanConflict extends ActionError {
 
 /**
  * A failure after the first write was sent. `cause` is what went wrong; `written` says, in the
- * user's words, each write TFE has confirmed so far ("the consumer list is set to [a, b]").
+ * user's words, each write TFE has accepted so far ("the consumer list is set to [a, b]").
  */
 export class ApplyError extends ActionError {
   constructor(
