@@ -67,3 +67,26 @@ it('never slows below the floor', () => {
 it('refuses a rate that is not above zero', () => {
   expect(() => new RateLimiter({ perSecond: 0 })).toThrow(RangeError)
 })
+
+it('lets a burst go at once after a pause, then keeps the pace', async () => {
+  let now = 0
+  const sent: number[] = []
+  const limit = new RateLimiter({
+    perSecond: 20,
+    burst: 3,
+    now: () => now,
+    sleep: async ms => {
+      now += ms
+    }
+  })
+  const send = async () => {
+    await limit.acquire()
+    sent.push(now)
+  }
+  for (let i = 0; i < 5; i++) await send()
+  now += 5000
+  await send()
+  await send()
+  // Three at once, then one every 50 ms; after a pause, at once again.
+  expect(sent).toEqual([0, 0, 0, 50, 100, 5100, 5100])
+})

@@ -76,6 +76,13 @@ export class TfeClient {
   private readonly deadlineMs: number
   private readonly maxBodyBytes: number
   private readonly log: (line: string) => void
+  /** Attempts sent so far (each retry counts): the progress lines of long runs show it. */
+  sent = 0
+
+  /** 429s the run's limiter has seen (0 without a limiter). */
+  get rateLimited(): number {
+    return this.options.limiter?.rateLimited ?? 0
+  }
 
   constructor(private readonly options: ClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 30_000
@@ -179,6 +186,7 @@ export class TfeClient {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.options.limiter?.acquire()
+        this.sent++
         return await this.attempt(info, payload, headers)
       } catch (error) {
         if (error instanceof TfeApiError && error.status === 429) {

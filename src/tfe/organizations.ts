@@ -1,5 +1,5 @@
 // Organizations: names ↔ external ids, and the admin settings of one organization.
-import type { Page, TfeClient } from './client.js'
+import type { Page, Query, TfeClient } from './client.js'
 import { isRecord } from './response.js'
 import { mapConcurrently } from './concurrency.js'
 import { TfeApiError, TfeResponseError } from './errors.js'
@@ -128,6 +128,46 @@ export async function findOrganizations(client: TfeClient, wanted: Wanted): Prom
   }
   return { organizations: [...found.values()], missingNames: [...names], missingIds: [...ids] }
 }
+
+/**
+ * Every organization of the admin list, 100 a page. The first page tells the page count (when
+ * TFE sends `meta.pagination`); the rest are fetched a few at a time, and the rate limiter, not
+ * this function, sets the pace. `moduleProducer` adds `filter[module_producer]` (v202103-1+).
+ */
+export async function listOrganizations(
+  client: TfeClient,
+  { moduleProducer }: { moduleProducer?: boolean } = {}
+): Promise<Organization[]> {
+  const query: Query =
+    moduleProducer === undefined ? {} : { 'filter[module_producer]': String(moduleProducer) }
+  const first = await client.getPage(ADMIN_ORGANIZATIONS, 1, query)
+  const pages = [first]
+  if (first.totalPages !== undefined && first.next !== undefined) {
+    const rest = range(first.next, first.totalPages)
+    pages.push(
+      ...(await mapConcurrently(rest, LIST_CONCURRENCY, page =>
+        client.getPage(ADMIN_ORGANIZATIONS, page, query)
+      ))
+    )
+  }
+  // Without a page count, or if the list grew while it was read: on, one page at a time.
+  for (let next = pages[pages.length - 1]?.next; next !== undefined;) {
+    const page = await client.getPage(ADMIN_ORGANIZATIONS, next, query)
+    pages.push(page)
+    next = page.next
+  }
+  const seen = new Map<string, Organization>()
+  pages.forEach((page, p) =>
+    page.items.forEach((item, i) => {
+      const org = decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} page ${p + 1} item ${i}`)
+      seen.set(org.name, org)
+    })
+  )
+  return [...seen.values()]
+}
+
+/** Pages in flight at once while listing: enough to keep the rate limiter's pace. */
+const LIST_CONCURRENCY = 8
 
 /** GET each name; a 404 leaves it missing so the user hears of all of them at once. */
 async function lookUpEach(

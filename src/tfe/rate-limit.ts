@@ -5,6 +5,11 @@
 export interface RateLimiterOptions {
   /** Requests per second this run may send. */
   perSecond: number
+  /**
+   * Requests that may go at once after a pause (default 1): a short run's few independent reads
+   * then cost one round trip, not one each. In any second at most burst - 1 + perSecond go.
+   */
+  burst?: number
   /** After a 429, the rate is multiplied by this (0 < factor < 1), down to minPerSecond. */
   slowDownFactor?: number
   minPerSecond?: number
@@ -15,6 +20,7 @@ export interface RateLimiterOptions {
 export class RateLimiter {
   private intervalMs: number
   private next = 0
+  private burstMs: number
   private readonly minPerSecond: number
   private readonly factor: number
   private readonly now: () => number
@@ -25,6 +31,7 @@ export class RateLimiter {
   constructor(options: RateLimiterOptions) {
     if (!(options.perSecond > 0)) throw new RangeError('perSecond must be above 0')
     this.intervalMs = 1000 / options.perSecond
+    this.burstMs = (Math.max(1, Math.floor(options.burst ?? 1)) - 1) * this.intervalMs
     this.minPerSecond = Math.min(options.minPerSecond ?? 1, options.perSecond)
     this.factor = options.slowDownFactor ?? 0.75
     this.now = options.now ?? Date.now
@@ -35,11 +42,14 @@ export class RateLimiter {
     return 1000 / this.intervalMs
   }
 
-  /** Resolves when the caller may send its request: slots are handed out in call order. */
+  /**
+   * Resolves when the caller may send its request: slots are handed out in call order. `next` is
+   * when the next request would go at an even pace; a burst may go that much earlier.
+   */
   async acquire(): Promise<void> {
     const now = this.now()
-    const slot = Math.max(now, this.next)
-    this.next = slot + this.intervalMs
+    const slot = Math.max(now, this.next - this.burstMs)
+    this.next = Math.max(this.next, slot) + this.intervalMs
     if (slot > now) await this.sleep(slot - now)
   }
 
@@ -51,6 +61,8 @@ export class RateLimiter {
     this.rateLimited++
     const slowest = 1000 / this.minPerSecond
     this.intervalMs = Math.min(slowest, this.intervalMs / this.factor)
+    // Someone else spends the same budget: no more bursts.
+    this.burstMs = 0
     this.next = Math.max(this.next, this.now() + waitMs)
   }
 }
