@@ -19,6 +19,19 @@ export interface FakeTfeFeatures {
  */
 export type PaginationShape = 'links-and-meta' | 'links' | 'meta' | 'none'
 
+/**
+ * How GET /admin/organizations answers `filter[module_producer]=true|false` (TFE v202103-1+:
+ * "true returns organizations that are configured to share their modules, false those that are
+ * not"). Whether global module sharing counts is undocumented, hence the variants:
+ * - 'lists-and-global': true lists the organizations with at least one module consumer or with
+ *   global module sharing on; false lists the others.
+ * - 'lists-only': true lists the organizations with at least one module consumer; false the others
+ *   (global sharers among them).
+ * - 'ignored': the parameter changes nothing, as on a TFE older than the filter.
+ * Values other than true and false are ignored. The filter combines with q, q[name] and pages.
+ */
+export type ModuleProducerFilter = 'lists-and-global' | 'lists-only' | 'ignored'
+
 export interface FakeTfeOptions extends NetworkOptions {
   /** Initial feature switches; all default to true. */
   features?: Partial<FakeTfeFeatures>
@@ -26,6 +39,8 @@ export interface FakeTfeOptions extends NetworkOptions {
   tfeVersion?: string
   /** Of every paginated list (default 'links-and-meta'). */
   pagination?: PaginationShape
+  /** What filter[module_producer] does on the organizations list (default 'lists-and-global'). */
+  moduleProducerFilter?: ModuleProducerFilter
   /**
    * Off by default. On (true: 30, TFE's default): at most `perSecond` requests in any second per
    * user, all tokens of a user together; one more gets 429 with the documented body and
@@ -78,6 +93,8 @@ export interface FakeTfe {
   /** Mutable switches, read on every request. */
   readonly features: FakeTfeFeatures
   readonly pagination: PaginationShape
+  /** What filter[module_producer] does on the organizations list. */
+  readonly moduleProducerFilter: ModuleProducerFilter
   /** Requests a second per user, or undefined when there is no rate limit. */
   readonly rateLimit: number | undefined
   /** The server's keep-alive timeout in effect (Node's default is 5000). */

@@ -14,6 +14,7 @@ import { realClock, startRecordingServer } from './recording-server.mjs'
 /** @typedef {import('./fake-tfe.mjs').FakeOrganizationInput} FakeOrganizationInput */
 /** @typedef {import('./fake-tfe.mjs').FakeOrganization} FakeOrganization */
 /** @typedef {import('./fake-tfe.mjs').PaginationShape} PaginationShape */
+/** @typedef {import('./fake-tfe.mjs').ModuleProducerFilter} ModuleProducerFilter */
 /** @typedef {import('./fake-tfe.mjs').RecordedRequest} RecordedRequest */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
 /** @typedef {Record<string, unknown>} JsonObject */
@@ -56,6 +57,8 @@ const TOO_MANY_REQUESTS = {
 }
 /** @type {PaginationShape[]} */
 const PAGINATION_SHAPES = ['links-and-meta', 'links', 'meta', 'none']
+/** @type {ModuleProducerFilter[]} */
+const MODULE_PRODUCER_FILTERS = ['lists-and-global', 'lists-only', 'ignored']
 
 /** @type {FakeTfeFeatures} */
 const DEFAULT_FEATURES = {
@@ -219,6 +222,12 @@ export async function startFakeTfe(options = {}) {
   const pagination = options.pagination ?? 'links-and-meta'
   if (!PAGINATION_SHAPES.includes(pagination)) {
     throw new Error(`fake TFE: pagination must be one of ${PAGINATION_SHAPES.join(', ')}`)
+  }
+  const moduleProducerFilter = options.moduleProducerFilter ?? 'lists-and-global'
+  if (!MODULE_PRODUCER_FILTERS.includes(moduleProducerFilter)) {
+    throw new Error(
+      `fake TFE: moduleProducerFilter must be one of ${MODULE_PRODUCER_FILTERS.join(', ')}`
+    )
   }
   const clock = options.clock ?? realClock
   const rateLimit = rateLimitOf(options.rateLimit)
@@ -438,6 +447,29 @@ export async function startFakeTfe(options = {}) {
   }
 
   /**
+   * What filter[module_producer] asks for: true or false, or undefined when this TFE does not
+   * filter. The docs name only true and false and say nothing of other values; the fake ignores
+   * them rather than inventing an error TFE may not send.
+   * @param {string | undefined} raw
+   */
+  function producerFilter(raw) {
+    if (moduleProducerFilter === 'ignored') return undefined
+    if (raw === 'true') return true
+    if (raw === 'false') return false
+    return undefined
+  }
+
+  /**
+   * Whether filter[module_producer]=true lists `org`. The docs say "configured to share their
+   * modules" without saying whether global sharing counts, so the fake can answer either way.
+   * @param {Organization} org
+   */
+  function isModuleProducer(org) {
+    if (org.moduleConsumers.size > 0) return true
+    return moduleProducerFilter === 'lists-and-global' && org.globalModuleSharing
+  }
+
+  /**
    * @param {Organization} producer
    * @param {Organization[]} consumers
    */
@@ -521,7 +553,12 @@ export async function startFakeTfe(options = {}) {
       const needles = [query.q, query['q[name]']]
         .filter(/** @returns {v is string} */ v => typeof v === 'string' && v !== '')
         .map(v => v.toLowerCase())
-      const matches = orgList.filter(o => needles.every(n => o.name.toLowerCase().includes(n)))
+      const producer = producerFilter(query['filter[module_producer]'])
+      const matches = orgList.filter(
+        o =>
+          needles.every(n => o.name.toLowerCase().includes(n)) &&
+          (producer === undefined || isModuleProducer(o) === producer)
+      )
       return { status: 200, body: paginate(matches, query, path) }
     },
 
@@ -827,6 +864,7 @@ export async function startFakeTfe(options = {}) {
     userToken,
     features,
     pagination,
+    moduleProducerFilter,
     rateLimit,
     keepAliveTimeoutMs: server.keepAliveTimeoutMs,
     requests: server.requests,
