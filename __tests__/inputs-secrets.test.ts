@@ -85,7 +85,11 @@ const REFUSED = [
   'comment-on-pr',
   'max-retries',
   'timeout-seconds',
-  'ca-certificate'
+  'ca-certificate',
+  'config',
+  'fail-on-drift',
+  'export',
+  'rate-limit'
 ]
 /** Where a token is what the input takes. */
 const TOKEN_INPUTS = ['token', 'github-token']

@@ -69,7 +69,11 @@ describe('readSettings', () => {
       pullRequestComment: undefined,
       maxRetries: 5,
       timeoutMs: 30000,
-      caCertificate: undefined
+      caCertificate: undefined,
+      config: undefined,
+      exportTo: undefined,
+      failOnDrift: false,
+      rateLimit: 20
     })
   })
 
@@ -539,5 +543,89 @@ describe('transport inputs', () => {
     const error = inputError(() => readSettings(source({ ...valid, 'ca-certificate': value }).src))
     expect(error.input).toBe('ca-certificate')
     expect(error.message).toMatch(message)
+  })
+})
+
+describe('sharing files, export and the run-wide inputs', () => {
+  const files = { token: 'tok.en-123', hostname: 'tfe.example.com' }
+
+  it('reads config patterns relative to GITHUB_WORKSPACE, with no organization', () => {
+    const settings = readSettings(
+      source({ ...files, config: 'sharing/*.yml\n!sharing/old.yml' }, { GITHUB_WORKSPACE: '/ws' })
+        .src
+    )
+    expect(settings.config).toEqual({
+      patterns: 'sharing/*.yml\n!sharing/old.yml',
+      workspace: '/ws'
+    })
+    expect(settings.organization).toBe('')
+    expect(settings.mode).toBe('set')
+  })
+
+  it.each(['organization', 'consumers', 'mode', 'global-module-sharing'])(
+    'refuses %s beside config: the files state every producer',
+    name => {
+      const error = inputError(() =>
+        readSettings(source({ ...files, config: 'sharing/*.yml', [name]: 'set' }).src)
+      )
+      expect(error.input).toBe(name)
+      expect(error.message).toMatch(new RegExp(`^with config, .*leave ${name} empty`))
+    }
+  )
+
+  it('takes an export path inside the workspace', () => {
+    const settings = readSettings(
+      source({ ...files, export: 'sharing/today.yml' }, { GITHUB_WORKSPACE: '/ws' }).src
+    )
+    expect(settings.exportTo).toEqual({ path: '/ws/sharing/today.yml', file: 'sharing/today.yml' })
+  })
+
+  it.each([
+    [
+      '/etc/passwd',
+      /^export must be a path relative to the workspace, not an absolute one: "\/etc\/passwd"$/
+    ],
+    ['../outside.yml', /^export must name a file inside the workspace: "..\/outside.yml"$/],
+    ['.', /^export must name a file inside the workspace/]
+  ])('refuses export %p', (value, message) => {
+    const error = inputError(() => readSettings(source({ ...files, export: value }).src))
+    expect(error.input).toBe('export')
+    expect(error.message).toMatch(message)
+  })
+
+  it('refuses export and config together, and export beside organization', () => {
+    expect(
+      inputError(() =>
+        readSettings(source({ ...files, export: 'a.yml', config: 'sharing/*.yml' }).src)
+      ).input
+    ).toBe('export')
+    expect(
+      inputError(() => readSettings(source({ ...valid, export: 'a.yml' }).src)).message
+    ).toMatch(
+      /^export writes the sharing of every organization; leave organization, consumers empty/
+    )
+  })
+
+  it('needs dry-run for fail-on-drift', () => {
+    const error = inputError(() => readSettings(source({ ...valid, 'fail-on-drift': 'true' }).src))
+    expect(error.input).toBe('fail-on-drift')
+    expect(error.message).toMatch(/needs dry-run: true/)
+    expect(
+      readSettings(source({ ...valid, 'fail-on-drift': 'true', 'dry-run': 'true' }).src).failOnDrift
+    ).toBe(true)
+  })
+
+  it.each([
+    ['25', 25],
+    ['', 20],
+    ['2.5', 2.5]
+  ])('reads rate-limit %p', (value, expected) => {
+    expect(readSettings(source({ ...valid, 'rate-limit': value }).src).rateLimit).toBe(expected)
+  })
+
+  it.each(['0', '1001', 'fast', '-5'])('refuses rate-limit %p', value => {
+    const error = inputError(() => readSettings(source({ ...valid, 'rate-limit': value }).src))
+    expect(error.input).toBe('rate-limit')
+    expect(error.message).toMatch(/^rate-limit must be a number from 1 to 1000/)
   })
 })

@@ -48,8 +48,10 @@ process.exitCode = Number(process.env.EXIT_CODE ?? 0)
 describe('readActionDefaults', () => {
   it("reads this repository's action.yml", () => {
     const defaults = readActionDefaults()
-    expect(defaults).toHaveProperty('organization', undefined)
     expect(defaults).toMatchObject({
+      organization: '',
+      mode: '',
+      'rate-limit': '20',
       consumers: '',
       token: '',
       hostname: '',

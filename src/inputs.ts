@@ -3,6 +3,7 @@
 import * as core from '@actions/core'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import {
   NAME_CHARACTER,
   characterName,
@@ -40,6 +41,14 @@ export interface Settings {
   timeoutMs: number
   /** PEM of a private CA to trust, in addition to the usual roots. */
   caCertificate: string | undefined
+  /** Sharing files instead of one producer's inputs: the patterns, and where they are relative to. */
+  config: { patterns: string; workspace: string } | undefined
+  /** Export today's sharing to this file instead of changing anything. */
+  exportTo: { path: string; file: string } | undefined
+  /** With dryRun: fail when TFE differs from what is asked. */
+  failOnDrift: boolean
+  /** Requests per second for the whole run. */
+  rateLimit: number
 }
 
 /** A value the user gave is unusable. Carries the input's name so the message can point at it. */
@@ -74,7 +83,18 @@ export function readSettings(source: InputSource = actionInputs): Settings {
   const githubToken = source.input('github-token')
   if (githubToken) source.mask(githubToken)
 
-  const organization = parseOrganization(source.input('organization'))
+  const workspace = source.env('GITHUB_WORKSPACE')?.trim() || process.cwd()
+  const patterns = parsePatterns(source.input('config'))
+  const exportTo = parseExport(source.input('export'), workspace)
+  const many = patterns !== '' || exportTo !== undefined
+  if (patterns !== '' && exportTo !== undefined) {
+    throw new InputError(
+      'export',
+      'export writes the sharing TFE holds today and config applies sharing files; give one of them per step'
+    )
+  }
+  if (many) checkEmptyWithFiles(source, patterns !== '' ? 'config' : 'export')
+  const organization = many ? '' : parseOrganization(source.input('organization'))
   const consumers = parseConsumers(source.input('consumers'), organization)
   const allowEmpty = parseBoolean('allow-empty', source.input('allow-empty'), false)
   const baseUrl = parseHostname(
@@ -98,7 +118,18 @@ export function readSettings(source: InputSource = actionInputs): Settings {
     max: 600
   })
   const caCertificate = parseCaCertificate(source.input('ca-certificate'))
+  const failOnDrift = parseBoolean('fail-on-drift', source.input('fail-on-drift'), false)
+  const rateLimit = parseNumber('rate-limit', source.input('rate-limit'), 20, {
+    min: 1,
+    max: 1000
+  })
   validateToken(token)
+  if (failOnDrift && !dryRun) {
+    throw new InputError(
+      'fail-on-drift',
+      'fail-on-drift checks for drift without changing anything, so it needs dry-run: true'
+    )
+  }
   if (commentOnPr && !githubToken) {
     throw new InputError(
       'github-token',
@@ -106,7 +137,7 @@ export function readSettings(source: InputSource = actionInputs): Settings {
     )
   }
 
-  checkCombination(organization, consumers, mode, globalModuleSharing, allowEmpty)
+  if (!many) checkCombination(organization, consumers, mode, globalModuleSharing, allowEmpty)
   return {
     organization,
     consumers,
@@ -120,8 +151,77 @@ export function readSettings(source: InputSource = actionInputs): Settings {
     pullRequestComment: commentOnPr ? { githubToken } : undefined,
     maxRetries,
     timeoutMs: Math.round(timeoutSeconds * 1000),
-    caCertificate
+    caCertificate,
+    config: patterns !== '' ? { patterns, workspace } : undefined,
+    exportTo,
+    failOnDrift,
+    rateLimit
   }
+}
+
+/** A file states every producer's whole sharing, so a step's inputs for one producer make no sense. */
+function checkEmptyWithFiles(source: InputSource, using: 'config' | 'export'): void {
+  const given = ['organization', 'consumers', 'mode', 'global-module-sharing'].filter(
+    name => source.input(name).trim() !== ''
+  )
+  if (given.length === 0) return
+  throw new InputError(
+    given[0] ?? 'organization',
+    using === 'config'
+      ? `with config, the sharing files state every producer's sharing; leave ${given.join(', ')} empty ` +
+          '(write the producer into a sharing file instead)'
+      : `export writes the sharing of every organization; leave ${given.join(', ')} empty`
+  )
+}
+
+/**
+ * The sharing file patterns, checked here only for a pasted token (they are matched against the
+ * workspace later, still before any request): the patterns are quoted in later errors.
+ */
+export function parsePatterns(raw: string): string {
+  const lines = raw.split(/\r\n|\r|\n/)
+  lines.forEach((line, i) => {
+    const value = line.trim().replace(/^!/, '')
+    if (looksLikeToken(value) || looksRandom(value)) {
+      throw new InputError(
+        'config',
+        `config ${lines.length > 1 ? `line ${i + 1} ` : ''}is not a path or pattern: ${describe(value, QUOTABLE_CHARACTER)}${tokenHint(value) || '; it looks like a key or random text'}`
+      )
+    }
+  })
+  return raw.trim()
+}
+
+/**
+ * The export file: relative to the workspace and inside it, so a step can only write where the
+ * workflow's checkout is.
+ */
+export function parseExport(raw: string, workspace: string): Settings['exportTo'] {
+  const value = raw.trim()
+  if (value === '') return undefined
+  if (looksLikeToken(value) || looksRandom(value)) {
+    throw new InputError(
+      'export',
+      `export is not a file path: ${describe(value, QUOTABLE_CHARACTER)}${tokenHint(value) || '; it looks like a key or random text'}`
+    )
+  }
+  const shown = looksLikePath(value) || /^[A-Za-z0-9_./-]{1,200}$/.test(value)
+  const what = shown ? `"${value}"` : `a value of ${describe(value, QUOTABLE_CHARACTER)}`
+  if (isAbsolute(value) || /^[A-Za-z]:/.test(value)) {
+    throw new InputError(
+      'export',
+      `export must be a path relative to the workspace, not an absolute one: ${what}`
+    )
+  }
+  const path = resolve(workspace, value)
+  const file = relative(workspace, path)
+  if (file === '' || file.startsWith('..') || isAbsolute(file) || /[\r\n]/.test(value)) {
+    throw new InputError(
+      'export',
+      `export must name a file inside the workspace: ${what}${tokenHint(value)}`
+    )
+  }
+  return { path, file: file.split(sep).join('/') }
 }
 
 /**
