@@ -3,7 +3,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { expectFailure, idOf, runOnFake, seedTeams, writes } from './support/action-on-fake.js'
+import {
+  PRODUCER,
+  expectFailure,
+  idOf,
+  runOnFake,
+  seedTeams,
+  writes
+} from './support/action-on-fake.js'
 import { startFakeTfe } from './support/fake-tfe.mjs'
 import { fake, useFakeTfe } from './support/fake-tfe-per-test.js'
 import { repoRoot, runAction } from './support/runner.mjs'
@@ -71,11 +78,25 @@ describe('setting module consumers', () => {
     expect(annotations(result, 'error')).toEqual([])
   })
 
-  it('writes exactly the outputs action.yml declares', async () => {
+  it('writes exactly the outputs action.yml declares, but unmanaged (sharing files only)', async () => {
     const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8'))
     const result = await runOnFake({ consumers: 'team-a' })
     expect(result.code).toBe(0)
-    expect(Object.keys(result.outputs).sort()).toEqual(Object.keys(action.outputs).sort())
+    expect(Object.keys(result.outputs).sort()).toEqual(
+      Object.keys(action.outputs)
+        .filter(name => name !== 'unmanaged')
+        .sort()
+    )
+    expect(JSON.parse(result.outputs.producers ?? '')).toEqual([
+      {
+        organization: PRODUCER,
+        result: 'changed',
+        added: ['team-a'],
+        removed: ['legacy'],
+        consumers: ['team-a'],
+        'global-module-sharing': false
+      }
+    ])
   })
 
   it('masks the token first and never shows it', async () => {

@@ -7,11 +7,13 @@
 //   npm run bench -- --only cold-start --runs 40
 //   npm run bench -- --only requests,scale
 //   npm run bench -- --only round-trips
+//   npm run bench -- --only many-producers
 import { existsSync, statSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { coldStart } from './cold-start.mjs'
+import { manyProducers } from './many-producers.mjs'
 import { requestsPerRun } from './requests.mjs'
 import { roundTrips } from './round-trips.mjs'
 import { scale } from './scale.mjs'
@@ -21,7 +23,8 @@ const SECTIONS = {
   'cold-start': coldStart,
   requests: requestsPerRun,
   scale,
-  'round-trips': roundTrips
+  'round-trips': roundTrips,
+  'many-producers': manyProducers
 }
 // Every child has its own timeout; this catches anything else (a fake that stops answering the
 // bench itself), so the whole run is bounded in time too.

@@ -14,13 +14,13 @@ module.exports = __nccwpck_require__(218);
 
 
 
-var net = __nccwpck_require__(278);
-var tls = __nccwpck_require__(756);
-var http = __nccwpck_require__(611);
-var https = __nccwpck_require__(692);
-var events = __nccwpck_require__(434);
-var assert = __nccwpck_require__(613);
-var util = __nccwpck_require__(23);
+var net = __nccwpck_require__(9278);
+var tls = __nccwpck_require__(4756);
+var http = __nccwpck_require__(8611);
+var https = __nccwpck_require__(5692);
+var events = __nccwpck_require__(4434);
+var assert = __nccwpck_require__(2613);
+var util = __nccwpck_require__(9023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -280,7 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 116:
+/***/ 5116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.r(__webpack_exports__);
@@ -311,45 +311,282 @@ function fetch() {
 
 /***/ }),
 
-/***/ 613:
+/***/ 7827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QO: () => (/* binding */ ConfigInvalid),
+/* harmony export */   Zb: () => (/* binding */ SharingPatternError)
+/* harmony export */ });
+/* unused harmony exports configSummary, formatConfigError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+// What is wrong with sharing files, as data: each problem carries the file and the 1-based line
+// (and column) where the user wrote it, so a run can annotate it there
+// (`core.error(message, { file, startLine, startColumn })`).
+
+/** Sharing files that cannot be used; nothing was sent. Carries every problem found. */
+class ConfigInvalid extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    errors;
+    constructor(errors) {
+        super('input', configSummary(errors));
+        this.errors = errors;
+        this.name = 'ConfigInvalid';
+    }
+}
+/**
+ * The patterns that select sharing files are unusable: one matches no file, leaves the
+ * workspace, or names something that is not a file of the workspace. Nothing was sent.
+ */
+class SharingPatternError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    problems;
+    constructor(problems) {
+        super('input', problems.length === 1
+            ? (problems[0] ?? '')
+            : `${problems.length} problems with the sharing file patterns: ${problems.join('; ')}`);
+        this.problems = problems;
+        this.name = 'SharingPatternError';
+    }
+}
+/** `3 problems in 2 sharing files; see the annotations`. */
+function configSummary(errors) {
+    const files = new Set(errors.map(error => error.file)).size;
+    return (`${plural(errors.length, 'problem')} in ${plural(files, 'sharing file')}; ` +
+        'see the annotations');
+}
+/** `sharing/platform.yml:4:7: message`: a problem as a log line, where annotations are not shown. */
+function formatConfigError({ file, line, column, message }) {
+    return `${file}:${line}${column === undefined ? '' : `:${column}`}: ${message}`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+
+/***/ }),
+
+/***/ 7722:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EZ: () => (/* binding */ looksRandom),
+/* harmony export */   K_: () => (/* binding */ QUOTABLE_CHARACTER),
+/* harmony export */   NM: () => (/* binding */ looksLikeToken),
+/* harmony export */   YI: () => (/* binding */ NAME_CHARACTER),
+/* harmony export */   pp: () => (/* binding */ characterName),
+/* harmony export */   q0: () => (/* binding */ describe)
+/* harmony export */ });
+// How a user's value is shown back in a message. A value may be anything, a token pasted into
+// the wrong place included, and the runner masks a token only where it appears whole; so a
+// value is shown only when plain, and otherwise described: its length and the first character
+// that does not belong. Used by the step inputs and by the sharing files alike.
+const QUOTABLE_CHARACTER = /^[A-Za-z0-9_.-]$/;
+/** What an organization name is written with. */
+const NAME_CHARACTER = /^[A-Za-z0-9_-]$/;
+/** A TFE API token (`<id>.atlasv1.<secret>`) or a GitHub one. */
+const TOKEN_SHAPE = /\.atlasv1\.|(^|[^A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{20}|github_pat_)/;
+/** Shaped like an API token: never a name, never shown. */
+function looksLikeToken(value) {
+    return TOKEN_SHAPE.test(value);
+}
+/**
+ * Holds a run of 20 or more letters and digits that mixes upper case, lower case and digits: a
+ * key, not a name (which people write in one case, and whose parts are words).
+ */
+function looksRandom(value) {
+    return value
+        .split(/[^A-Za-z0-9]/)
+        .some(run => run.length >= 20 && /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run));
+}
+/** `64 characters, the first that is not allowed is "." at position 9`, never the value itself. */
+function describe(value, allowed) {
+    const characters = Array.from(value);
+    const size = `${characters.length} character${characters.length === 1 ? '' : 's'}`;
+    const bad = characters.findIndex(c => !allowed.test(c));
+    if (bad < 0)
+        return size;
+    return `${size}, the first that is not allowed is ${characterName(characters[bad] ?? '')} at position ${bad + 1}`;
+}
+/** A character itself if it is visible ASCII; else what it is, with its code point. */
+function characterName(c) {
+    if (c === ' ')
+        return 'a space';
+    if (c === '\t')
+        return 'a tab';
+    if (c === '"')
+        return 'a double quote';
+    if (/^[\x21-\x7e]$/.test(c))
+        return `"${c}"`;
+    const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (/^[\r\n\u0085\u2028\u2029]$/.test(c))
+        return `a line break (${code})`;
+    if (/^\p{Cc}$/u.test(c))
+        return `a control character (${code})`;
+    if (/^[\p{Cf}\p{Z}]$/u.test(c))
+        return `an invisible or space character (${code})`;
+    return `a non-ASCII character (${code})`;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d5: () => (/* binding */ ApplyError),
+/* harmony export */   gF: () => (/* binding */ PlanConflict),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+// The errors a person reads. Every one has a kind (what went wrong) and, once anything may have
+// been written to TFE, the phase it happened in and what is already changed, so that no message
+// claims "nothing was changed" after something was.
+class ActionError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'ActionError';
+    }
+}
+/** The run cannot go ahead as asked; nothing has been written. */
+class PlanConflict extends ActionError {
+    constructor(message) {
+        super('conflict', message);
+        this.name = 'PlanConflict';
+    }
+}
+/**
+ * A failure after the first write was sent. `cause` is what went wrong; `written` says, in the
+ * user's words, each write TFE has accepted so far ("the consumer list is set to [a, b]").
+ */
+class ApplyError extends ActionError {
+    phase;
+    written;
+    cause;
+    constructor(kind, phase, written, cause) {
+        super(kind, cause instanceof Error ? cause.message : String(cause));
+        this.phase = phase;
+        this.written = written;
+        this.cause = cause;
+        this.name = 'ApplyError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   Px: () => (/* binding */ isOrganizationName),
+/* harmony export */   V_: () => (/* binding */ asConsumer),
+/* harmony export */   X7: () => (/* binding */ consumerLabel),
+/* harmony export */   bg: () => (/* binding */ isExternalId),
+/* harmony export */   cP: () => (/* binding */ hasName),
+/* harmony export */   ku: () => (/* binding */ looksLikeExternalId),
+/* harmony export */   yc: () => (/* binding */ APIS)
+/* harmony export */ });
+// The domain: who shares with whom, and how a run was asked to change it. Types and the few
+// facts about identifiers that every other module relies on; no I/O.
+const MODES = ['set', 'add', 'remove'];
+const APIS = ['module-consumers', 'relationships', 'registry-partnerships'];
+// TFE organization names: letters, digits, `-` and `_`.
+const ORGANIZATION_NAME = /^[A-Za-z0-9_-]+$/;
+// External ids are `org-` plus 16 base58 characters; since v202103-1 no name may look like one.
+const EXTERNAL_ID = /^org-[1-9A-HJ-NP-Za-km-z]{16}$/;
+function isExternalId(value) {
+    return EXTERNAL_ID.test(value);
+}
+function isOrganizationName(value) {
+    return ORGANIZATION_NAME.test(value);
+}
+/** Starts as an external id does (`org-`, in any case) but is not a valid one. */
+function looksLikeExternalId(value) {
+    return /^org-/i.test(value) && !isExternalId(value);
+}
+function hasName(consumer) {
+    return typeof consumer.name === 'string' && consumer.name !== '';
+}
+/** Just the name and id, from any organization record. */
+function asConsumer({ name, externalId }) {
+    return { name, externalId };
+}
+function consumerLabel(c) {
+    return c.name ?? c.externalId;
+}
+
+
+/***/ }),
+
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 434:
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 611:
+/***/ 8611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 692:
+/***/ 5692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 278:
+/***/ 9278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -360,204 +597,59 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 756:
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 4756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 23:
+/***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 8476:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -689,10 +781,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(896);
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -714,7 +806,7 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -728,808 +820,12 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./scripts/bundle-stubs/undici.ts
-var undici = __nccwpck_require__(116);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var lib_Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(lib_Headers || (lib_Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[lib_Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[lib_Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[lib_Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[lib_Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[lib_Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -1554,7 +850,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -1576,7 +872,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -1598,7 +894,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -1996,11 +1292,11 @@ function toPlatformPath(pth) {
 ;// CONCATENATED MODULE: external "string_decoder"
 const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 // EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(434);
+var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(613);
+var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -2098,7 +1394,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -2127,11 +1423,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -2351,7 +1647,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -2366,7 +1662,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -2377,7 +1673,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -2386,7 +1682,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -2817,7 +2113,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -3388,7 +2684,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -3403,7 +2699,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_warning(message, properties = {}) {
+function warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -3506,599 +2802,1042 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
-// The errors a person reads. Every one has a kind (what went wrong) and, once anything may have
-// been written to TFE, the phase it happened in and what is already changed, so that no message
-// claims "nothing was changed" after something was.
-class ActionError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-        this.name = 'ActionError';
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
     }
 }
-/** The run cannot go ahead as asked; nothing has been written. */
-class PlanConflict extends ActionError {
-    constructor(message) {
-        super('conflict', message);
-        this.name = 'PlanConflict';
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
     }
 }
-/**
- * A failure after the first write was sent. `cause` is what went wrong; `written` says, in the
- * user's words, each write TFE has accepted so far ("the consumer list is set to [a, b]").
- */
-class ApplyError extends ActionError {
-    phase;
-    written;
-    cause;
-    constructor(kind, phase, written, cause) {
-        super(kind, cause instanceof Error ? cause.message : String(cause));
-        this.phase = phase;
-        this.written = written;
-        this.cause = cause;
-        this.name = 'ApplyError';
-    }
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/describe-value.ts
-// How a user's value is shown back in a message. A value may be anything, a token pasted into
-// the wrong place included, and the runner masks a token only where it appears whole; so a
-// value is shown only when plain, and otherwise described: its length and the first character
-// that does not belong. Used by the step inputs and by the sharing files alike.
-const QUOTABLE_CHARACTER = /^[A-Za-z0-9_.-]$/;
-/** What an organization name is written with. */
-const NAME_CHARACTER = /^[A-Za-z0-9_-]$/;
-/** A TFE API token (`<id>.atlasv1.<secret>`) or a GitHub one. */
-const TOKEN_SHAPE = /\.atlasv1\.|(^|[^A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{20}|github_pat_)/;
-/** Shaped like an API token: never a name, never shown. */
-function looksLikeToken(value) {
-    return TOKEN_SHAPE.test(value);
-}
-/**
- * Holds a run of 20 or more letters and digits that mixes upper case, lower case and digits: a
- * key, not a name (which people write in one case, and whose parts are words).
- */
-function looksRandom(value) {
-    return value
-        .split(/[^A-Za-z0-9]/)
-        .some(run => run.length >= 20 && /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run));
-}
-/** `64 characters, the first that is not allowed is "." at position 9`, never the value itself. */
-function describe(value, allowed) {
-    const characters = Array.from(value);
-    const size = `${characters.length} character${characters.length === 1 ? '' : 's'}`;
-    const bad = characters.findIndex(c => !allowed.test(c));
-    if (bad < 0)
-        return size;
-    return `${size}, the first that is not allowed is ${characterName(characters[bad] ?? '')} at position ${bad + 1}`;
-}
-/** A character itself if it is visible ASCII; else what it is, with its code point. */
-function characterName(c) {
-    if (c === ' ')
-        return 'a space';
-    if (c === '\t')
-        return 'a tab';
-    if (c === '"')
-        return 'a double quote';
-    if (/^[\x21-\x7e]$/.test(c))
-        return `"${c}"`;
-    const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-    if (/^[\r\n\u0085\u2028\u2029]$/.test(c))
-        return `a line break (${code})`;
-    if (/^\p{Cc}$/u.test(c))
-        return `a control character (${code})`;
-    if (/^[\p{Cf}\p{Z}]$/u.test(c))
-        return `an invisible or space character (${code})`;
-    return `a non-ASCII character (${code})`;
-}
-
-;// CONCATENATED MODULE: ./src/model.ts
-// The domain: who shares with whom, and how a run was asked to change it. Types and the few
-// facts about identifiers that every other module relies on; no I/O.
-const MODES = ['set', 'add', 'remove'];
-const APIS = ['module-consumers', 'relationships', 'registry-partnerships'];
-// TFE organization names: letters, digits, `-` and `_`.
-const ORGANIZATION_NAME = /^[A-Za-z0-9_-]+$/;
-// External ids are `org-` plus 16 base58 characters; since v202103-1 no name may look like one.
-const EXTERNAL_ID = /^org-[1-9A-HJ-NP-Za-km-z]{16}$/;
-function isExternalId(value) {
-    return EXTERNAL_ID.test(value);
-}
-function isOrganizationName(value) {
-    return ORGANIZATION_NAME.test(value);
-}
-/** Starts as an external id does (`org-`, in any case) but is not a valid one. */
-function looksLikeExternalId(value) {
-    return /^org-/i.test(value) && !isExternalId(value);
-}
-function hasName(consumer) {
-    return typeof consumer.name === 'string' && consumer.name !== '';
-}
-/** Just the name and id, from any organization record. */
-function asConsumer({ name, externalId }) {
-    return { name, externalId };
-}
-function consumerLabel(c) {
-    return c.name ?? c.externalId;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Every input is read and validated here, once, into one typed Settings object.
-// Nothing after readSettings() looks at an input again.
-
-
-
-
-
-/** A value the user gave is unusable. Carries the input's name so the message can point at it. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-const actionInputs = {
-    input: name => getInput(name),
-    env: name => process.env[name],
-    mask: secret => core_setSecret(secret)
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./scripts/bundle-stubs/undici.ts
+var undici = __nccwpck_require__(5116);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
 };
-function readSettings(source = actionInputs) {
-    // The tokens are masked before anything else happens, so no later line can leak them.
-    const token = source.input('token') || source.env('TFE_TOKEN')?.trim() || '';
-    if (token)
-        source.mask(token);
-    const githubToken = source.input('github-token');
-    if (githubToken)
-        source.mask(githubToken);
-    const organization = parseOrganization(source.input('organization'));
-    const consumers = parseConsumers(source.input('consumers'), organization);
-    const allowEmpty = parseBoolean('allow-empty', source.input('allow-empty'), false);
-    const baseUrl = parseHostname(source.input('hostname') || source.env('TFE_HOSTNAME')?.trim() || '', source.env('TFE_ADDRESS')?.trim() || '');
-    const mode = parseChoice('mode', source.input('mode'), MODES, 'set');
-    const dryRun = parseBoolean('dry-run', source.input('dry-run'), false);
-    const globalInput = source.input('global-module-sharing');
-    const globalModuleSharing = globalInput === '' ? undefined : parseBoolean('global-module-sharing', globalInput, false);
-    const api = parseChoice('api', source.input('api'), APIS, 'module-consumers');
-    const commentOnPr = parseBoolean('comment-on-pr', source.input('comment-on-pr'), false);
-    const maxRetries = parseNumber('max-retries', source.input('max-retries'), 5, {
-        min: 0,
-        max: 20,
-        integer: true
-    });
-    const timeoutSeconds = parseNumber('timeout-seconds', source.input('timeout-seconds'), 30, {
-        min: 1,
-        max: 600
-    });
-    const caCertificate = parseCaCertificate(source.input('ca-certificate'));
-    validateToken(token);
-    if (commentOnPr && !githubToken) {
-        throw new InputError('github-token', 'comment-on-pr is true but github-token is empty; leave github-token at its default (${{ github.token }}) and grant pull-requests: write');
-    }
-    checkCombination(organization, consumers, mode, globalModuleSharing, allowEmpty);
-    return {
-        organization,
-        consumers,
-        token,
-        baseUrl,
-        allowEmpty,
-        mode,
-        dryRun,
-        globalModuleSharing,
-        api,
-        pullRequestComment: commentOnPr ? { githubToken } : undefined,
-        maxRetries,
-        timeoutMs: Math.round(timeoutSeconds * 1000),
-        caCertificate
-    };
-}
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
 /**
- * Conflicts that the inputs alone reveal. Those that depend on what TFE holds today (wiping
- * existing consumers, an empty result of `remove`) are the plan's to find, still before any write.
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
-function checkCombination(organization, consumers, mode, global, allowEmpty) {
-    if (mode !== 'set' && global !== undefined) {
-        throw new InputError('global-module-sharing', `global-module-sharing cannot be combined with mode: ${mode}; use mode: set (the default) to change global sharing`);
-    }
-    if (mode !== 'set' && consumers.length === 0) {
-        throw new InputError('consumers', `mode: ${mode} needs at least one organization in consumers to ${mode === 'add' ? 'add' : 'remove'}`);
-    }
-    if (global === true && consumers.length > 0) {
-        throw new InputError('consumers', 'global-module-sharing: true shares with every organization and clears the consumer list; leave consumers empty');
-    }
-    if (mode === 'set' && global !== true && consumers.length === 0 && !allowEmpty) {
-        throw new InputError('consumers', `consumers is empty, which would remove every module consumer of ${organization}; ` +
-            `list the consuming organizations, or set allow-empty: true to really remove them all`);
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
     }
 }
-function parseChoice(name, raw, choices, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (choices.includes(value))
-        return value;
-    throw new InputError(name, `${name} must be one of ${choices.join(', ')}, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
 }
-function parseOrganization(raw) {
-    const value = raw.trim();
-    if (!value) {
-        throw new InputError('organization', 'organization is required: the name of the producing organization');
-    }
-    if (isExternalId(value)) {
-        throw new InputError('organization', `organization takes the producing organization's name, not its external id (${value})`);
-    }
-    if (!isOrganizationName(value) || looksLikeToken(value)) {
-        throw new InputError('organization', `organization is not a valid organization name: ${describe(value, NAME_CHARACTER)} ` +
-            `(letters, digits, - and _ only)${tokenHint(value)}`);
-    }
-    return value;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
 }
-/**
- * One entry per line or between commas; blanks and comments are dropped: a `#` that starts a
- * line or an entry, or follows white space, comments out the rest of its line (names hold
- * neither). Each entry is classified and exact duplicates collapse. A name and the id of the
- * same organization collapse later, once names are resolved.
- */
-function parseConsumers(raw, producer) {
-    const refs = [];
-    const seen = new Set();
-    const invalid = [];
-    const lines = raw.split(/\r\n|\r|\n/);
-    lines.forEach((line, lineIndex) => {
-        const entries = line
-            .replace(/(^|[\s,])#.*$/s, '$1')
-            .split(',')
-            .map(entry => entry.trim())
-            .filter(entry => entry !== '');
-        entries.forEach((value, entryIndex) => {
-            if (seen.has(value))
-                return;
-            seen.add(value);
-            if (isExternalId(value)) {
-                refs.push({ kind: 'id', id: value });
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
             }
-            else if (isOrganizationName(value) && !looksLikeToken(value)) {
-                if (value === producer) {
-                    throw new InputError('consumers', `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`);
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
                 }
-                refs.push(looksLikeExternalId(value)
-                    ? { kind: 'name', name: value, looksLikeId: true }
-                    : { kind: 'name', name: value });
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
             }
             else {
-                const where = [
-                    lines.length > 1 ? `line ${lineIndex + 1}` : '',
-                    entries.length > 1 ? `entry ${entryIndex + 1}` : ''
-                ];
-                invalid.push({ where: where.filter(Boolean).join(', '), value });
+                return additionalValue;
             }
-        });
-    });
-    if (invalid.length > 0) {
-        // Described, never quoted: a token pasted here must not show in the log.
-        const shown = invalid
-            .slice(0, 5)
-            .map(({ where, value }) => {
-            const what = describe(value, NAME_CHARACTER);
-            return where ? `${where} (${what})` : what;
-        })
-            .join('; ');
-        const more = invalid.length > 5 ? `; and ${invalid.length - 5} more` : '';
-        const values = invalid.map(entry => entry.value);
-        const hashHint = values.some(value => /^[A-Za-z0-9_-]+#/.test(value))
-            ? '; a comment starts with # at the start of a line or after a space'
-            : '';
-        throw new InputError('consumers', `consumers has ${invalid.length === 1 ? 'an entry that is' : `${invalid.length} entries that are`} ` +
-            'neither an organization name (letters, digits, - and _) nor an external id ' +
-            `(org- and 16 base58 characters): ${shown}${more}${hashHint}${tokenHint(...values)}`);
-    }
-    return refs;
-}
-/**
- * Plain http:// is only for these: the token never crosses a network unencrypted. URL() writes
- * IPv6 in brackets and compressed, and ::ffff:127.0.0.1 as [::ffff:7f00:1].
- */
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
-/** What a host name is written with: letters (any script: IDNA makes them ASCII), digits, - and dots. */
-const HOST_CHARACTER = /^[A-Za-z0-9.-]$|^[^\p{ASCII}]$/u;
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-/** Top-level domains are letters, or IDNA's xn-- form; never digits. */
-const TOP_LEVEL = /^([a-z]+|xn--[a-z0-9-]+)$/;
-/**
- * Accepts `tfe.example.com`, `tfe.example.com:8443`, `https://tfe.example.com`, an IPv4 address
- * or an IPv6 one in brackets (`[2001:db8::1]`); `http://` only for a loopback host, so a token
- * never crosses a network in clear text. The value is never shown back (a token or password may
- * have been pasted into it); errors say what is wrong with it instead.
- */
-function parseHostname(hostname, address) {
-    const raw = (hostname || address).trim();
-    if (!raw) {
-        throw new InputError('hostname', 'no TFE hostname: set the hostname input (e.g. tfe.example.com) or the TFE_HOSTNAME or TFE_ADDRESS environment variable');
-    }
-    const host = splitHost(raw);
-    if (typeof host === 'string')
-        throw new InputError('hostname', `hostname ${host}`);
-    let url;
-    try {
-        url = new URL(`${host.scheme}://${host.authority}`);
-    }
-    catch {
-        throw new InputError('hostname', host.authority.startsWith('[')
-            ? 'hostname has an IPv6 address in brackets that is not valid, e.g. [2001:db8::1]'
-            : `hostname is not a host name or URL: ${Array.from(raw).length} characters; give a host ${HOST_EXAMPLE}`);
-    }
-    const problem = hostProblem(url.hostname);
-    if (problem)
-        throw new InputError('hostname', `hostname is not a valid host name: ${problem}`);
-    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-        throw new InputError('hostname', 'hostname uses plain http://, which would send the token unencrypted; use https:// ' +
-            '(http:// is only for localhost, 127.0.0.1 and [::1])');
-    }
-    return `${url.protocol}//${url.host}`;
-}
-const HOST_EXAMPLE = 'like tfe.example.com or https://tfe.example.com:8443';
-/**
- * The scheme and `host[:port]` of what the user wrote, or what is wrong with it (without
- * quoting it): only the parts URL() would quietly accept or mend are checked here.
- */
-function splitHost(raw) {
-    if (looksLikeToken(raw) || looksRandom(raw)) {
-        return (`looks like an API token or key (${Array.from(raw).length} characters), not a host name; ` +
-            'tokens belong only in the token input, from a secret');
-    }
-    // scheme://, then the authority up to the first / ? # or \ (which URL() reads as /).
-    const [, scheme, authority = '', rest = ''] = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#\\]*)(.*)$/is.exec(raw) ?? [];
-    if (scheme !== undefined && !/^https?$/i.test(scheme)) {
-        return `must use https://${/^[a-z]{1,10}$/i.test(scheme) ? ` (not ${scheme.toLowerCase()}://)` : ''}`;
-    }
-    if (authority.includes('@')) {
-        return `must be only a host (and port), ${HOST_EXAMPLE}; it holds a user name or password (before an @), which is never needed`;
-    }
-    if (rest !== '' && rest !== '/') {
-        return `must be only a host (and port), ${HOST_EXAMPLE}; it has a path, query or fragment after the host`;
-    }
-    const [, name, port] = /^(\[[^\]]*\]|[^:]*)(?::([^:]*))?$/s.exec(authority) ?? [];
-    if (name === undefined) {
-        return 'is not a host name or URL: it has more than one :, and an IPv6 address must be in brackets, like [2001:db8::1]';
-    }
-    if (port && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535)) {
-        return 'is not a host name or URL: its port is not a number from 1 to 65535';
-    }
-    if (name === '')
-        return `is not a host name or URL: it has no host; give one ${HOST_EXAMPLE}`;
-    const characters = Array.from(name);
-    const bad = name.startsWith('[') ? -1 : characters.findIndex(c => !HOST_CHARACTER.test(c));
-    if (bad >= 0) {
-        const position = (scheme === undefined ? 0 : scheme.length + 3) + bad + 1;
-        return (`is not a host name or URL: ${Array.from(raw).length} characters, the first that is not allowed ` +
-            `is ${characterName(characters[bad] ?? '')} at position ${position} ` +
-            `(a host name has letters, digits, - and dots; ${HOST_EXAMPLE})`);
-    }
-    return { scheme: scheme?.toLowerCase() ?? 'https', authority };
-}
-/** Why URL()'s (lower-case, ASCII) host name is no DNS name or IP address; '' when it is one. */
-function hostProblem(hostname) {
-    if (hostname.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(hostname))
-        return '';
-    const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
-    if (name.length > 253)
-        return 'it is longer than 253 characters';
-    const labels = name.split('.');
-    if (labels.some(label => label === ''))
-        return 'it has an empty part between dots';
-    if (labels.some(label => label.length > 63)) {
-        return 'a part between dots is longer than 63 characters';
-    }
-    if (labels.some(label => !DNS_LABEL.test(label))) {
-        return 'a part between dots starts or ends with -, or holds a character other than letters, digits and -';
-    }
-    if (labels.length > 1 && !TOP_LEVEL.test(labels[labels.length - 1] ?? '')) {
-        return 'its last part is not a top-level domain (letters only, like .com or .internal)';
-    }
-    return '';
-}
-function parseNumber(name, raw, fallback, { min, max, integer = false }) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    const number = Number(value);
-    if (!/^\d+(\.\d+)?$/.test(value) ||
-        (integer && !Number.isInteger(number)) ||
-        number < min ||
-        number > max) {
-        throw new InputError(name, `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, ` +
-            `not ${quoteOrDescribe(value)}${tokenHint(value)}`);
-    }
-    return number;
-}
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-/** PEM text, or the path of a PEM file; every certificate in it must parse. */
-function parseCaCertificate(raw) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    let pem = value;
-    if (!value.includes('-----BEGIN')) {
-        try {
-            pem = (0,external_node_fs_namespaceObject.readFileSync)(value, 'utf8');
         }
-        catch (error) {
-            const code = error.code ?? 'unreadable';
-            const shown = looksLikePath(value)
-                ? `"${value}"`
-                : `a value of ${Array.from(value).length} characters`;
-            throw new InputError('ca-certificate', `ca-certificate is neither PEM text nor a readable file: ${shown} (${code})${tokenHint(value)}`);
+        if (clientHeader !== undefined) {
+            return clientHeader;
         }
+        return _default;
     }
-    const blocks = pem.match(PEM_BLOCK) ?? [];
-    if (blocks.length === 0) {
-        throw new InputError('ca-certificate', 'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
-    }
-    blocks.forEach((block, i) => {
-        try {
-            new external_node_crypto_namespaceObject.X509Certificate(block);
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
         }
-        catch {
-            throw new InputError('ca-certificate', `ca-certificate: certificate ${i + 1} of ${blocks.length} is not valid PEM`);
+        if (!useProxy) {
+            agent = this._agent;
         }
-    });
-    return blocks.join('\n') + '\n';
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them, but with a one-line error. */
-function parseBoolean(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (TRUE.includes(value))
-        return true;
-    if (FALSE.includes(value))
-        return false;
-    throw new InputError(name, `${name} must be true or false, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
-}
-function validateToken(token) {
-    if (!token) {
-        throw new InputError('token', "no TFE token: pass a site administrator's API token in the token input (e.g. ${{ secrets.TFE_TOKEN }}) or the TFE_TOKEN environment variable");
-    }
-    // Only visible ASCII fits in an Authorization header; anything else (a zero-width space
-    // pasted along with it) would fail every request with a misleading network error.
-    if (/[^\x21-\x7e]/.test(token)) {
-        throw new InputError('token', 'the token contains white space or invisible characters; copy it again without them');
-    }
-}
-// A value that is not what its input expects may be anything, a token pasted into the wrong
-// input included; the runner masks the token only where it appears whole. So such a value is
-// quoted only when it is short and plain, and otherwise described: its length and the first
-// character that does not belong.
-/** Short and plain enough to show back, for a choice, boolean or number input. */
-const QUOTABLE = /^[A-Za-z0-9_.-]{1,12}$/;
-function quoteOrDescribe(value) {
-    return QUOTABLE.test(value) ? `"${value}"` : `a value of ${describe(value, QUOTABLE_CHARACTER)}`;
-}
-/** Added to an error about a value shaped like an API token: say where a token belongs. */
-function tokenHint(...values) {
-    return values.some(looksLikeToken)
-        ? '; it looks like an API token, and tokens belong only in the token input, from a secret'
-        : '';
-}
-/**
- * A file path, safe to show: plain characters, a directory or a certificate's extension, and no
- * long or random-looking run of letters and digits.
- */
-function looksLikePath(value) {
-    return (/^[A-Za-z0-9_.~/\\: -]{1,200}$/.test(value) &&
-        /[/\\]|\.(pem|crt|cer|ca-bundle)$/i.test(value) &&
-        !/[A-Za-z0-9]{28}/.test(value) &&
-        !looksRandom(value) &&
-        !looksLikeToken(value));
-}
-
-;// CONCATENATED MODULE: ./src/pull-request-comment.ts
-// One comment per producer on the pull request that triggered the run, created once and then
-// updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
-// @actions/github (Octokit) is loaded here, on demand, so runs that don't comment never load it.
-
-/** The comment could not be written; `status` is GitHub's answer, if one came. */
-class CommentError extends Error {
-    number;
-    status;
-    constructor(message, number, status) {
-        super(message);
-        this.number = number;
-        this.status = status;
-        this.name = 'CommentError';
-    }
-}
-function commentMarker(organization) {
-    return `<!-- tfe-module-sharing-action: ${organization} -->`;
-}
-/**
- * Creates or updates this producer's comment on the run's pull request. Returns undefined when
- * the run is not for a pull request (nothing is sent).
- */
-async function commentOnPullRequest(token, organization, markdown) {
-    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 413));
-    const { context } = github;
-    if (!['pull_request', 'pull_request_target'].includes(context.eventName))
-        return undefined;
-    const number = context.payload.pull_request?.number ?? context.payload.number;
-    if (typeof number !== 'number') {
-        throw new CommentError(`the ${context.eventName} event payload (GITHUB_EVENT_PATH) names no pull request`, undefined, undefined);
-    }
-    const http = new lib_HttpClient('tfe-module-sharing-action', [], {
-        allowRedirects: false,
-        socketTimeout: 30_000
-    });
-    try {
-        const octokit = github.getOctokit(token, {
-            // Read here, not when @actions/github was loaded: GitHub Enterprise Server sets its own.
-            baseUrl: context.apiUrl,
-            request: { fetch: fetchThrough(http) }
-        });
-        const where = { ...context.repo, issue_number: number };
-        const marker = commentMarker(organization);
-        const body = `${marker}\n${markdown}`;
-        let existing;
-        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-            ...where,
-            per_page: 100
-        });
-        for await (const page of pages) {
-            existing = page.data.find(c => c.body?.startsWith(marker))?.id;
-            if (existing !== undefined)
-                break;
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
         }
-        if (existing !== undefined) {
-            const { data } = await octokit.rest.issues.updateComment({
-                ...context.repo,
-                comment_id: existing,
-                body
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
             });
-            return { action: 'updated', number, url: data.html_url };
         }
-        const { data } = await octokit.rest.issues.createComment({ ...where, body });
-        return { action: 'created', number, url: data.html_url };
+        return agent;
     }
-    catch (error) {
-        // Octokit gives a failure to connect status 500 too, but no response: that one is no answer.
-        const status = error.response?.status;
-        const message = error instanceof Error ? error.message : String(error);
-        throw new CommentError(message, number, typeof status === 'number' ? status : undefined);
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
     }
-    finally {
-        http.dispose();
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
     }
 }
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __nccwpck_require__(8476);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __nccwpck_require__(7827);
+;// CONCATENATED MODULE: ./src/tfe/concurrency.ts
 /**
- * A fetch for Octokit over @actions/http-client, which honours HTTPS_PROXY and NO_PROXY the same
- * way for GitHub as for TFE. (@actions/github's own fetch needs undici, which the bundle leaves
- * out: see scripts/bundle-stubs/undici.ts.)
+ * Maps with at most `limit` calls in flight: lookups go faster than one by one without
+ * spending the 30 requests/second that the admin user shares with every other automation.
  */
-function fetchThrough(http) {
-    return async (input, init = {}) => {
-        const url = input instanceof Request ? input.url : String(input);
-        const headers = Object.fromEntries(new Headers(init.headers).entries());
-        const body = typeof init.body === 'string' ? init.body : null;
-        const response = await http.request(init.method ?? 'GET', url, body, headers);
-        const text = await response.readBody();
-        const status = response.message.statusCode ?? 0;
-        const out = new Headers();
-        for (const [name, value] of Object.entries(response.message.headers)) {
-            for (const one of [value ?? []].flat())
-                out.append(name, one);
+async function mapConcurrently(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
         }
-        // A Response may not carry a body with these statuses.
-        const empty = [101, 204, 205, 304].includes(status);
-        return new Response(empty ? null : text, { status, headers: out });
     };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/errors.ts
@@ -4177,259 +3916,6 @@ function describeBody(entries, kind, excerpt) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/failure.ts
-// Turns any error into the one line a person reads in the step's log and annotation:
-// which organization, what happened (with the HTTP status), and what to do next.
-
-
-
-
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|ALTNAME/;
-function describeFailure(error, context = {}) {
-    let line;
-    if (error instanceof ApplyError) {
-        // afterWrites says what is changed, so the cause does not say it again.
-        line = `${describeCause(error.cause, context, false)} ${afterWrites(error)}`;
-    }
-    else {
-        line = describeCause(error, context, true);
-    }
-    return redact(line.replace(/\s*[\r\n]+\s*/g, ' '), context.secrets ?? []);
-}
-/**
- * What is true of TFE after a failed apply. A write that got no answer may have taken effect;
- * every write here sets a whole list or one flag, so running again is safe either way.
- */
-function afterWrites({ written, cause }) {
-    if (written.length > 0) {
-        return (`Already changed in TFE: ${written.join('; ')}. ` +
-            'Check the organization in TFE; running again is safe.');
-    }
-    if (cause instanceof TfeTransportError) {
-        return ("The write's outcome is unknown: TFE may have applied it. Running again is safe " +
-            '(every write sets a whole list or one flag).');
-    }
-    return 'Nothing was changed.';
-}
-/** `nothingWritten`: whether the line may say so (true before any write was sent). */
-function describeCause(error, context, nothingWritten) {
-    const subject = context.organization ? `${context.organization}: ` : '';
-    const host = context.baseUrl ?? 'TFE';
-    if (error instanceof InputError)
-        return `Invalid input: ${error.message}`;
-    if (error instanceof ActionError)
-        return error.message;
-    if (error instanceof TfeApiError)
-        return subject + describeApiError(error, host, nothingWritten);
-    if (error instanceof TfeTransportError) {
-        const hint = error.code === 'ERR_SSL_WRONG_VERSION_NUMBER'
-            ? "Check that hostname's port serves HTTPS."
-            : TLS_CODES.test(error.code)
-                ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
-                : error.code === 'ETIMEDOUT'
-                    ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
-                    : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).';
-        return `${subject}could not reach ${host}: ${error.message}. ${hint}`;
-    }
-    if (error instanceof TfeResponseError) {
-        return `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return `${subject}unexpected error: ${message}`;
-}
-function describeApiError(error, host, nothingWritten) {
-    const { status } = error;
-    const said = error.details ? `: ${withoutStop(error.details)}` : '';
-    if (status === 401) {
-        return (`${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
-            "Use a site administrator's API token (token input or TFE_TOKEN).");
-    }
-    if (status === 404) {
-        return (`${error.request.method} ${error.request.path} answered HTTP 404: the organization does not exist, ` +
-            "or the token is not a site administrator's. Check the name and use a site admin's token.");
-    }
-    if (status === 422) {
-        return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`;
-    }
-    if (status === 429) {
-        return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`;
-    }
-    if (status >= 300 && status < 400) {
-        return `${error.request.method} ${error.request.path} was redirected (HTTP ${status})${said}.`;
-    }
-    if (status >= 500) {
-        return `${withoutStop(error.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
-    }
-    return `${withoutStop(error.message)}.`;
-}
-/** TFE's details often end in a full stop; the sentence goes on after them. */
-function withoutStop(text) {
-    return text.replace(/[.\s]+$/, '');
-}
-/** The line for a 404 that a second look has explained. */
-function describeNotFound(cause, organization, what, 
-/** When TFE gained the endpoint, e.g. `v202103-1`: the line names it when it is missing. */
-since = '') {
-    switch (cause) {
-        case 'endpoint-missing':
-            return new ActionError('tfe', `${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
-                `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`);
-        case 'not-site-admin':
-            return new ActionError('tfe', `${organization}: the token is valid but not a site administrator's (HTTP 404 from the admin API). ` +
-                "Use a site admin's API token.");
-        case 'organization-missing':
-            return new ActionError('tfe', `${organization}: no such organization on this TFE (HTTP 404). Check the organization input.`);
-        default:
-            return new ActionError('tfe', `${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
-                "Check the organization name and use a site admin's API token.");
-    }
-}
-/**
- * Why the pull request comment could not be written: a warning, since the sharing change stands.
- * Advice about permissions only where GitHub refused them.
- */
-function describeCommentFailure(error, context) {
-    const { number, status } = error instanceof CommentError ? error : { number: 0, status: 0 };
-    const where = number ? `pull request #${number}` : 'the pull request';
-    let advice;
-    if (status === 401) {
-        advice = 'github-token was refused; keep it at its default (${{ github.token }}).';
-    }
-    else if (status === 403 || status === 404) {
-        advice =
-            'Give the job permissions: pull-requests: write, and keep github-token at its default ' +
-                '(pull requests from forks get a read-only token).';
-    }
-    else if (status) {
-        advice = 'GitHub failed; the next run writes the comment.';
-    }
-    else if (number) {
-        advice = `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`;
-    }
-    else {
-        advice = 'Check that the workflow runs on pull_request events.';
-    }
-    const message = oneLine(error instanceof Error ? error.message : String(error));
-    const line = `${context.organization}: could not comment on ${where}` +
-        `${status ? ` (HTTP ${status})` : ''}: ${message}. ${advice}`;
-    return redact(line, context.secrets ?? []);
-}
-function oneLine(text) {
-    const first = text.split(/\r?\n/)[0] ?? '';
-    return first.replace(/[.\s]+$/, '');
-}
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret)
-            out = out.split(secret).join('***');
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-// What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
-
-function writeOutputs({ plan, applied }) {
-    // A dry run reports what the run would leave behind.
-    const consumers = applied?.consumers ?? plan.next;
-    const partnerships = applied?.partnerships ?? [];
-    const ids = (list) => JSON.stringify(list.map(c => c.externalId));
-    setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
-    setOutput('consumer-ids', ids(consumers));
-    setOutput('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
-    setOutput('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
-    setOutput('changed', String(plan.changed));
-    // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
-    // that nothing was added or removed.
-    const known = (list) => (plan.previous ? ids(list) : 'null');
-    setOutput('added', known(plan.added));
-    setOutput('removed', known(plan.removed));
-    setOutput('previous-consumer-ids', known(plan.previous ?? []));
-    setOutput('global-module-sharing', String(applied?.globalAfter ?? plan.global.after));
-}
-const CHANGE_LABEL = {
-    kept: 'kept',
-    added: '➕ added',
-    removed: '➖ removed'
-};
-function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
-    const org = escapeHtml(plan.organization);
-    const lines = [
-        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
-        '',
-        `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
-        '',
-        outcomeLine(plan, dryRun, applied !== undefined)
-    ];
-    const { before, after } = plan.global;
-    lines.push('', `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`);
-    if (plan.previous === undefined) {
-        lines.push('', '> This TFE does not list module consumers, so the list before this run is unknown.');
-    }
-    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
-    const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
-    if (plan.rows.length > 0) {
-        const withIds = partnershipIds.size > 0;
-        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
-        for (const { consumer, change } of plan.rows) {
-            const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
-            const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
-            lines.push(`| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`);
-        }
-    }
-    return lines.join('\n') + '\n';
-}
-function outcomeLine(plan, dryRun, written) {
-    const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`;
-    if (plan.previous === undefined) {
-        return dryRun
-            ? '**Would set** the list shown.'
-            : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`;
-    }
-    if (!plan.changed)
-        return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`;
-    if (dryRun)
-        return `**Would change** (${counts}); nothing was written.`;
-    return written ? `**Changed** (${counts}).` : '**Changed**.';
-}
-function onOff(value) {
-    return value ? 'on' : 'off';
-}
-/** What the summary and the pull request show when a run fails: the one error line. */
-function failureMarkdown(organization, line, dryRun) {
-    const org = escapeHtml(organization);
-    return [
-        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
-        '',
-        `**Failed**: ${escapeHtml(line)}`,
-        ''
-    ].join('\n');
-}
-async function writeSummary(markdown) {
-    // Outside a runner (a local run) there is no summary file to write to.
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary.addRaw(markdown).write();
-}
-/** Anything from the server is escaped: summaries and comments render HTML. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`);
-}
-function cell(text) {
-    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
-}
-/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
-function partnershipOutput(p) {
-    return {
-        id: p.id,
-        'consuming-organization-id': p.consumer.externalId,
-        'consuming-organization-name': p.consumer.name,
-        'producing-organization-id': p.producer.externalId,
-        'producing-organization-name': p.producer.name
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/tfe/response.ts
 
 /** Reads the whole body, refusing one over maxBytes and giving up after timeoutMs. */
@@ -4477,20 +3963,20 @@ function decodeErrorBody(text, contentType) {
         return { errors: [], kind: 'empty', excerpt: '' };
     if (/html/i.test(contentType ?? '') || trimmed.startsWith('<')) {
         const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(trimmed);
-        return { errors: [], kind: 'html', excerpt: response_oneLine(title?.[1]?.replace(/<[^>]*>/g, '') ?? '') };
+        return { errors: [], kind: 'html', excerpt: oneLine(title?.[1]?.replace(/<[^>]*>/g, '') ?? '') };
     }
     let document;
     try {
         document = JSON.parse(trimmed);
     }
     catch {
-        return { errors: [], kind: 'text', excerpt: response_oneLine(trimmed) };
+        return { errors: [], kind: 'text', excerpt: oneLine(trimmed) };
     }
     const errors = decodeErrors(document);
     // JSON, but not an error list: still show what it was.
     return errors.length > 0
         ? { errors, kind: 'json', excerpt: '' }
-        : { errors, kind: 'text', excerpt: response_oneLine(trimmed) };
+        : { errors, kind: 'text', excerpt: oneLine(trimmed) };
 }
 /** JSON:API error objects, and old endpoints' plain strings; `status` may be a string or a number. */
 function decodeErrors(document) {
@@ -4499,7 +3985,7 @@ function decodeErrors(document) {
     return document.errors.map((entry) => {
         if (!isRecord(entry)) {
             return {
-                detail: response_oneLine(typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry)))
+                detail: oneLine(typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry)))
             };
         }
         const source = isRecord(entry.source) ? entry.source : {};
@@ -4519,7 +4005,7 @@ function parseDocument(text, info, status) {
         return JSON.parse(text);
     }
     catch {
-        const flat = response_oneLine(text, 80);
+        const flat = oneLine(text, 80);
         throw new TfeResponseError(info, status, `${label(info)} answered HTTP ${status} with a body that is not JSON${flat ? ` ("${flat}")` : ''}`);
     }
 }
@@ -4556,19 +4042,19 @@ function transportError(info, error) {
         code = 'ECONNRESET';
     // OpenSSL's own words name its source files, not the problem: keep only the code.
     const cause = TRANSPORT_CAUSES[code] ??
-        (/^ERR_SSL_|^EPROTO$/.test(code) ? 'the TLS handshake failed' : response_oneLine(message, 120));
+        (/^ERR_SSL_|^EPROTO$/.test(code) ? 'the TLS handshake failed' : oneLine(message, 120));
     return new TfeTransportError(info, code || 'EUNKNOWN', `${label(info)}: ${cause}${code ? ` (${code})` : ''}`);
 }
 function label(info) {
     return `${info.method} ${info.path}`;
 }
-function response_oneLine(text, max = 200) {
+function oneLine(text, max = 200) {
     const flat = text.replace(/[\s\u0085]+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 function scalar(value) {
     if (typeof value === 'string' || typeof value === 'number')
-        return response_oneLine(String(value)) || undefined;
+        return oneLine(String(value)) || undefined;
     return undefined;
 }
 function isRecord(value) {
@@ -4576,24 +4062,6 @@ function isRecord(value) {
 }
 function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
-}
-
-;// CONCATENATED MODULE: ./src/tfe/concurrency.ts
-/**
- * Maps with at most `limit` calls in flight: lookups go faster than one by one without
- * spending the 30 requests/second that the admin user shares with every other automation.
- */
-async function mapConcurrently(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/organizations.ts
@@ -4682,6 +4150,34 @@ async function findOrganizations(client, wanted) {
     }
     return { organizations: [...found.values()], missingNames: [...names], missingIds: [...ids] };
 }
+/**
+ * Every organization of the admin list, 100 a page. The first page tells the page count (when
+ * TFE sends `meta.pagination`); the rest are fetched a few at a time, and the rate limiter, not
+ * this function, sets the pace. `moduleProducer` adds `filter[module_producer]` (v202103-1+).
+ */
+async function listOrganizations(client, { moduleProducer } = {}) {
+    const query = moduleProducer === undefined ? {} : { 'filter[module_producer]': String(moduleProducer) };
+    const first = await client.getPage(ADMIN_ORGANIZATIONS, 1, query);
+    const pages = [first];
+    if (first.totalPages !== undefined && first.next !== undefined) {
+        const rest = range(first.next, first.totalPages);
+        pages.push(...(await mapConcurrently(rest, LIST_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page, query))));
+    }
+    // Without a page count, or if the list grew while it was read: on, one page at a time.
+    for (let next = pages[pages.length - 1]?.next; next !== undefined;) {
+        const page = await client.getPage(ADMIN_ORGANIZATIONS, next, query);
+        pages.push(page);
+        next = page.next;
+    }
+    const seen = new Map();
+    pages.forEach((page, p) => page.items.forEach((item, i) => {
+        const org = decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} page ${p + 1} item ${i}`);
+        seen.set(org.name, org);
+    }));
+    return [...seen.values()];
+}
+/** Pages in flight at once while listing: enough to keep the rate limiter's pace. */
+const LIST_CONCURRENCY = 8;
 /** GET each name; a 404 leaves it missing so the user hears of all of them at once. */
 async function lookUpEach(client, names, take) {
     await mapConcurrently(names, LOOKUP_CONCURRENCY, async (name) => {
@@ -4788,6 +4284,1079 @@ async function putRegistryPartnerships(client, producer, consumers) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/export-sharing.ts
+
+
+
+/** Requests in flight at once; the client's rate limiter sets the pace. */
+const IN_FLIGHT = 16;
+/**
+ * Organizations sharing globally come from the full list's flags; those with a consumer list from
+ * TFE's `filter[module_producer]`, each read to take its list (and confirm it is not empty: the
+ * filter's exact meaning is undocumented).
+ */
+async function readSharingToday(client, log) {
+    const [all, sharing] = await Promise.all([
+        listOrganizations(client),
+        listOrganizations(client, { moduleProducer: true })
+    ]);
+    const global = new Set(all.filter(org => org.globalModuleSharing).map(org => org.name));
+    const candidates = sharing.filter(org => !global.has(org.name));
+    log(`${all.length} organizations: ${global.size} share globally; reading the consumers of ${candidates.length} more`);
+    const lists = await mapConcurrently(candidates, IN_FLIGHT, org => listModuleConsumers(client, org.name));
+    const entries = [...global].map(organization => ({
+        organization,
+        globalModuleSharing: true
+    }));
+    candidates.forEach((org, i) => {
+        const consumers = lists[i] ?? [];
+        if (consumers.length > 0) {
+            entries.push({ organization: org.name, consumers: consumers.map(c => c.name) });
+        }
+    });
+    return entries;
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./src/describe-value.ts
+var describe_value = __nccwpck_require__(7722);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Every input is read and validated here, once, into one typed Settings object.
+// Nothing after readSettings() looks at an input again.
+
+
+
+
+
+
+/** A value the user gave is unusable. Carries the input's name so the message can point at it. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const actionInputs = {
+    input: name => core/* getInput */.V4(name),
+    env: name => process.env[name],
+    mask: secret => core/* setSecret */.Pq(secret)
+};
+function readSettings(source = actionInputs) {
+    // The tokens are masked before anything else happens, so no later line can leak them.
+    const token = source.input('token') || source.env('TFE_TOKEN')?.trim() || '';
+    if (token)
+        source.mask(token);
+    const githubToken = source.input('github-token');
+    if (githubToken)
+        source.mask(githubToken);
+    const workspace = source.env('GITHUB_WORKSPACE')?.trim() || process.cwd();
+    const patterns = parsePatterns(source.input('config'));
+    const exportTo = parseExport(source.input('export'), workspace);
+    const many = patterns !== '' || exportTo !== undefined;
+    if (patterns !== '' && exportTo !== undefined) {
+        throw new InputError('export', 'export writes the sharing TFE holds today and config applies sharing files; give one of them per step');
+    }
+    if (many)
+        checkEmptyWithFiles(source, patterns !== '' ? 'config' : 'export');
+    const organization = many ? '' : parseOrganization(source.input('organization'));
+    const consumers = parseConsumers(source.input('consumers'), organization);
+    const allowEmpty = parseBoolean('allow-empty', source.input('allow-empty'), false);
+    const baseUrl = parseHostname(source.input('hostname') || source.env('TFE_HOSTNAME')?.trim() || '', source.env('TFE_ADDRESS')?.trim() || '');
+    const mode = parseChoice('mode', source.input('mode'), model/* MODES */.FN, 'set');
+    const dryRun = parseBoolean('dry-run', source.input('dry-run'), false);
+    const globalInput = source.input('global-module-sharing');
+    const globalModuleSharing = globalInput === '' ? undefined : parseBoolean('global-module-sharing', globalInput, false);
+    const api = parseChoice('api', source.input('api'), model/* APIS */.yc, 'module-consumers');
+    const commentOnPr = parseBoolean('comment-on-pr', source.input('comment-on-pr'), false);
+    const maxRetries = parseNumber('max-retries', source.input('max-retries'), 5, {
+        min: 0,
+        max: 20,
+        integer: true
+    });
+    const timeoutSeconds = parseNumber('timeout-seconds', source.input('timeout-seconds'), 30, {
+        min: 1,
+        max: 600
+    });
+    const caCertificate = parseCaCertificate(source.input('ca-certificate'));
+    const failOnDrift = parseBoolean('fail-on-drift', source.input('fail-on-drift'), false);
+    const rateLimit = parseNumber('rate-limit', source.input('rate-limit'), 20, {
+        min: 1,
+        max: 1000
+    });
+    validateToken(token);
+    if (failOnDrift && !dryRun) {
+        throw new InputError('fail-on-drift', 'fail-on-drift checks for drift without changing anything, so it needs dry-run: true');
+    }
+    if (commentOnPr && !githubToken) {
+        throw new InputError('github-token', 'comment-on-pr is true but github-token is empty; leave github-token at its default (${{ github.token }}) and grant pull-requests: write');
+    }
+    if (!many)
+        checkCombination(organization, consumers, mode, globalModuleSharing, allowEmpty);
+    return {
+        organization,
+        consumers,
+        token,
+        baseUrl,
+        allowEmpty,
+        mode,
+        dryRun,
+        globalModuleSharing,
+        api,
+        pullRequestComment: commentOnPr ? { githubToken } : undefined,
+        maxRetries,
+        timeoutMs: Math.round(timeoutSeconds * 1000),
+        caCertificate,
+        config: patterns !== '' ? { patterns, workspace } : undefined,
+        exportTo,
+        failOnDrift,
+        rateLimit
+    };
+}
+/** A file states every producer's whole sharing, so a step's inputs for one producer make no sense. */
+function checkEmptyWithFiles(source, using) {
+    const given = ['organization', 'consumers', 'mode', 'global-module-sharing'].filter(name => source.input(name).trim() !== '');
+    if (given.length === 0)
+        return;
+    throw new InputError(given[0] ?? 'organization', using === 'config'
+        ? `with config, the sharing files state every producer's sharing; leave ${given.join(', ')} empty ` +
+            '(write the producer into a sharing file instead)'
+        : `export writes the sharing of every organization; leave ${given.join(', ')} empty`);
+}
+/**
+ * The sharing file patterns, checked here only for a pasted token (they are matched against the
+ * workspace later, still before any request): the patterns are quoted in later errors.
+ */
+function parsePatterns(raw) {
+    const lines = raw.split(/\r\n|\r|\n/);
+    lines.forEach((line, i) => {
+        const value = line.trim().replace(/^!/, '');
+        if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
+            throw new InputError('config', `config ${lines.length > 1 ? `line ${i + 1} ` : ''}is not a path or pattern: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
+        }
+    });
+    return raw.trim();
+}
+/**
+ * The export file: relative to the workspace and inside it, so a step can only write where the
+ * workflow's checkout is.
+ */
+function parseExport(raw, workspace) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
+        throw new InputError('export', `export is not a file path: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
+    }
+    const shown = looksLikePath(value) || /^[A-Za-z0-9_./-]{1,200}$/.test(value);
+    const what = shown ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
+    if ((0,external_node_path_.isAbsolute)(value) || /^[A-Za-z]:/.test(value)) {
+        throw new InputError('export', `export must be a path relative to the workspace, not an absolute one: ${what}`);
+    }
+    const path = (0,external_node_path_.resolve)(workspace, value);
+    const file = (0,external_node_path_.relative)(workspace, path);
+    if (file === '' || file.startsWith('..') || (0,external_node_path_.isAbsolute)(file) || /[\r\n]/.test(value)) {
+        throw new InputError('export', `export must name a file inside the workspace: ${what}${tokenHint(value)}`);
+    }
+    return { path, file: file.split(external_node_path_.sep).join('/') };
+}
+/**
+ * Conflicts that the inputs alone reveal. Those that depend on what TFE holds today (wiping
+ * existing consumers, an empty result of `remove`) are the plan's to find, still before any write.
+ */
+function checkCombination(organization, consumers, mode, global, allowEmpty) {
+    if (mode !== 'set' && global !== undefined) {
+        throw new InputError('global-module-sharing', `global-module-sharing cannot be combined with mode: ${mode}; use mode: set (the default) to change global sharing`);
+    }
+    if (mode !== 'set' && consumers.length === 0) {
+        throw new InputError('consumers', `mode: ${mode} needs at least one organization in consumers to ${mode === 'add' ? 'add' : 'remove'}`);
+    }
+    if (global === true && consumers.length > 0) {
+        throw new InputError('consumers', 'global-module-sharing: true shares with every organization and clears the consumer list; leave consumers empty');
+    }
+    if (mode === 'set' && global !== true && consumers.length === 0 && !allowEmpty) {
+        throw new InputError('consumers', `consumers is empty, which would remove every module consumer of ${organization}; ` +
+            `list the consuming organizations, or set allow-empty: true to really remove them all`);
+    }
+}
+function parseChoice(name, raw, choices, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (choices.includes(value))
+        return value;
+    throw new InputError(name, `${name} must be one of ${choices.join(', ')}, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
+}
+function parseOrganization(raw) {
+    const value = raw.trim();
+    if (!value) {
+        throw new InputError('organization', 'organization is required: the name of the producing organization');
+    }
+    if ((0,model/* isExternalId */.bg)(value)) {
+        throw new InputError('organization', `organization takes the producing organization's name, not its external id (${value})`);
+    }
+    if (!(0,model/* isOrganizationName */.Px)(value) || (0,describe_value/* looksLikeToken */.NM)(value)) {
+        throw new InputError('organization', `organization is not a valid organization name: ${(0,describe_value/* describe */.q0)(value, describe_value/* NAME_CHARACTER */.YI)} ` +
+            `(letters, digits, - and _ only)${tokenHint(value)}`);
+    }
+    return value;
+}
+/**
+ * One entry per line or between commas; blanks and comments are dropped: a `#` that starts a
+ * line or an entry, or follows white space, comments out the rest of its line (names hold
+ * neither). Each entry is classified and exact duplicates collapse. A name and the id of the
+ * same organization collapse later, once names are resolved.
+ */
+function parseConsumers(raw, producer) {
+    const refs = [];
+    const seen = new Set();
+    const invalid = [];
+    const lines = raw.split(/\r\n|\r|\n/);
+    lines.forEach((line, lineIndex) => {
+        const entries = line
+            .replace(/(^|[\s,])#.*$/s, '$1')
+            .split(',')
+            .map(entry => entry.trim())
+            .filter(entry => entry !== '');
+        entries.forEach((value, entryIndex) => {
+            if (seen.has(value))
+                return;
+            seen.add(value);
+            if ((0,model/* isExternalId */.bg)(value)) {
+                refs.push({ kind: 'id', id: value });
+            }
+            else if ((0,model/* isOrganizationName */.Px)(value) && !(0,describe_value/* looksLikeToken */.NM)(value)) {
+                if (value === producer) {
+                    throw new InputError('consumers', `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`);
+                }
+                refs.push((0,model/* looksLikeExternalId */.ku)(value)
+                    ? { kind: 'name', name: value, looksLikeId: true }
+                    : { kind: 'name', name: value });
+            }
+            else {
+                const where = [
+                    lines.length > 1 ? `line ${lineIndex + 1}` : '',
+                    entries.length > 1 ? `entry ${entryIndex + 1}` : ''
+                ];
+                invalid.push({ where: where.filter(Boolean).join(', '), value });
+            }
+        });
+    });
+    if (invalid.length > 0) {
+        // Described, never quoted: a token pasted here must not show in the log.
+        const shown = invalid
+            .slice(0, 5)
+            .map(({ where, value }) => {
+            const what = (0,describe_value/* describe */.q0)(value, describe_value/* NAME_CHARACTER */.YI);
+            return where ? `${where} (${what})` : what;
+        })
+            .join('; ');
+        const more = invalid.length > 5 ? `; and ${invalid.length - 5} more` : '';
+        const values = invalid.map(entry => entry.value);
+        const hashHint = values.some(value => /^[A-Za-z0-9_-]+#/.test(value))
+            ? '; a comment starts with # at the start of a line or after a space'
+            : '';
+        throw new InputError('consumers', `consumers has ${invalid.length === 1 ? 'an entry that is' : `${invalid.length} entries that are`} ` +
+            'neither an organization name (letters, digits, - and _) nor an external id ' +
+            `(org- and 16 base58 characters): ${shown}${more}${hashHint}${tokenHint(...values)}`);
+    }
+    return refs;
+}
+/**
+ * Plain http:// is only for these: the token never crosses a network unencrypted. URL() writes
+ * IPv6 in brackets and compressed, and ::ffff:127.0.0.1 as [::ffff:7f00:1].
+ */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
+/** What a host name is written with: letters (any script: IDNA makes them ASCII), digits, - and dots. */
+const HOST_CHARACTER = /^[A-Za-z0-9.-]$|^[^\p{ASCII}]$/u;
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** Top-level domains are letters, or IDNA's xn-- form; never digits. */
+const TOP_LEVEL = /^([a-z]+|xn--[a-z0-9-]+)$/;
+/**
+ * Accepts `tfe.example.com`, `tfe.example.com:8443`, `https://tfe.example.com`, an IPv4 address
+ * or an IPv6 one in brackets (`[2001:db8::1]`); `http://` only for a loopback host, so a token
+ * never crosses a network in clear text. The value is never shown back (a token or password may
+ * have been pasted into it); errors say what is wrong with it instead.
+ */
+function parseHostname(hostname, address) {
+    const raw = (hostname || address).trim();
+    if (!raw) {
+        throw new InputError('hostname', 'no TFE hostname: set the hostname input (e.g. tfe.example.com) or the TFE_HOSTNAME or TFE_ADDRESS environment variable');
+    }
+    const host = splitHost(raw);
+    if (typeof host === 'string')
+        throw new InputError('hostname', `hostname ${host}`);
+    let url;
+    try {
+        url = new URL(`${host.scheme}://${host.authority}`);
+    }
+    catch {
+        throw new InputError('hostname', host.authority.startsWith('[')
+            ? 'hostname has an IPv6 address in brackets that is not valid, e.g. [2001:db8::1]'
+            : `hostname is not a host name or URL: ${Array.from(raw).length} characters; give a host ${HOST_EXAMPLE}`);
+    }
+    const problem = hostProblem(url.hostname);
+    if (problem)
+        throw new InputError('hostname', `hostname is not a valid host name: ${problem}`);
+    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+        throw new InputError('hostname', 'hostname uses plain http://, which would send the token unencrypted; use https:// ' +
+            '(http:// is only for localhost, 127.0.0.1 and [::1])');
+    }
+    return `${url.protocol}//${url.host}`;
+}
+const HOST_EXAMPLE = 'like tfe.example.com or https://tfe.example.com:8443';
+/**
+ * The scheme and `host[:port]` of what the user wrote, or what is wrong with it (without
+ * quoting it): only the parts URL() would quietly accept or mend are checked here.
+ */
+function splitHost(raw) {
+    if ((0,describe_value/* looksLikeToken */.NM)(raw) || (0,describe_value/* looksRandom */.EZ)(raw)) {
+        return (`looks like an API token or key (${Array.from(raw).length} characters), not a host name; ` +
+            'tokens belong only in the token input, from a secret');
+    }
+    // scheme://, then the authority up to the first / ? # or \ (which URL() reads as /).
+    const [, scheme, authority = '', rest = ''] = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#\\]*)(.*)$/is.exec(raw) ?? [];
+    if (scheme !== undefined && !/^https?$/i.test(scheme)) {
+        return `must use https://${/^[a-z]{1,10}$/i.test(scheme) ? ` (not ${scheme.toLowerCase()}://)` : ''}`;
+    }
+    if (authority.includes('@')) {
+        return `must be only a host (and port), ${HOST_EXAMPLE}; it holds a user name or password (before an @), which is never needed`;
+    }
+    if (rest !== '' && rest !== '/') {
+        return `must be only a host (and port), ${HOST_EXAMPLE}; it has a path, query or fragment after the host`;
+    }
+    const [, name, port] = /^(\[[^\]]*\]|[^:]*)(?::([^:]*))?$/s.exec(authority) ?? [];
+    if (name === undefined) {
+        return 'is not a host name or URL: it has more than one :, and an IPv6 address must be in brackets, like [2001:db8::1]';
+    }
+    if (port && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535)) {
+        return 'is not a host name or URL: its port is not a number from 1 to 65535';
+    }
+    if (name === '')
+        return `is not a host name or URL: it has no host; give one ${HOST_EXAMPLE}`;
+    const characters = Array.from(name);
+    const bad = name.startsWith('[') ? -1 : characters.findIndex(c => !HOST_CHARACTER.test(c));
+    if (bad >= 0) {
+        const position = (scheme === undefined ? 0 : scheme.length + 3) + bad + 1;
+        return (`is not a host name or URL: ${Array.from(raw).length} characters, the first that is not allowed ` +
+            `is ${(0,describe_value/* characterName */.pp)(characters[bad] ?? '')} at position ${position} ` +
+            `(a host name has letters, digits, - and dots; ${HOST_EXAMPLE})`);
+    }
+    return { scheme: scheme?.toLowerCase() ?? 'https', authority };
+}
+/** Why URL()'s (lower-case, ASCII) host name is no DNS name or IP address; '' when it is one. */
+function hostProblem(hostname) {
+    if (hostname.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(hostname))
+        return '';
+    const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+    if (name.length > 253)
+        return 'it is longer than 253 characters';
+    const labels = name.split('.');
+    if (labels.some(label => label === ''))
+        return 'it has an empty part between dots';
+    if (labels.some(label => label.length > 63)) {
+        return 'a part between dots is longer than 63 characters';
+    }
+    if (labels.some(label => !DNS_LABEL.test(label))) {
+        return 'a part between dots starts or ends with -, or holds a character other than letters, digits and -';
+    }
+    if (labels.length > 1 && !TOP_LEVEL.test(labels[labels.length - 1] ?? '')) {
+        return 'its last part is not a top-level domain (letters only, like .com or .internal)';
+    }
+    return '';
+}
+function parseNumber(name, raw, fallback, { min, max, integer = false }) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    const number = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) ||
+        (integer && !Number.isInteger(number)) ||
+        number < min ||
+        number > max) {
+        throw new InputError(name, `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, ` +
+            `not ${quoteOrDescribe(value)}${tokenHint(value)}`);
+    }
+    return number;
+}
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+/** PEM text, or the path of a PEM file; every certificate in it must parse. */
+function parseCaCertificate(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        try {
+            pem = (0,external_node_fs_namespaceObject.readFileSync)(value, 'utf8');
+        }
+        catch (error) {
+            const code = error.code ?? 'unreadable';
+            const shown = looksLikePath(value)
+                ? `"${value}"`
+                : `a value of ${Array.from(value).length} characters`;
+            throw new InputError('ca-certificate', `ca-certificate is neither PEM text nor a readable file: ${shown} (${code})${tokenHint(value)}`);
+        }
+    }
+    const blocks = pem.match(PEM_BLOCK) ?? [];
+    if (blocks.length === 0) {
+        throw new InputError('ca-certificate', 'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
+    }
+    blocks.forEach((block, i) => {
+        try {
+            new external_node_crypto_namespaceObject.X509Certificate(block);
+        }
+        catch {
+            throw new InputError('ca-certificate', `ca-certificate: certificate ${i + 1} of ${blocks.length} is not valid PEM`);
+        }
+    });
+    return blocks.join('\n') + '\n';
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them, but with a one-line error. */
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw new InputError(name, `${name} must be true or false, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
+}
+function validateToken(token) {
+    if (!token) {
+        throw new InputError('token', "no TFE token: pass a site administrator's API token in the token input (e.g. ${{ secrets.TFE_TOKEN }}) or the TFE_TOKEN environment variable");
+    }
+    // Only visible ASCII fits in an Authorization header; anything else (a zero-width space
+    // pasted along with it) would fail every request with a misleading network error.
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw new InputError('token', 'the token contains white space or invisible characters; copy it again without them');
+    }
+}
+// A value that is not what its input expects may be anything, a token pasted into the wrong
+// input included; the runner masks the token only where it appears whole. So such a value is
+// quoted only when it is short and plain, and otherwise described: its length and the first
+// character that does not belong.
+/** Short and plain enough to show back, for a choice, boolean or number input. */
+const QUOTABLE = /^[A-Za-z0-9_.-]{1,12}$/;
+function quoteOrDescribe(value) {
+    return QUOTABLE.test(value) ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
+}
+/** Added to an error about a value shaped like an API token: say where a token belongs. */
+function tokenHint(...values) {
+    return values.some(describe_value/* looksLikeToken */.NM)
+        ? '; it looks like an API token, and tokens belong only in the token input, from a secret'
+        : '';
+}
+/**
+ * A file path, safe to show: plain characters, a directory or a certificate's extension, and no
+ * long or random-looking run of letters and digits.
+ */
+function looksLikePath(value) {
+    return (/^[A-Za-z0-9_.~/\\: -]{1,200}$/.test(value) &&
+        /[/\\]|\.(pem|crt|cer|ca-bundle)$/i.test(value) &&
+        !/[A-Za-z0-9]{28}/.test(value) &&
+        !(0,describe_value/* looksRandom */.EZ)(value) &&
+        !(0,describe_value/* looksLikeToken */.NM)(value));
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./src/pull-request-comment.ts
+// One comment per producer on the pull request that triggered the run, created once and then
+// updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
+// @actions/github (Octokit) is loaded here, on demand, so runs that don't comment never load it.
+
+/** The comment could not be written; `status` is GitHub's answer, if one came. */
+class CommentError extends Error {
+    number;
+    status;
+    constructor(message, number, status) {
+        super(message);
+        this.number = number;
+        this.status = status;
+        this.name = 'CommentError';
+    }
+}
+function commentMarker(organization) {
+    return `<!-- tfe-module-sharing-action: ${organization} -->`;
+}
+/**
+ * Creates or updates this producer's comment on the run's pull request. Returns undefined when
+ * the run is not for a pull request (nothing is sent).
+ */
+async function commentOnPullRequest(token, organization, markdown) {
+    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const { context } = github;
+    if (!['pull_request', 'pull_request_target'].includes(context.eventName))
+        return undefined;
+    const number = context.payload.pull_request?.number ?? context.payload.number;
+    if (typeof number !== 'number') {
+        throw new CommentError(`the ${context.eventName} event payload (GITHUB_EVENT_PATH) names no pull request`, undefined, undefined);
+    }
+    const http = new lib/* HttpClient */.Qq('tfe-module-sharing-action', [], {
+        allowRedirects: false,
+        socketTimeout: 30_000
+    });
+    try {
+        const octokit = github.getOctokit(token, {
+            // Read here, not when @actions/github was loaded: GitHub Enterprise Server sets its own.
+            baseUrl: context.apiUrl,
+            request: { fetch: fetchThrough(http) }
+        });
+        const where = { ...context.repo, issue_number: number };
+        const marker = commentMarker(organization);
+        const body = `${marker}\n${markdown}`;
+        let existing;
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+            ...where,
+            per_page: 100
+        });
+        for await (const page of pages) {
+            existing = page.data.find(c => c.body?.startsWith(marker))?.id;
+            if (existing !== undefined)
+                break;
+        }
+        if (existing !== undefined) {
+            const { data } = await octokit.rest.issues.updateComment({
+                ...context.repo,
+                comment_id: existing,
+                body
+            });
+            return { action: 'updated', number, url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.createComment({ ...where, body });
+        return { action: 'created', number, url: data.html_url };
+    }
+    catch (error) {
+        // Octokit gives a failure to connect status 500 too, but no response: that one is no answer.
+        const status = error.response?.status;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new CommentError(message, number, typeof status === 'number' ? status : undefined);
+    }
+    finally {
+        http.dispose();
+    }
+}
+/**
+ * A fetch for Octokit over @actions/http-client, which honours HTTPS_PROXY and NO_PROXY the same
+ * way for GitHub as for TFE. (@actions/github's own fetch needs undici, which the bundle leaves
+ * out: see scripts/bundle-stubs/undici.ts.)
+ */
+function fetchThrough(http) {
+    return async (input, init = {}) => {
+        const url = input instanceof Request ? input.url : String(input);
+        const headers = Object.fromEntries(new Headers(init.headers).entries());
+        const body = typeof init.body === 'string' ? init.body : null;
+        const response = await http.request(init.method ?? 'GET', url, body, headers);
+        const text = await response.readBody();
+        const status = response.message.statusCode ?? 0;
+        const out = new Headers();
+        for (const [name, value] of Object.entries(response.message.headers)) {
+            for (const one of [value ?? []].flat())
+                out.append(name, one);
+        }
+        // A Response may not carry a body with these statuses.
+        const empty = [101, 204, 205, 304].includes(status);
+        return new Response(empty ? null : text, { status, headers: out });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/failure.ts
+// Turns any error into the one line a person reads in the step's log and annotation:
+// which organization, what happened (with the HTTP status), and what to do next.
+
+
+
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|ALTNAME/;
+function describeFailure(error, context = {}) {
+    let line;
+    if (error instanceof src_errors/* ApplyError */.d5) {
+        // afterWrites says what is changed, so the cause does not say it again.
+        line = `${describeCause(error.cause, context, false)} ${afterWrites(error)}`;
+    }
+    else {
+        line = describeCause(error, context, true);
+    }
+    return redact(line.replace(/\s*[\r\n]+\s*/g, ' '), context.secrets ?? []);
+}
+/**
+ * What is true of TFE after a failed apply. A write that got no answer may have taken effect;
+ * every write here sets a whole list or one flag, so running again is safe either way.
+ */
+function afterWrites({ written, cause }) {
+    if (written.length > 0) {
+        return (`Already changed in TFE: ${written.join('; ')}. ` +
+            'Check the organization in TFE; running again is safe.');
+    }
+    if (cause instanceof TfeTransportError) {
+        return ("The write's outcome is unknown: TFE may have applied it. Running again is safe " +
+            '(every write sets a whole list or one flag).');
+    }
+    return 'Nothing was changed.';
+}
+/** `nothingWritten`: whether the line may say so (true before any write was sent). */
+function describeCause(error, context, nothingWritten) {
+    const subject = context.organization ? `${context.organization}: ` : '';
+    const host = context.baseUrl ?? 'TFE';
+    if (error instanceof InputError)
+        return `Invalid input: ${error.message}`;
+    if (error instanceof src_errors/* ActionError */.lZ)
+        return error.message;
+    if (error instanceof TfeApiError)
+        return subject + describeApiError(error, host, nothingWritten);
+    if (error instanceof TfeTransportError) {
+        const hint = error.code === 'ERR_SSL_WRONG_VERSION_NUMBER'
+            ? "Check that hostname's port serves HTTPS."
+            : TLS_CODES.test(error.code)
+                ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
+                : error.code === 'ETIMEDOUT'
+                    ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
+                    : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).';
+        return `${subject}could not reach ${host}: ${error.message}. ${hint}`;
+    }
+    if (error instanceof TfeResponseError) {
+        return `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return `${subject}unexpected error: ${message}`;
+}
+function describeApiError(error, host, nothingWritten) {
+    const { status } = error;
+    const said = error.details ? `: ${withoutStop(error.details)}` : '';
+    if (status === 401) {
+        return (`${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
+            "Use a site administrator's API token (token input or TFE_TOKEN).");
+    }
+    if (status === 404) {
+        return (`${error.request.method} ${error.request.path} answered HTTP 404: the organization does not exist, ` +
+            "or the token is not a site administrator's. Check the name and use a site admin's token.");
+    }
+    if (status === 422) {
+        return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`;
+    }
+    if (status === 429) {
+        return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`;
+    }
+    if (status >= 300 && status < 400) {
+        return `${error.request.method} ${error.request.path} was redirected (HTTP ${status})${said}.`;
+    }
+    if (status >= 500) {
+        return `${withoutStop(error.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
+    }
+    return `${withoutStop(error.message)}.`;
+}
+/** TFE's details often end in a full stop; the sentence goes on after them. */
+function withoutStop(text) {
+    return text.replace(/[.\s]+$/, '');
+}
+/** The line for a 404 that a second look has explained. */
+function describeNotFound(cause, organization, what, 
+/** When TFE gained the endpoint, e.g. `v202103-1`: the line names it when it is missing. */
+since = '') {
+    switch (cause) {
+        case 'endpoint-missing':
+            return new src_errors/* ActionError */.lZ('tfe', `${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
+                `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`);
+        case 'not-site-admin':
+            return new src_errors/* ActionError */.lZ('tfe', `${organization}: the token is valid but not a site administrator's (HTTP 404 from the admin API). ` +
+                "Use a site admin's API token.");
+        case 'organization-missing':
+            return new src_errors/* ActionError */.lZ('tfe', `${organization}: no such organization on this TFE (HTTP 404). Check the organization input.`);
+        default:
+            return new src_errors/* ActionError */.lZ('tfe', `${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
+                "Check the organization name and use a site admin's API token.");
+    }
+}
+/**
+ * Why the pull request comment could not be written: a warning, since the sharing change stands.
+ * Advice about permissions only where GitHub refused them.
+ */
+function describeCommentFailure(error, context) {
+    const { number, status } = error instanceof CommentError ? error : { number: 0, status: 0 };
+    const where = number ? `pull request #${number}` : 'the pull request';
+    let advice;
+    if (status === 401) {
+        advice = 'github-token was refused; keep it at its default (${{ github.token }}).';
+    }
+    else if (status === 403 || status === 404) {
+        advice =
+            'Give the job permissions: pull-requests: write, and keep github-token at its default ' +
+                '(pull requests from forks get a read-only token).';
+    }
+    else if (status) {
+        advice = 'GitHub failed; the next run writes the comment.';
+    }
+    else if (number) {
+        advice = `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`;
+    }
+    else {
+        advice = 'Check that the workflow runs on pull_request events.';
+    }
+    const message = failure_oneLine(error instanceof Error ? error.message : String(error));
+    const line = `${context.organization}: could not comment on ${where}` +
+        `${status ? ` (HTTP ${status})` : ''}: ${message}. ${advice}`;
+    return redact(line, context.secrets ?? []);
+}
+function failure_oneLine(text) {
+    const first = text.split(/\r?\n/)[0] ?? '';
+    return first.replace(/[.\s]+$/, '');
+}
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret)
+            out = out.split(secret).join('***');
+    }
+    return out;
+}
+/** Names, at most `max` of them, and how many more: a line stays readable with 500 producers. */
+function someNames(names, max = 5) {
+    const shown = names.slice(0, max).join(', ');
+    return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+/** The step's one line when a file run's producers failed; undefined when none did. */
+function filesFailureLine({ producers, wrote }, dryRun) {
+    const failed = producers.filter(p => p.result === 'failed').map(p => p.desired.organization);
+    if (failed.length === 0)
+        return undefined;
+    const of = `${failed.length} of ${producers.length} producer${producers.length === 1 ? '' : 's'}`;
+    if (!wrote) {
+        return (`${of} cannot be planned (${someNames(failed)}), so ${dryRun ? 'this dry run stops there' : 'nothing was written to any producer'}. ` +
+            'See the annotations on the sharing files.');
+    }
+    const changed = producers.filter(p => p.result === 'changed').length;
+    return (`${of} failed to be written (${someNames(failed)}); ${changed} other${changed === 1 ? ' was' : 's were'} changed. ` +
+        'See the annotations; running again is safe.');
+}
+/** fail-on-drift: TFE differs from what the run asks for. */
+function driftLine(drifted, total) {
+    return (`Drift: ${drifted.length} of ${total} producer${total === 1 ? '' : 's'} differ${drifted.length === 1 ? 's' : ''} from what is asked (${someNames(drifted)}). ` +
+        'Apply the change, or change the request to match TFE.');
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+// What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
+
+/**
+ * One producer in the `producers` output. After a failure TFE may hold the old list, the new one
+ * or part of the way, so its consumers and global sharing are unknown (null).
+ */
+function producerOutput(organization, result, plan, applied) {
+    const known = result !== 'failed';
+    const names = (list) => list.map(c => c.name ?? c.externalId).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+        organization,
+        result,
+        added: names(plan?.added ?? []),
+        removed: names(plan?.removed ?? []),
+        consumers: known ? names(applied?.consumers ?? plan?.next ?? []) : null,
+        'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null
+    };
+}
+function writeOutputs({ plan, applied }) {
+    // A dry run reports what the run would leave behind.
+    const consumers = applied?.consumers ?? plan.next;
+    const partnerships = applied?.partnerships ?? [];
+    const ids = (list) => JSON.stringify(list.map(c => c.externalId));
+    core/* setOutput */.uH('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
+    core/* setOutput */.uH('consumer-ids', ids(consumers));
+    core/* setOutput */.uH('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
+    core/* setOutput */.uH('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
+    core/* setOutput */.uH('changed', String(plan.changed));
+    // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
+    // that nothing was added or removed.
+    const known = (list) => (plan.previous ? ids(list) : 'null');
+    core/* setOutput */.uH('added', known(plan.added));
+    core/* setOutput */.uH('removed', known(plan.removed));
+    core/* setOutput */.uH('previous-consumer-ids', known(plan.previous ?? []));
+    core/* setOutput */.uH('global-module-sharing', String(applied?.globalAfter ?? plan.global.after));
+    const result = applied ? 'changed' : plan.changed ? 'would-change' : 'unchanged';
+    core/* setOutput */.uH('producers', JSON.stringify([producerOutput(plan.organization, result, plan, applied)]));
+}
+const CHANGE_LABEL = {
+    kept: 'kept',
+    added: '➕ added',
+    removed: '➖ removed'
+};
+function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
+    const org = escapeHtml(plan.organization);
+    const lines = [
+        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
+        '',
+        `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
+        '',
+        outcomeLine(plan, dryRun, applied !== undefined)
+    ];
+    const { before, after } = plan.global;
+    lines.push('', `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`);
+    if (plan.previous === undefined) {
+        lines.push('', '> This TFE does not list module consumers, so the list before this run is unknown.');
+    }
+    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
+    const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
+    if (plan.rows.length > 0) {
+        const withIds = partnershipIds.size > 0;
+        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
+        for (const { consumer, change } of plan.rows) {
+            const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
+            const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
+            lines.push(`| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+function outcomeLine(plan, dryRun, written) {
+    const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`;
+    if (plan.previous === undefined) {
+        return dryRun
+            ? '**Would set** the list shown.'
+            : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`;
+    }
+    if (!plan.changed)
+        return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`;
+    if (dryRun)
+        return `**Would change** (${counts}); nothing was written.`;
+    return written ? `**Changed** (${counts}).` : '**Changed**.';
+}
+function onOff(value) {
+    return value ? 'on' : 'off';
+}
+/** What the summary and the pull request show when a run fails: the one error line. */
+function failureMarkdown(organization, line, dryRun) {
+    const org = escapeHtml(organization);
+    return [
+        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
+        '',
+        `**Failed**: ${escapeHtml(line)}`,
+        ''
+    ].join('\n');
+}
+async function writeSummary(markdown) {
+    // Outside a runner (a local run) there is no summary file to write to.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await core/* summary */.z.addRaw(markdown).write();
+}
+/** Anything from the server is escaped: summaries and comments render HTML. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`);
+}
+function cell(text) {
+    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
+}
+/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
+function partnershipOutput(p) {
+    return {
+        id: p.id,
+        'consuming-organization-id': p.consumer.externalId,
+        'consuming-organization-name': p.consumer.name,
+        'producing-organization-id': p.producer.externalId,
+        'producing-organization-name': p.producer.name
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report-files.ts
+// What the user sees after a file run: the outputs of every producer, and one summary for the
+// whole run (totals first, a table per changed producer, unchanged ones collapsed), shortened to
+// fit where it is shown.
+
+
+/** GitHub's limits: 65,536 characters a comment; 1 MiB a job summary step. */
+const COMMENT_LIMIT = 65_536 - 512;
+const SUMMARY_LIMIT = 1024 * 1024 - 4096;
+function producerOutputs({ producers }) {
+    return producers.map(({ desired, result, plan, applied }) => producerOutput(desired.organization, result, plan, applied));
+}
+function writeFilesOutputs(outcome) {
+    const partnerships = outcome.producers.flatMap(p => p.applied?.partnerships ?? []);
+    core/* setOutput */.uH('producers', JSON.stringify(producerOutputs(outcome)));
+    core/* setOutput */.uH('unmanaged', JSON.stringify(outcome.unmanaged.map(u => u.organization)));
+    core/* setOutput */.uH('changed', String(anyChange(outcome)));
+    core/* setOutput */.uH('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
+    core/* setOutput */.uH('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
+}
+/** True if any producer changed, or (dry run, or a run stopped by a failed plan) would. */
+function anyChange({ producers }) {
+    return producers.some(p => p.result === 'changed' || p.result === 'would-change');
+}
+const RESULT_LABEL = {
+    unchanged: 'unchanged',
+    'would-change': 'would change',
+    changed: 'changed',
+    failed: '❌ failed'
+};
+const report_files_CHANGE_LABEL = {
+    kept: 'kept',
+    added: '➕ added',
+    removed: '➖ removed'
+};
+/**
+ * The run as markdown, at most `limit` bytes: when the producers' tables do not all fit, the
+ * rest are counted and `elsewhere` says where the whole of it is.
+ */
+function filesSummaryMarkdown(report, limit, elsewhere) {
+    const { producers, unmanaged, dryRun } = report;
+    const count = (result) => producers.filter(p => p.result === result).length;
+    const shown = producers.filter(p => p.result !== 'unchanged');
+    const added = shown.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0);
+    const removed = shown.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0);
+    const failed = count('failed');
+    const changing = dryRun || !report.wrote ? count('would-change') : count('changed');
+    const verb = dryRun || !report.wrote ? 'would change' : 'changed';
+    const head = [
+        `### Module sharing${dryRun ? ' plan' : ''}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
+        '',
+        `TFE ${escapeHtml(report.baseUrl)} · API \`${report.api}\` · files \`${report_files_cell(report.patterns.split(/\r?\n/).filter(Boolean).join(', '))}\``,
+        '',
+        [
+            `**${changing} ${verb}**`,
+            `${count('unchanged')} unchanged`,
+            failed ? `**${failed} failed**` : '',
+            `${added} partnership${plural(added)} ${dryRun || !report.wrote ? 'to add' : 'added'}, ${removed} ${dryRun || !report.wrote ? 'to remove' : 'removed'}`,
+            `${unmanaged.length} unmanaged`
+        ]
+            .filter(Boolean)
+            .join(' · ')
+    ];
+    if (failed && !report.wrote && !dryRun) {
+        head.push('', 'A plan failed, so **nothing was written** to any producer.');
+    }
+    const tail = [...unchangedSection(producers), ...unmanagedSection(report)];
+    const sections = shown.map(producerSection);
+    const bytes = (lines) => Buffer.byteLength(lines.join('\n') + '\n');
+    const pointer = (left) => [
+        '',
+        `… and ${left} more producer${plural(left)} not shown here: ${elsewhere}`
+    ];
+    let body = [...head];
+    let used = bytes([...head, ...tail]) + bytes(pointer(shown.length));
+    let included = 0;
+    for (const section of sections) {
+        const size = bytes(section);
+        if (used + size > limit)
+            break;
+        body = body.concat(section);
+        used += size;
+        included++;
+    }
+    if (included < sections.length)
+        body = body.concat(pointer(sections.length - included));
+    const all = [...body, ...tail];
+    // Only a huge list of unchanged or unmanaged names could still be too long: cut it.
+    let text = all.join('\n') + '\n';
+    if (Buffer.byteLength(text) > limit)
+        text = cutTo(text, limit, elsewhere);
+    return text;
+}
+function producerSection({ desired, result, plan, applied, problems }) {
+    const org = escapeHtml(desired.organization);
+    const lines = ['', `#### ${org}: ${RESULT_LABEL[result]}`];
+    if (problems.length > 0) {
+        lines.push('');
+        for (const p of problems)
+            lines.push(`- \`${report_files_cell(p.file)}:${p.line}\`: ${escapeHtml(p.message)}`);
+    }
+    if (!plan)
+        return lines;
+    const { before, after } = plan.global;
+    if (before !== after)
+        lines.push('', `Global module sharing: ${report_files_onOff(before)} → **${report_files_onOff(after)}**`);
+    if (plan.previous === undefined) {
+        lines.push('', '> This TFE does not list module consumers: the list before is unknown.');
+    }
+    const partnership = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
+    const rows = plan.rows.filter(row => row.change !== 'kept' || plan.previous === undefined);
+    const kept = plan.rows.length - rows.length;
+    if (rows.length > 0) {
+        const withIds = partnership.size > 0;
+        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
+        for (const { consumer, change } of rows) {
+            const id = withIds ? ` ${report_files_cell(partnership.get(consumer.externalId) ?? '')} |` : '';
+            lines.push(`| ${report_files_cell(consumer.name ?? '—')} | ${report_files_cell(consumer.externalId)} | ${report_files_CHANGE_LABEL[change]} |${id}`);
+        }
+    }
+    if (kept > 0)
+        lines.push('', `${kept} consumer${plural(kept)} kept.`);
+    return lines;
+}
+function unchangedSection(producers) {
+    const unchanged = producers.filter(p => p.result === 'unchanged');
+    if (unchanged.length === 0)
+        return [];
+    const items = unchanged.map(({ desired, plan }) => {
+        const what = plan?.global.after
+            ? 'global'
+            : `${plan?.next.length ?? 0} consumer${plural(plan?.next.length ?? 0)}`;
+        return `${escapeHtml(desired.organization)} (${what})`;
+    });
+    return [
+        '',
+        `<details><summary>${unchanged.length} unchanged producer${plural(unchanged.length)}</summary>`,
+        '',
+        items.join(', '),
+        '',
+        '</details>'
+    ];
+}
+function unmanagedSection({ unmanaged }) {
+    if (unmanaged.length === 0)
+        return [];
+    const items = unmanaged.map(u => {
+        const what = u.global
+            ? 'shares with every organization'
+            : u.consumers === undefined
+                ? 'shares modules'
+                : `${u.consumers} consumer${plural(u.consumers)}`;
+        return `- ${escapeHtml(u.organization)}: ${what}`;
+    });
+    return [
+        '',
+        `#### Unmanaged: ${unmanaged.length} organization${plural(unmanaged.length)} share${unmanaged.length === 1 ? 's' : ''} modules but ${unmanaged.length === 1 ? 'is' : 'are'} in no file`,
+        '',
+        'Left as they are. Add them to a sharing file to manage them (`export` writes their sharing today).',
+        '',
+        ...items
+    ];
+}
+function cutTo(text, limit, elsewhere) {
+    const note = `\n\n… cut here to fit: ${elsewhere}\n`;
+    let cut = text.slice(0, Math.max(0, limit - Buffer.byteLength(note)));
+    while (Buffer.byteLength(cut) + Buffer.byteLength(note) > limit)
+        cut = cut.slice(0, -1);
+    return cut.slice(0, cut.lastIndexOf('\n') + 1) + note;
+}
+function report_files_onOff(value) {
+    return value ? 'on' : 'off';
+}
+function report_files_cell(text) {
+    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
+}
+function plural(count) {
+    return count === 1 ? '' : 's';
+}
+/** What an export wrote, for the job summary. */
+function exportMarkdown(entries, file, baseUrl) {
+    const global = entries.filter(e => !('consumers' in e)).length;
+    return [
+        `### Module sharing exported: ${entries.length} producer${plural(entries.length)}`,
+        '',
+        `TFE ${escapeHtml(baseUrl)} → \`${report_files_cell(file)}\`: ${entries.length - global} with a consumer list, ${global} sharing with every organization. Nothing in TFE was changed.`,
+        ''
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/apply.ts
 // Sends a plan's steps to TFE, in order, and confirms TFE holds what was planned. Every write
 // here is idempotent (a whole list, or one flag), so running a plan again is always safe.
@@ -4821,7 +5390,7 @@ async function apply(client, plan, log = () => { }) {
         return applied;
     }
     catch (error) {
-        throw new ApplyError(kindOf(error), progress.phase, progress.written, error);
+        throw new src_errors/* ApplyError */.d5(kindOf(error), progress.phase, progress.written, error);
     }
 }
 async function send(client, plan, step, applied, progress, log) {
@@ -4863,7 +5432,7 @@ async function setGlobal(client, organization, enabled, progress) {
     if (org.globalModuleSharing !== enabled) {
         // Accepted is not nothing: turning it on may already have wiped the consumer list.
         progress.written.push(`TFE accepted turning global module sharing ${enabled ? 'on (which wipes the consumer list)' : 'off'}`);
-        throw new ActionError('tfe', `${organization}: TFE accepted turning global module sharing ${enabled ? 'on' : 'off'} but still ` +
+        throw new src_errors/* ActionError */.lZ('tfe', `${organization}: TFE accepted turning global module sharing ${enabled ? 'on' : 'off'} but still ` +
             "reports it the other way; check the organization's settings.");
     }
     progress.written.push(`global module sharing is ${enabled ? 'on' : 'off'}`);
@@ -4895,7 +5464,7 @@ async function writeList(client, organization, write, progress) {
         await send(() => setModuleConsumerRelationships(client, organization, names));
         progress.written.push(`the consumer list was set to ${write.consumers.length ? list(write.consumers) : 'empty'}`);
         progress.phase = 'confirming';
-        const consumers = (await listModuleConsumers(client, organization)).map(asConsumer);
+        const consumers = (await listModuleConsumers(client, organization)).map(model/* asConsumer */.V_);
         return { partnerships: [], consumers };
     }
     const providersBefore = write.providerConsumers;
@@ -4911,20 +5480,20 @@ async function writeList(client, organization, write, progress) {
         listModuleConsumers(client, organization)
     ]);
     if (!sameSet(providersAfter.map(o => o.externalId), providersBefore.map(c => c.externalId))) {
-        throw new ActionError('tfe', `${organization}: the registry-partnerships write changed the provider consumers ` +
+        throw new src_errors/* ActionError */.lZ('tfe', `${organization}: the registry-partnerships write changed the provider consumers ` +
             `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`);
     }
-    return { partnerships: [], consumers: consumers.map(asConsumer) };
+    return { partnerships: [], consumers: consumers.map(model/* asConsumer */.V_) };
 }
 /** Another run (or a person) may have changed the list at the same time: say so, with both lists. */
 function apply_confirm(plan, actual) {
     if (sameSet(actual.map(c => c.externalId), plan.next.map(c => c.externalId)))
         return;
-    throw new ActionError('tfe', `${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
+    throw new src_errors/* ActionError */.lZ('tfe', `${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
         'another run may have changed it at the same time. Check the list in TFE and run again.');
 }
 function kindOf(error) {
-    if (error instanceof ActionError)
+    if (error instanceof src_errors/* ActionError */.lZ)
         return error.kind;
     return error instanceof TfeTransportError ? 'transport' : 'tfe';
 }
@@ -4936,87 +5505,40 @@ function sameSet(a, b) {
 function list(consumers) {
     if (consumers.length === 0)
         return 'no consumers';
-    return `[${consumers.map(consumerLabel).join(', ')}]`;
+    return `[${consumers.map(model/* consumerLabel */.X7).join(', ')}]`;
 }
 
-;// CONCATENATED MODULE: ./src/tfe/account.ts
-
-/** `is-site-admin` of the token's user, or undefined when TFE does not say. */
-async function isSiteAdmin(client) {
-    const response = await client.get('/account/details');
-    const data = isRecord(response.document) ? response.document.data : undefined;
-    const flag = isRecord(data) && isRecord(data.attributes) ? data.attributes['is-site-admin'] : undefined;
-    return typeof flag === 'boolean' ? flag : undefined;
-}
-/** After a 404 from an admin GET: is it the token, or is the thing really not there? */
-async function whoCannotSee(client) {
-    try {
-        const admin = await isSiteAdmin(client);
-        if (admin === false)
-            return 'not-site-admin';
-        if (admin === true)
-            return 'organization-missing';
-    }
-    catch {
-        // fall through: the account endpoint is no help here
-    }
-    return 'organization-missing-or-not-site-admin';
-}
-
-;// CONCATENATED MODULE: ./src/consumers.ts
-// The consumers the user listed, made known by name and external id: today's consumers need
-// no lookup, and the rest are looked up only where the run needs them.
-
-
-
-
-async function resolveConsumers(client, settings, { api, dryRun }, previous, log = () => { }) {
-    const known = [...(previous ?? [])];
-    const knownNames = new Set(known.map(c => c.name));
-    const knownIds = new Set(known.map(c => c.externalId));
-    const names = settings.consumers.flatMap(ref => ref.kind === 'name' && !knownNames.has(ref.name) ? [ref.name] : []);
-    // The seed endpoint takes ids as they are; the others take names, and a plan shows names.
-    // Removing needs only today's list, except that a name on no list at all is a typo to report:
-    // an id that is not a consumer is not removed either, and needs no lookup to say so.
-    const idsNeedNames = settings.mode !== 'remove' && (api !== 'module-consumers' || dryRun);
-    const ids = idsNeedNames
-        ? settings.consumers.flatMap(ref => ref.kind === 'id' && !knownIds.has(ref.id) ? [ref.id] : [])
-        : [];
-    if (names.length === 0 && ids.length === 0)
-        return known;
-    const what = [
-        names.length ? `${names.length} name${names.length === 1 ? '' : 's'}` : '',
-        ids.length ? `${ids.length} external id${ids.length === 1 ? '' : 's'}` : ''
-    ].filter(Boolean);
-    log(`Looking up ${what.join(' and ')}`);
-    const found = await findOrganizations(client, { names, ids });
-    const missing = [...found.missingNames, ...found.missingIds];
-    if (missing.length > 0) {
-        if ((await whoCannotSee(client)) === 'not-site-admin') {
-            throw new ActionError('tfe', `${settings.organization}: the token is valid but not a site administrator's, so consumers cannot be ` +
-                "looked up (HTTP 404 from the admin API). Use a site admin's API token.");
+;// CONCATENATED MODULE: ./src/organization-index.ts
+class OrganizationIndex {
+    organizations;
+    byName = new Map();
+    byId = new Map();
+    constructor(organizations) {
+        this.organizations = organizations;
+        for (const org of organizations) {
+            this.byName.set(org.name, org);
+            this.byId.set(org.externalId, org);
         }
-        throw new ActionError('conflict', `${settings.organization}: no organization ${describeMissing(found.missingNames, found.missingIds)} on this TFE ` +
-            `(HTTP 404)${mistypedIds(settings.consumers, found.missingNames)}; nothing was changed. Check the consumers list.`);
     }
-    return [...known, ...found.organizations.map(asConsumer)];
-}
-/** A missing name that starts like an external id may be a mistyped id: say it is not one. */
-function mistypedIds(refs, missingNames) {
-    const missing = new Set(missingNames);
-    const suspects = refs.flatMap(ref => ref.kind === 'name' && ref.looksLikeId && missing.has(ref.name) ? [ref.name] : []);
-    if (suspects.length === 0)
-        return '';
-    return (`, and ${suspects.join(', ')} ${suspects.length === 1 ? 'is not a valid external id' : 'are not valid external ids'} ` +
-        'either (org- followed by 16 base58 characters, as in org-939hp5K7kecppVmd)');
-}
-function describeMissing(names, ids) {
-    return [
-        names.length ? `named ${names.join(', ')}` : '',
-        ids.length ? `with external id ${ids.join(', ')}` : ''
-    ]
-        .filter(Boolean)
-        .join(', nor any ');
+    named(name) {
+        return this.byName.get(name);
+    }
+    /**
+     * The consumers the refs name, and the refs that name no organization (by their index in
+     * `refs`, so the caller can point at the line each was written on).
+     */
+    resolve(refs) {
+        const found = [];
+        const missing = [];
+        refs.forEach((ref, i) => {
+            const org = ref.kind === 'id' ? this.byId.get(ref.id) : this.byName.get(ref.name);
+            if (org)
+                found.push({ name: org.name, externalId: org.externalId });
+            else
+                missing.push(i);
+        });
+        return { found, missing };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/plan.ts
@@ -5030,15 +5552,15 @@ function makePlan(input) {
     const warnings = [];
     const previousIds = new Set((previous ?? []).map(c => c.externalId));
     if (previous === undefined && mode !== 'set') {
-        throw new PlanConflict(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
+        throw new src_errors/* PlanConflict */.gF(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
             `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
     }
     if (previous === undefined && input.dryRun) {
-        throw new PlanConflict(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
+        throw new src_errors/* PlanConflict */.gF(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
             'so a dry run cannot show what would change. Run without dry-run to set the list.');
     }
     if (globalBefore && mode !== 'set') {
-        throw new PlanConflict(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
+        throw new src_errors/* PlanConflict */.gF(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
             `no consumer list to ${mode} to or from; use mode: set with global-module-sharing: false and the whole list.`);
     }
     let next;
@@ -5047,14 +5569,14 @@ function makePlan(input) {
         if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
             const what = previous === undefined
                 ? 'its consumer list, which this TFE cannot show,'
-                : `its ${plan_describe(previous)}`;
-            throw new PlanConflict(`${organization}: turning global module sharing on wipes ${what}; ` +
+                : `its ${describe(previous)}`;
+            throw new src_errors/* PlanConflict */.gF(`${organization}: turning global module sharing on wipes ${what}; ` +
                 'set allow-empty: true to accept that. Nothing was changed.');
         }
     }
     else {
         if (globalBefore && input.globalModuleSharing !== false) {
-            throw new PlanConflict(`${organization}: shares its modules with every organization today (global module sharing); ` +
+            throw new src_errors/* PlanConflict */.gF(`${organization}: shares its modules with every organization today (global module sharing); ` +
                 'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.');
         }
         const requested = match(input.requested, input.known);
@@ -5062,7 +5584,7 @@ function makePlan(input) {
         const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId);
         if (mode !== 'remove' && listsItself) {
             // TFE would answer the write with a 422: a dry run must refuse it the same way.
-            throw new PlanConflict(`${organization}: consumers lists ${organization} itself (${producerId}); ` +
+            throw new src_errors/* PlanConflict */.gF(`${organization}: consumers lists ${organization} itself (${producerId}); ` +
                 'an organization always uses its own modules, remove it from the list. Nothing was changed.');
         }
         if (mode === 'set') {
@@ -5084,10 +5606,10 @@ function makePlan(input) {
         const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref));
         if (unresolved.length > 0) {
             // The caller resolves every name before planning; reaching here is a bug, not bad input.
-            throw new PlanConflict(`${organization}: could not resolve ${unresolved.join(', ')}`);
+            throw new src_errors/* PlanConflict */.gF(`${organization}: could not resolve ${unresolved.join(', ')}`);
         }
         if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
-            throw new PlanConflict(`${organization}: this run would leave no module consumers (removing ${plan_describe(previous ?? [])}); ` +
+            throw new src_errors/* PlanConflict */.gF(`${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
                 'set allow-empty: true to accept that. Nothing was changed.');
         }
     }
@@ -5140,16 +5662,16 @@ function listWrite(input, next) {
     const { organization, api } = input;
     // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
     if (api !== 'module-consumers' && input.previous === undefined) {
-        throw new PlanConflict(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization), ` +
+        throw new src_errors/* PlanConflict */.gF(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization), ` +
             `so a write through ${api} could not be confirmed; use api: module-consumers. Nothing was changed.`);
     }
     if (api === 'registry-partnerships') {
         if (input.providerConsumers === undefined) {
-            throw new PlanConflict(`${organization}: this TFE does not list provider consumers (HTTP 404), and registry-partnerships ` +
+            throw new src_errors/* PlanConflict */.gF(`${organization}: this TFE does not list provider consumers (HTTP 404), and registry-partnerships ` +
                 'would overwrite them; use api: relationships or module-consumers. Nothing was changed.');
         }
         if (input.globalProviderSharing) {
-            throw new PlanConflict(`${organization}: shares its providers with every organization, and a registry-partnerships write ` +
+            throw new src_errors/* PlanConflict */.gF(`${organization}: shares its providers with every organization, and a registry-partnerships write ` +
                 'may turn that off; use api: relationships or module-consumers. Nothing was changed.');
         }
         return {
@@ -5163,10 +5685,10 @@ function listWrite(input, next) {
         : { api, consumers: next };
 }
 function named(organization, consumers) {
-    const unnamed = consumers.filter(c => !hasName(c));
+    const unnamed = consumers.filter(c => !(0,model/* hasName */.cP)(c));
     if (unnamed.length > 0) {
         // The caller names every consumer for the name-based APIs; a gap here is a bug.
-        throw new PlanConflict(`${organization}: no name known for ${unnamed.map(c => c.externalId).join(', ')}`);
+        throw new src_errors/* PlanConflict */.gF(`${organization}: no name known for ${unnamed.map(c => c.externalId).join(', ')}`);
     }
     return consumers;
 }
@@ -5192,11 +5714,49 @@ function isConsumer(value) {
 function show(ref) {
     return ref.kind === 'id' ? ref.id : ref.name;
 }
-function plan_describe(consumers) {
-    const names = consumers.slice(0, 5).map(consumerLabel);
+function describe(consumers) {
+    const names = consumers.slice(0, 5).map(model/* consumerLabel */.X7);
     if (consumers.length > 5)
         names.push(`and ${consumers.length - 5} more`);
     return `${consumers.length} consumer${consumers.length === 1 ? '' : 's'} (${names.join(', ')})`;
+}
+
+;// CONCATENATED MODULE: ./src/progress.ts
+// A line every few seconds on long runs, so that a log that looks stuck shows it is not: the
+// phase, how many producers are done, and how many requests (and 429s) it took so far.
+/** Starts the ticker; the returned function stops it. The timer never keeps the process alive. */
+function reportProgress(log, counts, everyMs = 10_000) {
+    const timer = setInterval(() => log(progressLine(counts())), everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+}
+function progressLine({ phase, done, total, requests, rateLimited }) {
+    return (`Progress: ${phase}, ${done} of ${total} producer${total === 1 ? '' : 's'} done, ` +
+        `${requests} request${requests === 1 ? '' : 's'}, ${rateLimited} rate-limited (429)`);
+}
+
+;// CONCATENATED MODULE: ./src/tfe/account.ts
+
+/** `is-site-admin` of the token's user, or undefined when TFE does not say. */
+async function isSiteAdmin(client) {
+    const response = await client.get('/account/details');
+    const data = isRecord(response.document) ? response.document.data : undefined;
+    const flag = isRecord(data) && isRecord(data.attributes) ? data.attributes['is-site-admin'] : undefined;
+    return typeof flag === 'boolean' ? flag : undefined;
+}
+/** After a 404 from an admin GET: is it the token, or is the thing really not there? */
+async function whoCannotSee(client) {
+    try {
+        const admin = await isSiteAdmin(client);
+        if (admin === false)
+            return 'not-site-admin';
+        if (admin === true)
+            return 'organization-missing';
+    }
+    catch {
+        // fall through: the account endpoint is no help here
+    }
+    return 'organization-missing-or-not-site-admin';
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
@@ -5227,14 +5787,278 @@ async function readState(client, organization, api) {
         providerConsumers: orUnknown(providerConsumers)
     };
 }
+/**
+ * The lists alone, for a producer already known to exist (from the organizations list of a file
+ * run): one request, or two for the registry-partnerships API.
+ */
+async function readConsumerLists(client, organization, api) {
+    const [consumers, providerConsumers] = await Promise.allSettled([
+        listModuleConsumers(client, organization),
+        api === 'registry-partnerships' ? listProviderConsumers(client, organization) : undefined
+    ]);
+    return { consumers: orUnknown(consumers), providerConsumers: orUnknown(providerConsumers) };
+}
 /** The organization exists, so a 404 here means this TFE lacks the endpoint. */
 function orUnknown(read) {
     if (read.status === 'fulfilled')
-        return read.value?.map(asConsumer);
+        return read.value?.map(model/* asConsumer */.V_);
     const error = read.reason;
     if (error instanceof TfeApiError && error.status === 404)
         return undefined;
     throw error;
+}
+
+;// CONCATENATED MODULE: ./src/sharing-files.ts
+// Many producers from sharing files: the one-producer flow, widened. Every producer is read and
+// planned before anything is written; if any plan fails, nothing is written anywhere. Then the
+// changed producers are written concurrently (the client's one rate limiter sets the pace), and
+// one producer's failed write does not stop the others.
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Requests in flight at once, per phase: enough to keep the limiter's pace over TFE's latency;
+ * the limiter, not this number, decides how fast requests go.
+ */
+const sharing_files_IN_FLIGHT = 16;
+async function shareFromFiles(client, desired, writing, log) {
+    const counts = { phase: 'reading the organizations', done: 0, total: desired.length };
+    const stop = reportProgress(log, () => ({
+        ...counts,
+        requests: client.sent,
+        rateLimited: client.rateLimited
+    }));
+    try {
+        return await run(client, desired, writing, log, counts);
+    }
+    finally {
+        stop();
+    }
+}
+async function run(client, desired, writing, log, counts) {
+    const warnings = [];
+    log(`Reading the organizations of this TFE, for ${desired.length} producer${sharing_files_plural(desired.length)}`);
+    const [index, sharing] = await readDirectory(client, warnings);
+    log(`${index.organizations.length} organizations; reading and planning every producer`);
+    counts.phase = 'planning';
+    const planned = await mapConcurrently(desired, sharing_files_IN_FLIGHT, async (producer) => {
+        const outcome = await planProducer(client, index, producer, writing);
+        counts.done++;
+        return outcome;
+    });
+    const unknownLists = planned.filter(p => p.plan && p.plan.previous === undefined).length;
+    if (unknownLists > 0) {
+        warnings.push(`This TFE does not list module consumers, so the lists of ${unknownLists} producer${sharing_files_plural(unknownLists)} ` +
+            'before this run are unknown; their whole lists are written.');
+    }
+    warnings.push(...planned.flatMap(p => p.plan?.warnings ?? []));
+    const unmanaged = await findUnmanaged(client, index, sharing, desired);
+    const failed = planned.filter(p => p.result === 'failed');
+    if (failed.length > 0 || writing.dryRun) {
+        return { producers: planned, unmanaged, wrote: false, warnings };
+    }
+    const changed = planned.filter(p => p.plan?.changed);
+    counts.phase = 'writing';
+    counts.done = 0;
+    counts.total = changed.length;
+    if (changed.length > 0) {
+        log(`Writing ${changed.length} producer${sharing_files_plural(changed.length)}; ${planned.length - changed.length} need no change`);
+    }
+    await mapConcurrently(changed, sharing_files_IN_FLIGHT, async (producer) => {
+        const plan = producer.plan;
+        try {
+            producer.applied = await apply(client, plan, line => log(line));
+            producer.result = 'changed';
+        }
+        catch (error) {
+            producer.result = 'failed';
+            producer.problems.push(at(producer.desired, producer.desired.source.line, describeFailure(error, {
+                organization: plan.organization
+            })));
+        }
+        counts.done++;
+    });
+    return { producers: planned, unmanaged, wrote: true, warnings };
+}
+/**
+ * The whole organizations list (every name, id and global flag the plans need) and, beside it,
+ * the organizations TFE says share modules, for the unmanaged ones. Both once per run.
+ */
+async function readDirectory(client, warnings) {
+    const [all, sharing] = await Promise.allSettled([
+        listOrganizations(client),
+        listOrganizations(client, { moduleProducer: true })
+    ]);
+    if (all.status === 'rejected') {
+        const error = all.reason;
+        if (error instanceof TfeApiError && error.status === 404) {
+            const cause = await whoCannotSee(client);
+            throw new src_errors/* ActionError */.lZ('tfe', cause === 'not-site-admin'
+                ? "The token is valid but not a site administrator's (HTTP 404 from the admin organizations list). Use a site admin's API token."
+                : "The admin organizations list answered HTTP 404: the token is not a site administrator's, or this is not TFE. Use a site admin's API token for a TFE hostname.");
+        }
+        throw error;
+    }
+    if (sharing.status === 'rejected') {
+        const error = sharing.reason;
+        if (!(error instanceof TfeApiError && error.status >= 400 && error.status < 500))
+            throw error;
+        warnings.push(`This TFE did not filter organizations by module sharing (HTTP ${error.status}), so only ` +
+            'organizations that share globally can be reported as unmanaged.');
+    }
+    return [
+        new OrganizationIndex(all.value),
+        sharing.status === 'fulfilled' ? sharing.value : undefined
+    ];
+}
+async function planProducer(client, index, desired, { api, dryRun }) {
+    const { organization, consumers: refs } = desired;
+    const outcome = {
+        desired,
+        result: 'failed',
+        plan: undefined,
+        applied: undefined,
+        problems: []
+    };
+    const producer = index.named(organization);
+    if (!producer) {
+        outcome.problems.push(at(desired, desired.source.line, `${organization}: no organization of that name on this TFE; nothing was written. Check the producer's name.`));
+        return outcome;
+    }
+    const { found, missing } = index.resolve(refs);
+    for (const i of missing) {
+        const ref = refs[i];
+        const what = ref?.kind === 'id' ? `with external id ${ref.id}` : `named ${ref?.name ?? ''}`;
+        outcome.problems.push(at(desired, desired.consumerLines[i] ?? desired.source.line, `${organization}: no organization ${what} on this TFE; nothing was written. Check the consumers list.`));
+    }
+    if (missing.length > 0)
+        return outcome;
+    const lists = await readConsumerLists(client, organization, api);
+    try {
+        outcome.plan = makePlan({
+            organization,
+            producerId: producer.externalId,
+            mode: 'set',
+            api,
+            dryRun,
+            globalModuleSharing: desired.globalModuleSharing,
+            allowEmpty: true,
+            globalBefore: producer.globalModuleSharing,
+            previous: lists.consumers,
+            requested: refs,
+            known: [...(lists.consumers ?? []), ...found],
+            providerConsumers: lists.providerConsumers,
+            globalProviderSharing: producer.globalProviderSharing
+        });
+    }
+    catch (error) {
+        if (!(error instanceof src_errors/* PlanConflict */.gF))
+            throw error;
+        outcome.problems.push(at(desired, desired.source.line, error.message));
+        return outcome;
+    }
+    outcome.result = outcome.plan.changed ? 'would-change' : 'unchanged';
+    return outcome;
+}
+/**
+ * Organizations sharing modules today that no file names. TFE's `filter[module_producer]` is
+ * documented as "configured to share their modules", without saying whether global sharing
+ * counts, so neither is taken on trust: global sharing comes from the full list's flags, and a
+ * filtered organization that does not share globally counts only if its consumer list is not empty.
+ */
+async function findUnmanaged(client, index, sharing, desired) {
+    const managed = new Set(desired.map(d => d.organization));
+    const unmanaged = index.organizations
+        .filter(org => org.globalModuleSharing && !managed.has(org.name))
+        .map(org => ({ organization: org.name, global: true, consumers: undefined }));
+    const candidates = (sharing ?? []).filter(org => !managed.has(org.name) && !index.named(org.name)?.globalModuleSharing);
+    const lists = await mapConcurrently(candidates, sharing_files_IN_FLIGHT, org => listModuleConsumers(client, org.name).then((list) => list.length, (error) => {
+        // No relationships endpoint: TFE's filter is all there is to go by.
+        if (error instanceof TfeApiError && error.status === 404)
+            return undefined;
+        throw error;
+    }));
+    candidates.forEach((org, i) => {
+        const consumers = lists[i];
+        if (consumers !== 0)
+            unmanaged.push({ organization: org.name, global: false, consumers });
+    });
+    return unmanaged.sort((a, b) => compare(a.organization, b.organization));
+}
+function at(desired, line, message) {
+    return { file: desired.source.file, line, message };
+}
+function sharing_files_plural(count) {
+    return count === 1 ? '' : 's';
+}
+/** Code-point order: the same on every machine, whatever its locale. */
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/consumers.ts
+// The consumers the user listed, made known by name and external id: today's consumers need
+// no lookup, and the rest are looked up only where the run needs them.
+
+
+
+
+async function resolveConsumers(client, settings, { api, dryRun }, previous, log = () => { }) {
+    const known = [...(previous ?? [])];
+    const knownNames = new Set(known.map(c => c.name));
+    const knownIds = new Set(known.map(c => c.externalId));
+    const names = settings.consumers.flatMap(ref => ref.kind === 'name' && !knownNames.has(ref.name) ? [ref.name] : []);
+    // The seed endpoint takes ids as they are; the others take names, and a plan shows names.
+    // Removing needs only today's list, except that a name on no list at all is a typo to report:
+    // an id that is not a consumer is not removed either, and needs no lookup to say so.
+    const idsNeedNames = settings.mode !== 'remove' && (api !== 'module-consumers' || dryRun);
+    const ids = idsNeedNames
+        ? settings.consumers.flatMap(ref => ref.kind === 'id' && !knownIds.has(ref.id) ? [ref.id] : [])
+        : [];
+    if (names.length === 0 && ids.length === 0)
+        return known;
+    const what = [
+        names.length ? `${names.length} name${names.length === 1 ? '' : 's'}` : '',
+        ids.length ? `${ids.length} external id${ids.length === 1 ? '' : 's'}` : ''
+    ].filter(Boolean);
+    log(`Looking up ${what.join(' and ')}`);
+    const found = await findOrganizations(client, { names, ids });
+    const missing = [...found.missingNames, ...found.missingIds];
+    if (missing.length > 0) {
+        if ((await whoCannotSee(client)) === 'not-site-admin') {
+            throw new src_errors/* ActionError */.lZ('tfe', `${settings.organization}: the token is valid but not a site administrator's, so consumers cannot be ` +
+                "looked up (HTTP 404 from the admin API). Use a site admin's API token.");
+        }
+        throw new src_errors/* ActionError */.lZ('conflict', `${settings.organization}: no organization ${describeMissing(found.missingNames, found.missingIds)} on this TFE ` +
+            `(HTTP 404)${mistypedIds(settings.consumers, found.missingNames)}; nothing was changed. Check the consumers list.`);
+    }
+    return [...known, ...found.organizations.map(model/* asConsumer */.V_)];
+}
+/** A missing name that starts like an external id may be a mistyped id: say it is not one. */
+function mistypedIds(refs, missingNames) {
+    const missing = new Set(missingNames);
+    const suspects = refs.flatMap(ref => ref.kind === 'name' && ref.looksLikeId && missing.has(ref.name) ? [ref.name] : []);
+    if (suspects.length === 0)
+        return '';
+    return (`, and ${suspects.join(', ')} ${suspects.length === 1 ? 'is not a valid external id' : 'are not valid external ids'} ` +
+        'either (org- followed by 16 base58 characters, as in org-939hp5K7kecppVmd)');
+}
+function describeMissing(names, ids) {
+    return [
+        names.length ? `named ${names.join(', ')}` : '',
+        ids.length ? `with external id ${ids.join(', ')}` : ''
+    ]
+        .filter(Boolean)
+        .join(', nor any ');
 }
 
 ;// CONCATENATED MODULE: ./src/sharing.ts
@@ -5370,6 +6194,12 @@ class TfeClient {
     deadlineMs;
     maxBodyBytes;
     log;
+    /** Attempts sent so far (each retry counts): the progress lines of long runs show it. */
+    sent = 0;
+    /** 429s the run's limiter has seen (0 without a limiter). */
+    get rateLimited() {
+        return this.options.limiter?.rateLimited ?? 0;
+    }
     constructor(options) {
         this.options = options;
         this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -5377,7 +6207,7 @@ class TfeClient {
         this.deadlineMs = options.deadlineMs ?? 5 * 60_000;
         this.maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
         this.log = options.log ?? (() => { });
-        this.http = new lib_HttpClient(options.userAgent ?? 'tfe-module-sharing-action', [bareIpv6Host, ...(options.ca ? [trustHandler(options.ca)] : [])], {
+        this.http = new lib/* HttpClient */.Qq(options.userAgent ?? 'tfe-module-sharing-action', [bareIpv6Host, ...(options.ca ? [trustHandler(options.ca)] : [])], {
             // Redirects are refused rather than followed: http-client would carry the token to
             // another port of the same host. Retries are this client's own, below.
             allowRedirects: false,
@@ -5455,6 +6285,7 @@ class TfeClient {
         for (let attempt = 1;; attempt++) {
             try {
                 await this.options.limiter?.acquire();
+                this.sent++;
                 return await this.attempt(info, payload, headers);
             }
             catch (error) {
@@ -5585,9 +6416,61 @@ function sleep(ms) {
     return new Promise(resolve => setTimeout(resolve, ms));
 }
 
+;// CONCATENATED MODULE: ./src/tfe/rate-limit.ts
+// One limiter for every request of a run. TFE allows 30 requests per second per user, shared
+// by every token and automation of that user, so a run spaces its requests evenly at the rate it
+// was given, and slows down for good after a 429: someone else is using the same budget.
+class RateLimiter {
+    intervalMs;
+    next = 0;
+    burstMs;
+    minPerSecond;
+    factor;
+    now;
+    sleep;
+    /** 429s seen, for the progress lines of long runs. */
+    rateLimited = 0;
+    constructor(options) {
+        if (!(options.perSecond > 0))
+            throw new RangeError('perSecond must be above 0');
+        this.intervalMs = 1000 / options.perSecond;
+        this.burstMs = (Math.max(1, Math.floor(options.burst ?? 1)) - 1) * this.intervalMs;
+        this.minPerSecond = Math.min(options.minPerSecond ?? 1, options.perSecond);
+        this.factor = options.slowDownFactor ?? 0.75;
+        this.now = options.now ?? Date.now;
+        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+    }
+    get perSecond() {
+        return 1000 / this.intervalMs;
+    }
+    /**
+     * Resolves when the caller may send its request: slots are handed out in call order. `next` is
+     * when the next request would go at an even pace; a burst may go that much earlier.
+     */
+    async acquire() {
+        const now = this.now();
+        const slot = Math.max(now, this.next - this.burstMs);
+        this.next = Math.max(this.next, slot) + this.intervalMs;
+        if (slot > now)
+            await this.sleep(slot - now);
+    }
+    /**
+     * TFE said 429: nobody sends again before `waitMs` has passed (its X-RateLimit-Reset), and
+     * the run goes on at a lower rate.
+     */
+    rateLimitedFor(waitMs) {
+        this.rateLimited++;
+        const slowest = 1000 / this.minPerSecond;
+        this.intervalMs = Math.min(slowest, this.intervalMs / this.factor);
+        // Someone else spends the same budget: no more bursts.
+        this.burstMs = 0;
+        this.next = Math.max(this.next, this.now() + waitMs);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
-// Orchestration only: settings → one producer's sharing → outputs, summary, comment. The only
-// place that decides whether the step failed.
+// Orchestration only: settings → one producer's sharing, or every producer of the sharing files,
+// or an export → outputs, summary, comment. The only place that decides whether the step failed.
 
 
 
@@ -5595,40 +6478,51 @@ function sleep(ms) {
 
 
 
-async function run(source = actionInputs, options = {}) {
+
+
+
+
+
+
+
+/** Requests that may go at once: a one-producer run's independent reads, in one round trip. */
+const BURST = 3;
+async function main_run(source = actionInputs, options = {}) {
     let settings;
     let client;
-    const log = (line) => info(line);
+    const log = (line) => core/* info */.pq(line);
     try {
         settings = readSettings(source);
-        const { organization, baseUrl, api, dryRun } = settings;
         client = new TfeClient({
-            baseUrl,
+            baseUrl: settings.baseUrl,
             token: settings.token,
             maxRetries: settings.maxRetries,
             timeoutMs: settings.timeoutMs,
             ca: settings.caCertificate,
+            limiter: new RateLimiter({
+                perSecond: settings.rateLimit,
+                burst: Math.min(BURST, settings.rateLimit)
+            }),
             log,
             ...options.client
         });
-        log(`Reading the module sharing of ${organization} on ${baseUrl}`);
-        const outcome = await shareModules(client, settings, { api, dryRun }, log);
-        outcome.warnings.forEach(warning => core_warning(warning));
-        writeOutputs(outcome);
-        const markdown = summaryMarkdown({ baseUrl, api, dryRun, ...outcome });
-        await writeSummary(markdown);
-        await comment(settings, markdown);
+        if (settings.config)
+            await runFiles(client, settings, settings.config, log);
+        else if (settings.exportTo)
+            await runExport(client, settings, settings.exportTo, log);
+        else
+            await runOneProducer(client, settings, log);
     }
     catch (error) {
         const line = describeFailure(error, {
-            organization: settings?.organization,
+            organization: settings?.organization || undefined,
             baseUrl: settings?.baseUrl,
             secrets: settings ? [settings.token, settings.pullRequestComment?.githubToken ?? ''] : []
         });
-        setFailed(line);
+        core/* setFailed */.C1(line);
         if (settings) {
             // The pull request must not keep showing an earlier, successful plan.
-            const markdown = failureMarkdown(settings.organization, line, settings.dryRun);
+            const markdown = failureMarkdown(subject(settings), line, settings.dryRun);
             await writeSummary(markdown).catch(() => { });
             await comment(settings, markdown);
         }
@@ -5637,31 +6531,114 @@ async function run(source = actionInputs, options = {}) {
         client?.dispose();
     }
 }
+async function runOneProducer(client, settings, log) {
+    const { organization, baseUrl, api, dryRun } = settings;
+    log(`Reading the module sharing of ${organization} on ${baseUrl}`);
+    const outcome = await shareModules(client, settings, { api, dryRun }, log);
+    outcome.warnings.forEach(warning => core/* warning */.$e(warning));
+    writeOutputs(outcome);
+    const markdown = summaryMarkdown({ baseUrl, api, dryRun, ...outcome });
+    await writeSummary(markdown);
+    await comment(settings, markdown);
+    if (settings.failOnDrift && outcome.plan.changed) {
+        core/* setFailed */.C1(driftLine([organization], 1));
+    }
+}
+/**
+ * Every file is read and checked before the first request; every problem becomes an annotation
+ * on its file and line, so that it shows in the pull request's diff.
+ */
+async function runFiles(client, settings, { patterns, workspace }, log) {
+    const { baseUrl, api, dryRun } = settings;
+    // The YAML parser and glob matcher are loaded only by runs that read sharing files: a
+    // one-producer run starts without them.
+    const { findSharingFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(324), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5023));
+    const { loadSharingFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(809), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1036));
+    const paths = await findSharingFiles(patterns, workspace);
+    const loaded = await loadSharingFiles(paths, workspace);
+    if (loaded.errors.length > 0) {
+        for (const { file, line, column, message } of loaded.errors) {
+            core/* error */.z3(message, { file, startLine: line, startColumn: column });
+        }
+        throw new errors/* ConfigInvalid */.QO(loaded.errors);
+    }
+    log(`${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${baseUrl}`);
+    const outcome = await shareFromFiles(client, loaded.desired, { api, dryRun }, log);
+    outcome.warnings.forEach(warning => core/* warning */.$e(warning));
+    for (const producer of outcome.producers) {
+        for (const { file, line, message } of producer.problems) {
+            core/* error */.z3(message, { file, startLine: line });
+        }
+    }
+    log(`${client.sent} request${client.sent === 1 ? '' : 's'}, ${client.rateLimited} rate-limited (429)`);
+    writeFilesOutputs(outcome);
+    const report = { ...outcome, baseUrl, api, dryRun, patterns };
+    await writeSummary(filesSummaryMarkdown(report, SUMMARY_LIMIT, 'the producers output has every producer'));
+    await comment(settings, filesSummaryMarkdown(report, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`));
+    const failure = filesFailureLine(outcome, dryRun);
+    if (failure) {
+        core/* setFailed */.C1(failure);
+    }
+    else if (settings.failOnDrift && anyChange(outcome)) {
+        const drifted = outcome.producers.filter(p => p.result === 'would-change');
+        core/* setFailed */.C1(driftLine(drifted.map(p => p.desired.organization), outcome.producers.length));
+    }
+}
+/** Today's sharing, written as a sharing file; TFE is only read. */
+async function runExport(client, settings, { path, file }, log) {
+    log(`Reading the module sharing of every organization on ${settings.baseUrl}`);
+    const entries = await readSharingToday(client, log);
+    const { sharingFileText } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(809), __nccwpck_require__.e(518)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8518));
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,promises_.writeFile)(path, sharingFileText(entries));
+    log(`Wrote the sharing of ${entries.length} producer${entries.length === 1 ? '' : 's'} to ${file}`);
+    core/* setOutput */.uH('changed', 'false');
+    await writeSummary(exportMarkdown(entries, file, settings.baseUrl));
+}
 /** The sharing change stands whatever happens here, so a comment failure is a warning. */
 async function comment(settings, markdown) {
     if (!settings.pullRequestComment)
         return;
-    const { organization } = settings;
+    const key = subject(settings);
     const { githubToken } = settings.pullRequestComment;
     try {
-        const result = await commentOnPullRequest(githubToken, organization, markdown);
+        const result = await commentOnPullRequest(githubToken, key, markdown);
         if (!result) {
-            info('comment-on-pr: this run is not for a pull request; no comment.');
+            core/* info */.pq('comment-on-pr: this run is not for a pull request; no comment.');
             return;
         }
-        info(`${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${result.number}${result.url ? `: ${result.url}` : ''}`);
+        core/* info */.pq(`${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${result.number}${result.url ? `: ${result.url}` : ''}`);
     }
     catch (error) {
-        core_warning(describeCommentFailure(error, {
-            organization,
+        core/* warning */.$e(describeCommentFailure(error, {
+            organization: key,
             apiUrl: process.env.GITHUB_API_URL,
             secrets: [githubToken, settings.token]
         }));
     }
 }
+/**
+ * What a run is about, as its summary heading and comment marker say it: the producer, or the
+ * sharing files (by their patterns, so two steps with different files keep two comments).
+ */
+function subject(settings) {
+    if (settings.config) {
+        const patterns = settings.config.patterns.split(/\r?\n/).map(p => p.trim());
+        return `sharing files ${patterns.filter(Boolean).join(', ')}`.replace(/[^\w ./*!,-]/g, '_');
+    }
+    if (settings.exportTo)
+        return `export to ${settings.exportTo.file}`.replace(/[^\w ./-]/g, '_');
+    return settings.organization;
+}
+function runUrl() {
+    const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
+    return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
+        ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
+        : 'see the run';
+}
 
 ;// CONCATENATED MODULE: ./src/index.ts
 // The entry the runner starts: nothing here but the call.
 
-void run();
+void main_run();
 

@@ -3,6 +3,7 @@
 import { ActionError, ApplyError } from './errors.js'
 import { InputError } from './inputs.js'
 import { CommentError } from './pull-request-comment.js'
+import type { FilesOutcome } from './sharing-files.js'
 import type { NotFoundCause } from './tfe/account.js'
 import { TfeApiError, TfeResponseError, TfeTransportError } from './tfe/errors.js'
 
@@ -183,4 +184,39 @@ export function redact(text: string, secrets: readonly string[]): string {
     if (secret) out = out.split(secret).join('***')
   }
   return out
+}
+
+/** Names, at most `max` of them, and how many more: a line stays readable with 500 producers. */
+function someNames(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ')
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown
+}
+
+/** The step's one line when a file run's producers failed; undefined when none did. */
+export function filesFailureLine(
+  { producers, wrote }: Pick<FilesOutcome, 'producers' | 'wrote'>,
+  dryRun: boolean
+): string | undefined {
+  const failed = producers.filter(p => p.result === 'failed').map(p => p.desired.organization)
+  if (failed.length === 0) return undefined
+  const of = `${failed.length} of ${producers.length} producer${producers.length === 1 ? '' : 's'}`
+  if (!wrote) {
+    return (
+      `${of} cannot be planned (${someNames(failed)}), so ${dryRun ? 'this dry run stops there' : 'nothing was written to any producer'}. ` +
+      'See the annotations on the sharing files.'
+    )
+  }
+  const changed = producers.filter(p => p.result === 'changed').length
+  return (
+    `${of} failed to be written (${someNames(failed)}); ${changed} other${changed === 1 ? ' was' : 's were'} changed. ` +
+    'See the annotations; running again is safe.'
+  )
+}
+
+/** fail-on-drift: TFE differs from what the run asks for. */
+export function driftLine(drifted: readonly string[], total: number): string {
+  return (
+    `Drift: ${drifted.length} of ${total} producer${total === 1 ? '' : 's'} differ${drifted.length === 1 ? 's' : ''} from what is asked (${someNames(drifted)}). ` +
+    'Apply the change, or change the request to match TFE.'
+  )
 }

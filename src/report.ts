@@ -12,6 +12,31 @@ export interface Report extends Pick<Outcome, 'plan' | 'applied'> {
   dryRun: boolean
 }
 
+export type ProducerResult = 'unchanged' | 'would-change' | 'changed' | 'failed'
+
+/**
+ * One producer in the `producers` output. After a failure TFE may hold the old list, the new one
+ * or part of the way, so its consumers and global sharing are unknown (null).
+ */
+export function producerOutput(
+  organization: string,
+  result: ProducerResult,
+  plan: Plan | undefined,
+  applied: Outcome['applied']
+): Record<string, unknown> {
+  const known = result !== 'failed'
+  const names = (list: readonly Consumer[]) =>
+    list.map(c => c.name ?? c.externalId).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return {
+    organization,
+    result,
+    added: names(plan?.added ?? []),
+    removed: names(plan?.removed ?? []),
+    consumers: known ? names(applied?.consumers ?? plan?.next ?? []) : null,
+    'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null
+  }
+}
+
 export function writeOutputs({ plan, applied }: Pick<Outcome, 'plan' | 'applied'>): void {
   // A dry run reports what the run would leave behind.
   const consumers = applied?.consumers ?? plan.next
@@ -29,6 +54,11 @@ export function writeOutputs({ plan, applied }: Pick<Outcome, 'plan' | 'applied'
   core.setOutput('removed', known(plan.removed))
   core.setOutput('previous-consumer-ids', known(plan.previous ?? []))
   core.setOutput('global-module-sharing', String(applied?.globalAfter ?? plan.global.after))
+  const result = applied ? 'changed' : plan.changed ? 'would-change' : 'unchanged'
+  core.setOutput(
+    'producers',
+    JSON.stringify([producerOutput(plan.organization, result, plan, applied)])
+  )
 }
 
 const CHANGE_LABEL: Record<Change, string> = {
@@ -124,7 +154,7 @@ function cell(text: string): string {
 }
 
 /** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
-function partnershipOutput(p: Partnership): Record<string, string> {
+export function partnershipOutput(p: Partnership): Record<string, string> {
   return {
     id: p.id,
     'consuming-organization-id': p.consumer.externalId,

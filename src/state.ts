@@ -44,6 +44,22 @@ export async function readState(
   }
 }
 
+/**
+ * The lists alone, for a producer already known to exist (from the organizations list of a file
+ * run): one request, or two for the registry-partnerships API.
+ */
+export async function readConsumerLists(
+  client: TfeClient,
+  organization: string,
+  api: Api
+): Promise<Pick<SharingState, 'consumers' | 'providerConsumers'>> {
+  const [consumers, providerConsumers] = await Promise.allSettled([
+    listModuleConsumers(client, organization),
+    api === 'registry-partnerships' ? listProviderConsumers(client, organization) : undefined
+  ])
+  return { consumers: orUnknown(consumers), providerConsumers: orUnknown(providerConsumers) }
+}
+
 /** The organization exists, so a 404 here means this TFE lacks the endpoint. */
 function orUnknown(read: PromiseSettledResult<Organization[] | undefined>): Consumer[] | undefined {
   if (read.status === 'fulfilled') return read.value?.map(asConsumer)

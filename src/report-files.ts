@@ -1,0 +1,227 @@
+// What the user sees after a file run: the outputs of every producer, and one summary for the
+// whole run (totals first, a table per changed producer, unchanged ones collapsed), shortened to
+// fit where it is shown.
+import * as core from '@actions/core'
+import type { ExportEntry } from './config/export.js'
+import type { Api } from './model.js'
+import type { Change } from './plan.js'
+import { escapeHtml, partnershipOutput, producerOutput } from './report.js'
+import type { ProducerResult } from './report.js'
+import type { FilesOutcome, ProducerOutcome } from './sharing-files.js'
+
+export interface FilesReport extends FilesOutcome {
+  baseUrl: string
+  api: Api
+  dryRun: boolean
+  /** The config input, to say which files were planned. */
+  patterns: string
+}
+
+/** GitHub's limits: 65,536 characters a comment; 1 MiB a job summary step. */
+export const COMMENT_LIMIT = 65_536 - 512
+export const SUMMARY_LIMIT = 1024 * 1024 - 4096
+
+export function producerOutputs({ producers }: Pick<FilesOutcome, 'producers'>): object[] {
+  return producers.map(({ desired, result, plan, applied }) =>
+    producerOutput(desired.organization, result, plan, applied)
+  )
+}
+
+export function writeFilesOutputs(outcome: FilesOutcome): void {
+  const partnerships = outcome.producers.flatMap(p => p.applied?.partnerships ?? [])
+  core.setOutput('producers', JSON.stringify(producerOutputs(outcome)))
+  core.setOutput('unmanaged', JSON.stringify(outcome.unmanaged.map(u => u.organization)))
+  core.setOutput('changed', String(anyChange(outcome)))
+  core.setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)))
+  core.setOutput('partnerships', JSON.stringify(partnerships.map(partnershipOutput)))
+}
+
+/** True if any producer changed, or (dry run, or a run stopped by a failed plan) would. */
+export function anyChange({ producers }: Pick<FilesOutcome, 'producers'>): boolean {
+  return producers.some(p => p.result === 'changed' || p.result === 'would-change')
+}
+
+const RESULT_LABEL: Record<ProducerResult, string> = {
+  unchanged: 'unchanged',
+  'would-change': 'would change',
+  changed: 'changed',
+  failed: '❌ failed'
+}
+
+const CHANGE_LABEL: Record<Change, string> = {
+  kept: 'kept',
+  added: '➕ added',
+  removed: '➖ removed'
+}
+
+/**
+ * The run as markdown, at most `limit` bytes: when the producers' tables do not all fit, the
+ * rest are counted and `elsewhere` says where the whole of it is.
+ */
+export function filesSummaryMarkdown(
+  report: FilesReport,
+  limit: number,
+  elsewhere: string
+): string {
+  const { producers, unmanaged, dryRun } = report
+  const count = (result: ProducerResult) => producers.filter(p => p.result === result).length
+  const shown = producers.filter(p => p.result !== 'unchanged')
+  const added = shown.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0)
+  const removed = shown.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0)
+  const failed = count('failed')
+  const changing = dryRun || !report.wrote ? count('would-change') : count('changed')
+  const verb = dryRun || !report.wrote ? 'would change' : 'changed'
+  const head = [
+    `### Module sharing${dryRun ? ' plan' : ''}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
+    '',
+    `TFE ${escapeHtml(report.baseUrl)} · API \`${report.api}\` · files \`${cell(report.patterns.split(/\r?\n/).filter(Boolean).join(', '))}\``,
+    '',
+    [
+      `**${changing} ${verb}**`,
+      `${count('unchanged')} unchanged`,
+      failed ? `**${failed} failed**` : '',
+      `${added} partnership${plural(added)} ${dryRun || !report.wrote ? 'to add' : 'added'}, ${removed} ${dryRun || !report.wrote ? 'to remove' : 'removed'}`,
+      `${unmanaged.length} unmanaged`
+    ]
+      .filter(Boolean)
+      .join(' · ')
+  ]
+  if (failed && !report.wrote && !dryRun) {
+    head.push('', 'A plan failed, so **nothing was written** to any producer.')
+  }
+  const tail = [...unchangedSection(producers), ...unmanagedSection(report)]
+  const sections = shown.map(producerSection)
+
+  const bytes = (lines: string[]) => Buffer.byteLength(lines.join('\n') + '\n')
+  const pointer = (left: number) => [
+    '',
+    `… and ${left} more producer${plural(left)} not shown here: ${elsewhere}`
+  ]
+  let body = [...head]
+  let used = bytes([...head, ...tail]) + bytes(pointer(shown.length))
+  let included = 0
+  for (const section of sections) {
+    const size = bytes(section)
+    if (used + size > limit) break
+    body = body.concat(section)
+    used += size
+    included++
+  }
+  if (included < sections.length) body = body.concat(pointer(sections.length - included))
+  const all = [...body, ...tail]
+  // Only a huge list of unchanged or unmanaged names could still be too long: cut it.
+  let text = all.join('\n') + '\n'
+  if (Buffer.byteLength(text) > limit) text = cutTo(text, limit, elsewhere)
+  return text
+}
+
+function producerSection({ desired, result, plan, applied, problems }: ProducerOutcome): string[] {
+  const org = escapeHtml(desired.organization)
+  const lines = ['', `#### ${org}: ${RESULT_LABEL[result]}`]
+  if (problems.length > 0) {
+    lines.push('')
+    for (const p of problems)
+      lines.push(`- \`${cell(p.file)}:${p.line}\`: ${escapeHtml(p.message)}`)
+  }
+  if (!plan) return lines
+  const { before, after } = plan.global
+  if (before !== after)
+    lines.push('', `Global module sharing: ${onOff(before)} → **${onOff(after)}**`)
+  if (plan.previous === undefined) {
+    lines.push('', '> This TFE does not list module consumers: the list before is unknown.')
+  }
+  const partnership = new Map(
+    (applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id] as const)
+  )
+  const rows = plan.rows.filter(row => row.change !== 'kept' || plan.previous === undefined)
+  const kept = plan.rows.length - rows.length
+  if (rows.length > 0) {
+    const withIds = partnership.size > 0
+    lines.push(
+      '',
+      `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`,
+      `| --- | --- | --- |${withIds ? ' --- |' : ''}`
+    )
+    for (const { consumer, change } of rows) {
+      const id = withIds ? ` ${cell(partnership.get(consumer.externalId) ?? '')} |` : ''
+      lines.push(
+        `| ${cell(consumer.name ?? '—')} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${id}`
+      )
+    }
+  }
+  if (kept > 0) lines.push('', `${kept} consumer${plural(kept)} kept.`)
+  return lines
+}
+
+function unchangedSection(producers: readonly ProducerOutcome[]): string[] {
+  const unchanged = producers.filter(p => p.result === 'unchanged')
+  if (unchanged.length === 0) return []
+  const items = unchanged.map(({ desired, plan }) => {
+    const what = plan?.global.after
+      ? 'global'
+      : `${plan?.next.length ?? 0} consumer${plural(plan?.next.length ?? 0)}`
+    return `${escapeHtml(desired.organization)} (${what})`
+  })
+  return [
+    '',
+    `<details><summary>${unchanged.length} unchanged producer${plural(unchanged.length)}</summary>`,
+    '',
+    items.join(', '),
+    '',
+    '</details>'
+  ]
+}
+
+function unmanagedSection({ unmanaged }: Pick<FilesReport, 'unmanaged'>): string[] {
+  if (unmanaged.length === 0) return []
+  const items = unmanaged.map(u => {
+    const what = u.global
+      ? 'shares with every organization'
+      : u.consumers === undefined
+        ? 'shares modules'
+        : `${u.consumers} consumer${plural(u.consumers)}`
+    return `- ${escapeHtml(u.organization)}: ${what}`
+  })
+  return [
+    '',
+    `#### Unmanaged: ${unmanaged.length} organization${plural(unmanaged.length)} share${unmanaged.length === 1 ? 's' : ''} modules but ${unmanaged.length === 1 ? 'is' : 'are'} in no file`,
+    '',
+    'Left as they are. Add them to a sharing file to manage them (`export` writes their sharing today).',
+    '',
+    ...items
+  ]
+}
+
+function cutTo(text: string, limit: number, elsewhere: string): string {
+  const note = `\n\n… cut here to fit: ${elsewhere}\n`
+  let cut = text.slice(0, Math.max(0, limit - Buffer.byteLength(note)))
+  while (Buffer.byteLength(cut) + Buffer.byteLength(note) > limit) cut = cut.slice(0, -1)
+  return cut.slice(0, cut.lastIndexOf('\n') + 1) + note
+}
+
+function onOff(value: boolean): string {
+  return value ? 'on' : 'off'
+}
+
+function cell(text: string): string {
+  return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ')
+}
+
+function plural(count: number): string {
+  return count === 1 ? '' : 's'
+}
+
+/** What an export wrote, for the job summary. */
+export function exportMarkdown(
+  entries: readonly ExportEntry[],
+  file: string,
+  baseUrl: string
+): string {
+  const global = entries.filter(e => !('consumers' in e)).length
+  return [
+    `### Module sharing exported: ${entries.length} producer${plural(entries.length)}`,
+    '',
+    `TFE ${escapeHtml(baseUrl)} → \`${cell(file)}\`: ${entries.length - global} with a consumer list, ${global} sharing with every organization. Nothing in TFE was changed.`,
+    ''
+  ].join('\n')
+}
