@@ -1,6 +1,7 @@
 // `npm run demo`: the built action against the fake TFE, end to end, with no real instance and
 // no network beyond 127.0.0.1. Shows what a workflow run would log and what TFE would receive.
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeTfe } from '../__tests__/support/fake-tfe.mjs'
 import { repoRoot, runAction } from '../__tests__/support/runner.mjs'
@@ -86,7 +87,93 @@ try {
   const how = run.timedOut ? 'timed out and was killed' : `exited with code ${run.code}`
   console.log(`the action ${how}${run.signal ? ` (${run.signal})` : ''}`)
   if (run.timedOut) exitCode = 1
+
+  exitCode = Math.max(exitCode, await filesDemo())
 } finally {
   await fake.close()
+}
+
+/**
+ * Sharing as code: several producers in two reviewed files, planned together (one plan, one
+ * summary), then applied. An organization sharing outside the files is reported, not touched.
+ */
+async function filesDemo() {
+  fake.requests.length = 0
+  fake.addOrganization({ name: 'platform-modules', moduleConsumers: ['legacy-apps'] })
+  fake.addOrganization({ name: 'network-modules', moduleConsumers: ['security'] })
+  fake.addOrganization({ name: 'retired-modules', moduleConsumers: ['legacy-apps'] })
+  fake.addOrganization({ name: 'shadow-modules', globalModuleSharing: true })
+  const workspace = mkdtempSync(join(tmpdir(), 'tfe-sharing-demo-'))
+  try {
+    mkdirSync(join(workspace, 'sharing'))
+    const files = {
+      'sharing/platform.yml': [
+        'version: 1',
+        'producers:',
+        '  platform-modules:',
+        '    consumers:',
+        '      - other-organization',
+        '      - platform-team',
+        '  retired-modules:',
+        '    consumers: []',
+        ''
+      ],
+      'sharing/network.yml': [
+        'producers:',
+        '  network-modules:',
+        '    global-module-sharing: true',
+        '  my-organization:',
+        '    consumers: [other-organization, platform-team]',
+        ''
+      ]
+    }
+    for (const [file, lines] of Object.entries(files)) {
+      writeFileSync(join(workspace, file), lines.join('\n'))
+    }
+    section('sharing as code: the files')
+    for (const [file, lines] of Object.entries(files)) {
+      console.log(`# ${file}\n${lines.join('\n')}`)
+    }
+    const inputs = { config: 'sharing/*.yml', hostname: fake.url, token: fake.adminToken }
+    const env = { env: { GITHUB_WORKSPACE: workspace } }
+
+    const plan = await runAction({ ...inputs, 'dry-run': 'true' }, env)
+    section('the plan (dry-run: true): action stdout')
+    // The runner hides ::debug:: lines unless debug logging is on; so does the demo.
+    const shown = redact(plan.stdout)
+      .split('\n')
+      .filter(line => !line.startsWith('::debug::'))
+    console.log(shown.join('\n') || '(nothing)')
+    section('the plan: job summary')
+    console.log(redact(plan.summary) || '(empty)')
+    const reads = fake.requests.length
+
+    const applied = await runAction(inputs, env)
+    section('applied: outputs producers and unmanaged')
+    console.log(JSON.stringify(JSON.parse(applied.outputs.producers ?? '[]'), null, 2))
+    console.log(`unmanaged: ${applied.outputs.unmanaged}`)
+    section('applied: requests the fake TFE received')
+    console.log(`the plan: ${reads} requests, all reads`)
+    for (const r of fake.requests.slice(reads)) {
+      const query = Object.entries(r.query)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&')
+      console.log(`${r.method.padEnd(6)} ${r.path}${query ? '?' + query : ''}`)
+    }
+    section('result')
+    for (const name of [
+      'my-organization',
+      'network-modules',
+      'platform-modules',
+      'retired-modules',
+      'shadow-modules'
+    ]) {
+      console.log(`${name.padEnd(17)} shares modules with: ${sharing(name)}`)
+    }
+    console.log(`the plan exited with code ${plan.code}, the apply with code ${applied.code}`)
+    return plan.code === 0 && applied.code === 0 ? 0 : 1
+  } finally {
+    rmSync(workspace, { recursive: true, force: true })
+  }
 }
 process.exit(exitCode)
