@@ -190,7 +190,8 @@ export async function coldStart({ runs, warmups }) {
       '',
       'JavaScript in dist/ (every .js/.mjs/.cjs file, any depth; 1 MB = 10^6 B):',
       `  start path, loaded and compiled by every run: ${dist.startPath.path}: ${bytes(dist.startPath.size)}`,
-      '  comment chunk(s), loaded by a dynamic import only on runs with comment-on-pr: true:',
+      '  chunks loaded by a dynamic import, never by a one-producer run without comment-on-pr',
+      '  (the comment, on comment-on-pr runs; the YAML parser and glob matcher, on config and export runs):',
       ...(dist.chunks.length
         ? dist.chunks.map(f => `    ${f.path}: ${bytes(f.size)}`)
         : ['    (none)']),
@@ -206,7 +207,7 @@ export async function coldStart({ runs, warmups }) {
       ['ratio action / bare 3 requests with TLS loaded', ratio(vsAllTls), ''],
       ['dist/: start path (dist/index.js, every run)', bytes(dist.startPath.size), ''],
       [
-        `dist/: comment chunk, comment-on-pr runs only (${dist.chunks.map(f => f.path.replace(/^dist\//, '')).join(', ') || 'none'})`,
+        `dist/: chunks loaded on demand: comment-on-pr, config and export runs (${dist.chunks.length} files)`,
         bytes(dist.chunkTotal),
         ''
       ],
