@@ -1,9 +1,11 @@
 // Every YAML example in the README is something a user can paste: it parses, it is a whole
 // workflow or a step, it passes step outputs to scripts through env: (never into run:), it uses
-// only inputs the action declares, and the whole workflows pass actionlint.
+// only inputs the action declares, and the whole workflows pass actionlint. A sharing file in it
+// is one the action reads without a problem.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
+import { parseSharingFile } from '../src/config/parse.js'
 import { isCompleteWorkflow, lintWorkflow, yamlBlocks } from '../scripts/lint-workflows.mjs'
 import { readActionDefaults, repoRoot } from './support/runner.mjs'
 
@@ -32,14 +34,26 @@ it('has YAML examples to check', () => {
 describe.each(blocks.map(b => [`README line ${b.line}`, b] as const))('%s', (_where, block) => {
   const document: Node = parse(block.text, { strict: true, uniqueKeys: true })
 
-  it('is a whole workflow, a step or a list of steps', () => {
+  const sharingFile = isMapping(document) && 'producers' in document
+
+  it('is a whole workflow, a step, a list of steps or a sharing file', () => {
     const kind = isCompleteWorkflow(block.text)
       ? 'workflow'
       : isStep(document) || (Array.isArray(document) && document.every(isStep))
         ? 'step'
-        : 'other'
+        : sharingFile
+          ? 'sharing file'
+          : 'other'
     expect(kind).not.toBe('other')
   })
+
+  if (sharingFile) {
+    it('is a sharing file the action reads without a problem', () => {
+      const parsed = parseSharingFile(block.text, 'README.md')
+      expect(parsed.errors).toEqual([])
+      expect(parsed.producers.length).toBeGreaterThan(0)
+    })
+  }
 
   it('never puts an expression into a run: script', () => {
     const scripts = mappings(document).flatMap(m => (typeof m.run === 'string' ? [m.run] : []))
