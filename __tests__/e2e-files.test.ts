@@ -488,6 +488,18 @@ describe('export, and organizations no file manages', () => {
       expect(current('platform').moduleConsumers).toEqual(['team-a', 'team-b'])
     }
   )
+  it('fails in one line when the export path is a folder, changing nothing', async () => {
+    await replaceFakeTfe({}, seedToday)
+    writeWorkspaceFile('sharing/keep.txt', 'a file, so that sharing/ is a folder')
+
+    const result = await runWithFiles({ export: 'sharing' })
+
+    expectStepFailure(
+      result,
+      /^export: sharing cannot be written \(EISDIR\); .*Nothing in TFE was changed\.$/
+    )
+    expect(fake.writes()).toEqual([])
+  })
 })
 
 describe('a failed write', () => {

@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { ConfigInvalid } from './config/errors.js'
+import { ActionError } from './errors.js'
 import { readSharingToday } from './export-sharing.js'
 import { describeCommentFailure, describeFailure, driftLine, filesFailureLine } from './failure.js'
 import { type InputSource, type Settings, actionInputs, readSettings } from './inputs.js'
@@ -162,8 +163,16 @@ async function runExport(
   log(`Reading the module sharing of every organization on ${settings.baseUrl}`)
   const entries = await readSharingToday(client, log)
   const { sharingFileText } = await import('./config/export.js')
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, sharingFileText(entries))
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, sharingFileText(entries))
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unknown error'
+    throw new ActionError(
+      'input',
+      `export: ${file} cannot be written (${code}); give the path of a file in the workspace, not of a folder. Nothing in TFE was changed.`
+    )
+  }
   log(
     `Wrote the sharing of ${entries.length} producer${entries.length === 1 ? '' : 's'} to ${file}`
   )
