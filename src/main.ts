@@ -119,7 +119,10 @@ async function runFiles(
     `${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${baseUrl}`
   )
 
-  const outcome = await shareFromFiles(client, loaded.desired, { api, dryRun }, log)
+  const outcome = await shareFromFiles(client, loaded.desired, { api, dryRun }, log, [
+    settings.token,
+    settings.pullRequestComment?.githubToken ?? ''
+  ])
   outcome.warnings.forEach(warning => core.warning(warning))
   for (const producer of outcome.producers) {
     for (const { file, line, message } of producer.problems) {

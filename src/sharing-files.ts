@@ -65,7 +65,9 @@ export async function shareFromFiles(
   client: TfeClient,
   desired: readonly DesiredFromFile[],
   writing: Writing,
-  log: (line: string) => void
+  log: (line: string) => void,
+  /** Kept out of every failure line, whatever TFE echoes back. */
+  secrets: readonly string[] = []
 ): Promise<FilesOutcome> {
   const counts = { phase: 'reading the organizations', done: 0, total: desired.length }
   const stop = reportProgress(log, () => ({
@@ -74,7 +76,7 @@ export async function shareFromFiles(
     rateLimited: client.rateLimited
   }))
   try {
-    return await run(client, desired, writing, log, counts)
+    return await run(client, desired, writing, log, counts, secrets)
   } finally {
     stop()
   }
@@ -85,7 +87,8 @@ async function run(
   desired: readonly DesiredFromFile[],
   writing: Writing,
   log: (line: string) => void,
-  counts: { phase: string; done: number; total: number }
+  counts: { phase: string; done: number; total: number },
+  secrets: readonly string[]
 ): Promise<FilesOutcome> {
   const warnings: string[] = []
   log(
@@ -135,9 +138,7 @@ async function run(
         at(
           producer.desired,
           producer.desired.source.line,
-          describeFailure(error, {
-            organization: plan.organization
-          })
+          describeFailure(error, { organization: plan.organization, secrets })
         )
       )
     }
