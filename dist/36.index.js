@@ -5,10 +5,12 @@ export const modules = {
 /***/ 1036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_SHARING_FILE_BYTES: () => (/* binding */ MAX_SHARING_FILE_BYTES),
+/* harmony export */   combineSharingFiles: () => (/* binding */ combineSharingFiles),
 /* harmony export */   loadSharingFiles: () => (/* binding */ loadSharingFiles)
 /* harmony export */ });
-/* unused harmony exports MAX_SHARING_FILE_BYTES, combineSharingFiles */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);

@@ -5,10 +5,12 @@ export const modules = {
 /***/ 8518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EXPORT_HEADER: () => (/* binding */ EXPORT_HEADER),
+/* harmony export */   SCHEMA_URL: () => (/* binding */ SCHEMA_URL),
 /* harmony export */   sharingFileText: () => (/* binding */ sharingFileText)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_URL, EXPORT_HEADER */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9809);
 // The module sharing TFE holds today, written as a sharing file: the start of sharing as code.

@@ -311,6 +311,171 @@ function fetch() {
 
 /***/ }),
 
+/***/ 8931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ apply)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1633);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(182);
+/* harmony import */ var _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5042);
+/* harmony import */ var _tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6108);
+/* harmony import */ var _tfe_organizations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2745);
+// Sends a plan's steps to TFE, in order, and confirms TFE holds what was planned. Every write
+// here is idempotent (a whole list, or one flag), so running a plan again is always safe.
+
+
+
+
+
+
+/** Each write endpoint, and the TFE release that brought it (../shared/tfe-api.md). */
+const ENDPOINTS = {
+    'module-consumers': {
+        what: 'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)',
+        since: 'v202012-1 (deprecated since v202301-1)'
+    },
+    relationships: {
+        what: 'the relationships endpoint (PATCH /api/v2/admin/organizations/:name/relationships/module-consumers)',
+        since: 'v202103-1'
+    },
+    'registry-partnerships': {
+        what: 'the registry-partnerships endpoint (PUT /api/v2/admin/organizations/:name/registry-partnerships)',
+        since: 'v202301-1'
+    }
+};
+async function apply(client, plan, log = () => { }) {
+    const progress = { phase: 'writing', written: [] };
+    const applied = { partnerships: [], consumers: [], globalAfter: plan.global.before };
+    try {
+        for (const step of plan.steps)
+            await send(client, plan, step, applied, progress, log);
+        return applied;
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApplyError */ .d5(kindOf(error), progress.phase, progress.written, error);
+    }
+}
+async function send(client, plan, step, applied, progress, log) {
+    const { organization } = plan;
+    progress.phase = 'writing';
+    switch (step.kind) {
+        case 'global-on':
+            log(`Turning global module sharing on for ${organization}`);
+            await setGlobal(client, organization, true, progress);
+            applied.globalAfter = true;
+            return;
+        case 'global-off':
+            if (step.confirmFirst) {
+                progress.phase = 'confirming';
+                if (!(await (0,_tfe_organizations_js__WEBPACK_IMPORTED_MODULE_4__/* .getOrganization */ .SA)(client, organization)).globalModuleSharing) {
+                    applied.globalAfter = false;
+                    return;
+                }
+                progress.phase = 'writing';
+            }
+            log(`Turning global module sharing off for ${organization}`);
+            await setGlobal(client, organization, false, progress);
+            applied.globalAfter = false;
+            return;
+        case 'list': {
+            const { write } = step;
+            const count = `${write.consumers.length} module consumer${write.consumers.length === 1 ? '' : 's'}`;
+            log(`Setting ${count} of ${organization} through ${write.api}`);
+            const result = await writeList(client, organization, write, progress);
+            progress.phase = 'confirming';
+            confirm(plan, result.consumers);
+            applied.partnerships = result.partnerships;
+            applied.consumers = result.consumers;
+        }
+    }
+}
+async function setGlobal(client, organization, enabled, progress) {
+    const org = await (0,_tfe_organizations_js__WEBPACK_IMPORTED_MODULE_4__/* .setGlobalModuleSharing */ .sR)(client, organization, enabled);
+    if (org.globalModuleSharing !== enabled) {
+        // Accepted is not nothing: turning it on may already have wiped the consumer list.
+        progress.written.push(`TFE accepted turning global module sharing ${enabled ? 'on (which wipes the consumer list)' : 'off'}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: TFE accepted turning global module sharing ${enabled ? 'on' : 'off'} but still ` +
+            "reports it the other way; check the organization's settings.");
+    }
+    progress.written.push(`global module sharing is ${enabled ? 'on' : 'off'}`);
+}
+async function writeList(client, organization, write, progress) {
+    // Only the write's own 404 means the endpoint is missing; a later read's is another story.
+    const send = async (request) => {
+        try {
+            return await request();
+        }
+        catch (error) {
+            if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TfeApiError */ .Mn && error.status === 404) {
+                const { what, since } = ENDPOINTS[write.api];
+                throw (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .describeNotFound */ .fg)('endpoint-missing', organization, what, since);
+            }
+            throw error;
+        }
+    };
+    if (write.api === 'module-consumers') {
+        const ids = write.consumers.map(c => c.externalId);
+        const partnerships = await send(() => (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .setModuleConsumers */ .iA)(client, organization, ids));
+        // The answer already is the read-back: one partnership per consumer TFE now holds.
+        const consumers = partnerships.map(p => p.consumer);
+        progress.written.push(`the consumer list is ${consumers.length ? list(consumers) : 'empty'}`);
+        return { partnerships, consumers };
+    }
+    const names = write.consumers.map(c => c.name);
+    if (write.api === 'relationships') {
+        await send(() => (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .setModuleConsumerRelationships */ .Uy)(client, organization, names));
+        progress.written.push(`the consumer list was set to ${write.consumers.length ? list(write.consumers) : 'empty'}`);
+        progress.phase = 'confirming';
+        const consumers = (await (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listModuleConsumers */ .Yg)(client, organization)).map(_model_js__WEBPACK_IMPORTED_MODULE_5__/* .asConsumer */ .V_);
+        return { partnerships: [], consumers };
+    }
+    const providersBefore = write.providerConsumers;
+    await send(() => (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .putRegistryPartnerships */ .au)(client, organization, {
+        moduleConsumers: names,
+        providerConsumers: providersBefore.map(c => c.name)
+    }));
+    progress.written.push(`the module consumers were set to ${list(write.consumers)}, the provider consumers sent back as ${list(providersBefore)}`);
+    progress.phase = 'confirming';
+    // Both read-backs at once: one round trip.
+    const [providersAfter, consumers] = await Promise.all([
+        (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listProviderConsumers */ .RE)(client, organization),
+        (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listModuleConsumers */ .Yg)(client, organization)
+    ]);
+    if (!sameSet(providersAfter.map(o => o.externalId), providersBefore.map(c => c.externalId))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: the registry-partnerships write changed the provider consumers ` +
+            `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`);
+    }
+    return { partnerships: [], consumers: consumers.map(_model_js__WEBPACK_IMPORTED_MODULE_5__/* .asConsumer */ .V_) };
+}
+/** Another run (or a person) may have changed the list at the same time: say so, with both lists. */
+function confirm(plan, actual) {
+    if (sameSet(actual.map(c => c.externalId), plan.next.map(c => c.externalId)))
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
+        'another run may have changed it at the same time. Check the list in TFE and run again.');
+}
+function kindOf(error) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ)
+        return error.kind;
+    return error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TfeTransportError */ .Rn ? 'transport' : 'tfe';
+}
+function sameSet(a, b) {
+    const left = new Set(a);
+    const right = new Set(b);
+    return left.size === right.size && [...left].every(x => right.has(x));
+}
+function list(consumers) {
+    if (consumers.length === 0)
+        return 'no consumers';
+    return `[${consumers.map(_model_js__WEBPACK_IMPORTED_MODULE_5__/* .consumerLabel */ .X7).join(', ')}]`;
+}
+
+
+/***/ }),
+
 /***/ 7827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -475,6 +640,668 @@ class ApplyError extends ActionError {
 
 /***/ }),
 
+/***/ 1633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   c9: () => (/* binding */ filesFailureLine),
+/* harmony export */   fg: () => (/* binding */ describeNotFound),
+/* harmony export */   l: () => (/* binding */ describeCommentFailure),
+/* harmony export */   wk: () => (/* binding */ driftLine)
+/* harmony export */ });
+/* unused harmony export redact */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1631);
+/* harmony import */ var _pull_request_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1860);
+/* harmony import */ var _tfe_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5042);
+// Turns any error into the one line a person reads in the step's log and annotation:
+// which organization, what happened (with the HTTP status), and what to do next.
+
+
+
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|ALTNAME/;
+function describeFailure(error, context = {}) {
+    let line;
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApplyError */ .d5) {
+        // afterWrites says what is changed, so the cause does not say it again.
+        line = `${describeCause(error.cause, context, false)} ${afterWrites(error)}`;
+    }
+    else {
+        line = describeCause(error, context, true);
+    }
+    return redact(line.replace(/\s*[\r\n]+\s*/g, ' '), context.secrets ?? []);
+}
+/**
+ * What is true of TFE after a failed apply. A write that got no answer may have taken effect;
+ * every write here sets a whole list or one flag, so running again is safe either way.
+ */
+function afterWrites({ written, cause }) {
+    if (written.length > 0) {
+        return (`Already changed in TFE: ${written.join('; ')}. ` +
+            'Check the organization in TFE; running again is safe.');
+    }
+    if (cause instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TfeTransportError */ .Rn) {
+        return ("The write's outcome is unknown: TFE may have applied it. Running again is safe " +
+            '(every write sets a whole list or one flag).');
+    }
+    return 'Nothing was changed.';
+}
+/** `nothingWritten`: whether the line may say so (true before any write was sent). */
+function describeCause(error, context, nothingWritten) {
+    const subject = context.organization ? `${context.organization}: ` : '';
+    const host = context.baseUrl ?? 'TFE';
+    if (error instanceof _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz)
+        return `Invalid input: ${error.message}`;
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ)
+        return error.message;
+    if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TfeApiError */ .Mn)
+        return subject + describeApiError(error, host, nothingWritten);
+    if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TfeTransportError */ .Rn) {
+        const hint = error.code === 'ERR_SSL_WRONG_VERSION_NUMBER'
+            ? "Check that hostname's port serves HTTPS."
+            : TLS_CODES.test(error.code)
+                ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
+                : error.code === 'ETIMEDOUT'
+                    ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
+                    : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).';
+        return `${subject}could not reach ${host}: ${error.message}. ${hint}`;
+    }
+    if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TfeResponseError */ .zz) {
+        return `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return `${subject}unexpected error: ${message}`;
+}
+function describeApiError(error, host, nothingWritten) {
+    const { status } = error;
+    const said = error.details ? `: ${withoutStop(error.details)}` : '';
+    if (status === 401) {
+        return (`${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
+            "Use a site administrator's API token (token input or TFE_TOKEN).");
+    }
+    if (status === 404) {
+        return (`${error.request.method} ${error.request.path} answered HTTP 404: the organization does not exist, ` +
+            "or the token is not a site administrator's. Check the name and use a site admin's token.");
+    }
+    if (status === 422) {
+        return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`;
+    }
+    if (status === 429) {
+        return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`;
+    }
+    if (status >= 300 && status < 400) {
+        return `${error.request.method} ${error.request.path} was redirected (HTTP ${status})${said}.`;
+    }
+    if (status >= 500) {
+        return `${withoutStop(error.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
+    }
+    return `${withoutStop(error.message)}.`;
+}
+/** TFE's details often end in a full stop; the sentence goes on after them. */
+function withoutStop(text) {
+    return text.replace(/[.\s]+$/, '');
+}
+/** The line for a 404 that a second look has explained. */
+function describeNotFound(cause, organization, what, 
+/** When TFE gained the endpoint, e.g. `v202103-1`: the line names it when it is missing. */
+since = '') {
+    switch (cause) {
+        case 'endpoint-missing':
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
+                `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`);
+        case 'not-site-admin':
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: the token is valid but not a site administrator's (HTTP 404 from the admin API). ` +
+                "Use a site admin's API token.");
+        case 'organization-missing':
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: no such organization on this TFE (HTTP 404). Check the organization input.`);
+        default:
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
+                "Check the organization name and use a site admin's API token.");
+    }
+}
+/**
+ * Why the pull request comment could not be written: a warning, since the sharing change stands.
+ * Advice about permissions only where GitHub refused them.
+ */
+function describeCommentFailure(error, context) {
+    const { number, status } = error instanceof _pull_request_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .CommentError */ .cP ? error : { number: 0, status: 0 };
+    const where = number ? `pull request #${number}` : 'the pull request';
+    let advice;
+    if (status === 401) {
+        advice = 'github-token was refused; keep it at its default (${{ github.token }}).';
+    }
+    else if (status === 403 || status === 404) {
+        advice =
+            'Give the job permissions: pull-requests: write, and keep github-token at its default ' +
+                '(pull requests from forks get a read-only token).';
+    }
+    else if (status) {
+        advice = 'GitHub failed; the next run writes the comment.';
+    }
+    else if (number) {
+        advice = `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`;
+    }
+    else {
+        advice = 'Check that the workflow runs on pull_request events.';
+    }
+    const message = oneLine(error instanceof Error ? error.message : String(error));
+    const line = `${context.organization}: could not comment on ${where}` +
+        `${status ? ` (HTTP ${status})` : ''}: ${message}. ${advice}`;
+    return redact(line, context.secrets ?? []);
+}
+function oneLine(text) {
+    const first = text.split(/\r?\n/)[0] ?? '';
+    return first.replace(/[.\s]+$/, '');
+}
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret)
+            out = out.split(secret).join('***');
+    }
+    return out;
+}
+/** Names, at most `max` of them, and how many more: a line stays readable with 500 producers. */
+function someNames(names, max = 5) {
+    const shown = names.slice(0, max).join(', ');
+    return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+/** The step's one line when a file run's producers failed; undefined when none did. */
+function filesFailureLine({ producers, wrote }, dryRun) {
+    const failed = producers.filter(p => p.result === 'failed').map(p => p.desired.organization);
+    if (failed.length === 0)
+        return undefined;
+    const of = `${failed.length} of ${producers.length} producer${producers.length === 1 ? '' : 's'}`;
+    if (!wrote) {
+        return (`${of} cannot be planned (${someNames(failed)}), so ${dryRun ? 'this dry run stops there' : 'nothing was written to any producer'}. ` +
+            'See the annotations on the sharing files.');
+    }
+    const changed = producers.filter(p => p.result === 'changed').length;
+    return (`${of} failed to be written (${someNames(failed)}); ${changed} other${changed === 1 ? ' was' : 's were'} changed. ` +
+        'See the annotations; running again is safe.');
+}
+/** fail-on-drift: TFE differs from what the run asks for. */
+function driftLine(drifted, total) {
+    return (`Drift: ${drifted.length} of ${total} producer${total === 1 ? '' : 's'} differ${drifted.length === 1 ? 's' : ''} from what is asked (${someNames(drifted)}). ` +
+        'Apply the change, or change the request to match TFE.');
+}
+
+
+/***/ }),
+
+/***/ 1631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dz: () => (/* binding */ InputError),
+  eh: () => (/* binding */ actionInputs),
+  sb: () => (/* binding */ readSettings)
+});
+
+// UNUSED EXPORTS: parseBoolean, parseCaCertificate, parseChoice, parseConsumers, parseExport, parseHostname, parseNumber, parseOrganization, parsePatterns
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __nccwpck_require__(8476);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/describe-value.ts
+var describe_value = __nccwpck_require__(7722);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Every input is read and validated here, once, into one typed Settings object.
+// Nothing after readSettings() looks at an input again.
+
+
+
+
+
+
+/** A value the user gave is unusable. Carries the input's name so the message can point at it. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const actionInputs = {
+    input: name => core/* getInput */.V4(name),
+    env: name => process.env[name],
+    mask: secret => core/* setSecret */.Pq(secret)
+};
+function readSettings(source = actionInputs) {
+    // The tokens are masked before anything else happens, so no later line can leak them.
+    const token = source.input('token') || source.env('TFE_TOKEN')?.trim() || '';
+    if (token)
+        source.mask(token);
+    const githubToken = source.input('github-token');
+    if (githubToken)
+        source.mask(githubToken);
+    const workspace = source.env('GITHUB_WORKSPACE')?.trim() || process.cwd();
+    const patterns = parsePatterns(source.input('config'));
+    const exportTo = parseExport(source.input('export'), workspace);
+    const many = patterns !== '' || exportTo !== undefined;
+    if (patterns !== '' && exportTo !== undefined) {
+        throw new InputError('export', 'export writes the sharing TFE holds today and config applies sharing files; give one of them per step');
+    }
+    if (many)
+        checkEmptyWithFiles(source, patterns !== '' ? 'config' : 'export');
+    const organization = many ? '' : parseOrganization(source.input('organization'));
+    const consumers = parseConsumers(source.input('consumers'), organization);
+    const allowEmpty = parseBoolean('allow-empty', source.input('allow-empty'), false);
+    const baseUrl = parseHostname(source.input('hostname') || source.env('TFE_HOSTNAME')?.trim() || '', source.env('TFE_ADDRESS')?.trim() || '');
+    const mode = parseChoice('mode', source.input('mode'), model/* MODES */.FN, 'set');
+    const dryRun = parseBoolean('dry-run', source.input('dry-run'), false);
+    const globalInput = source.input('global-module-sharing');
+    const globalModuleSharing = globalInput === '' ? undefined : parseBoolean('global-module-sharing', globalInput, false);
+    const api = parseChoice('api', source.input('api'), model/* APIS */.yc, 'module-consumers');
+    const commentOnPr = parseBoolean('comment-on-pr', source.input('comment-on-pr'), false);
+    const maxRetries = parseNumber('max-retries', source.input('max-retries'), 5, {
+        min: 0,
+        max: 20,
+        integer: true
+    });
+    const timeoutSeconds = parseNumber('timeout-seconds', source.input('timeout-seconds'), 30, {
+        min: 1,
+        max: 600
+    });
+    const caCertificate = parseCaCertificate(source.input('ca-certificate'));
+    const failOnDrift = parseBoolean('fail-on-drift', source.input('fail-on-drift'), false);
+    const rateLimit = parseNumber('rate-limit', source.input('rate-limit'), 20, {
+        min: 1,
+        max: 1000
+    });
+    validateToken(token);
+    if (failOnDrift && !dryRun) {
+        throw new InputError('fail-on-drift', 'fail-on-drift checks for drift without changing anything, so it needs dry-run: true');
+    }
+    if (commentOnPr && !githubToken) {
+        throw new InputError('github-token', 'comment-on-pr is true but github-token is empty; leave github-token at its default (${{ github.token }}) and grant pull-requests: write');
+    }
+    if (!many)
+        checkCombination(organization, consumers, mode, globalModuleSharing, allowEmpty);
+    return {
+        organization,
+        consumers,
+        token,
+        baseUrl,
+        allowEmpty,
+        mode,
+        dryRun,
+        globalModuleSharing,
+        api,
+        pullRequestComment: commentOnPr ? { githubToken } : undefined,
+        maxRetries,
+        timeoutMs: Math.round(timeoutSeconds * 1000),
+        caCertificate,
+        config: patterns !== '' ? { patterns, workspace } : undefined,
+        exportTo,
+        failOnDrift,
+        rateLimit
+    };
+}
+/** A file states every producer's whole sharing, so a step's inputs for one producer make no sense. */
+function checkEmptyWithFiles(source, using) {
+    const given = ['organization', 'consumers', 'mode', 'global-module-sharing'].filter(name => source.input(name).trim() !== '');
+    if (given.length === 0)
+        return;
+    throw new InputError(given[0] ?? 'organization', using === 'config'
+        ? `with config, the sharing files state every producer's sharing; leave ${given.join(', ')} empty ` +
+            '(write the producer into a sharing file instead)'
+        : `export writes the sharing of every organization; leave ${given.join(', ')} empty`);
+}
+/**
+ * The sharing file patterns, checked here only for a pasted token (they are matched against the
+ * workspace later, still before any request): the patterns are quoted in later errors.
+ */
+function parsePatterns(raw) {
+    const lines = raw.split(/\r\n|\r|\n/);
+    lines.forEach((line, i) => {
+        const value = line.trim().replace(/^!/, '');
+        if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
+            throw new InputError('config', `config ${lines.length > 1 ? `line ${i + 1} ` : ''}is not a path or pattern: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
+        }
+    });
+    return raw.trim();
+}
+/**
+ * The export file: relative to the workspace and inside it, so a step can only write where the
+ * workflow's checkout is.
+ */
+function parseExport(raw, workspace) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
+        throw new InputError('export', `export is not a file path: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
+    }
+    const shown = looksLikePath(value) || /^[A-Za-z0-9_./-]{1,200}$/.test(value);
+    const what = shown ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
+    if ((0,external_node_path_.isAbsolute)(value) || /^[A-Za-z]:/.test(value)) {
+        throw new InputError('export', `export must be a path relative to the workspace, not an absolute one: ${what}`);
+    }
+    const path = (0,external_node_path_.resolve)(workspace, value);
+    const file = (0,external_node_path_.relative)(workspace, path);
+    if (file === '' || file.startsWith('..') || (0,external_node_path_.isAbsolute)(file) || /[\r\n]/.test(value)) {
+        throw new InputError('export', `export must name a file inside the workspace: ${what}${tokenHint(value)}`);
+    }
+    return { path, file: file.split(external_node_path_.sep).join('/') };
+}
+/**
+ * Conflicts that the inputs alone reveal. Those that depend on what TFE holds today (wiping
+ * existing consumers, an empty result of `remove`) are the plan's to find, still before any write.
+ */
+function checkCombination(organization, consumers, mode, global, allowEmpty) {
+    if (mode !== 'set' && global !== undefined) {
+        throw new InputError('global-module-sharing', `global-module-sharing cannot be combined with mode: ${mode}; use mode: set (the default) to change global sharing`);
+    }
+    if (mode !== 'set' && consumers.length === 0) {
+        throw new InputError('consumers', `mode: ${mode} needs at least one organization in consumers to ${mode === 'add' ? 'add' : 'remove'}`);
+    }
+    if (global === true && consumers.length > 0) {
+        throw new InputError('consumers', 'global-module-sharing: true shares with every organization and clears the consumer list; leave consumers empty');
+    }
+    if (mode === 'set' && global !== true && consumers.length === 0 && !allowEmpty) {
+        throw new InputError('consumers', `consumers is empty, which would remove every module consumer of ${organization}; ` +
+            `list the consuming organizations, or set allow-empty: true to really remove them all`);
+    }
+}
+function parseChoice(name, raw, choices, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (choices.includes(value))
+        return value;
+    throw new InputError(name, `${name} must be one of ${choices.join(', ')}, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
+}
+function parseOrganization(raw) {
+    const value = raw.trim();
+    if (!value) {
+        throw new InputError('organization', 'organization is required: the name of the producing organization');
+    }
+    if ((0,model/* isExternalId */.bg)(value)) {
+        throw new InputError('organization', `organization takes the producing organization's name, not its external id (${value})`);
+    }
+    if (!(0,model/* isOrganizationName */.Px)(value) || (0,describe_value/* looksLikeToken */.NM)(value)) {
+        throw new InputError('organization', `organization is not a valid organization name: ${(0,describe_value/* describe */.q0)(value, describe_value/* NAME_CHARACTER */.YI)} ` +
+            `(letters, digits, - and _ only)${tokenHint(value)}`);
+    }
+    return value;
+}
+/**
+ * One entry per line or between commas; blanks and comments are dropped: a `#` that starts a
+ * line or an entry, or follows white space, comments out the rest of its line (names hold
+ * neither). Each entry is classified and exact duplicates collapse. A name and the id of the
+ * same organization collapse later, once names are resolved.
+ */
+function parseConsumers(raw, producer) {
+    const refs = [];
+    const seen = new Set();
+    const invalid = [];
+    const lines = raw.split(/\r\n|\r|\n/);
+    lines.forEach((line, lineIndex) => {
+        const entries = line
+            .replace(/(^|[\s,])#.*$/s, '$1')
+            .split(',')
+            .map(entry => entry.trim())
+            .filter(entry => entry !== '');
+        entries.forEach((value, entryIndex) => {
+            if (seen.has(value))
+                return;
+            seen.add(value);
+            if ((0,model/* isExternalId */.bg)(value)) {
+                refs.push({ kind: 'id', id: value });
+            }
+            else if ((0,model/* isOrganizationName */.Px)(value) && !(0,describe_value/* looksLikeToken */.NM)(value)) {
+                if (value === producer) {
+                    throw new InputError('consumers', `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`);
+                }
+                refs.push((0,model/* looksLikeExternalId */.ku)(value)
+                    ? { kind: 'name', name: value, looksLikeId: true }
+                    : { kind: 'name', name: value });
+            }
+            else {
+                const where = [
+                    lines.length > 1 ? `line ${lineIndex + 1}` : '',
+                    entries.length > 1 ? `entry ${entryIndex + 1}` : ''
+                ];
+                invalid.push({ where: where.filter(Boolean).join(', '), value });
+            }
+        });
+    });
+    if (invalid.length > 0) {
+        // Described, never quoted: a token pasted here must not show in the log.
+        const shown = invalid
+            .slice(0, 5)
+            .map(({ where, value }) => {
+            const what = (0,describe_value/* describe */.q0)(value, describe_value/* NAME_CHARACTER */.YI);
+            return where ? `${where} (${what})` : what;
+        })
+            .join('; ');
+        const more = invalid.length > 5 ? `; and ${invalid.length - 5} more` : '';
+        const values = invalid.map(entry => entry.value);
+        const hashHint = values.some(value => /^[A-Za-z0-9_-]+#/.test(value))
+            ? '; a comment starts with # at the start of a line or after a space'
+            : '';
+        throw new InputError('consumers', `consumers has ${invalid.length === 1 ? 'an entry that is' : `${invalid.length} entries that are`} ` +
+            'neither an organization name (letters, digits, - and _) nor an external id ' +
+            `(org- and 16 base58 characters): ${shown}${more}${hashHint}${tokenHint(...values)}`);
+    }
+    return refs;
+}
+/**
+ * Plain http:// is only for these: the token never crosses a network unencrypted. URL() writes
+ * IPv6 in brackets and compressed, and ::ffff:127.0.0.1 as [::ffff:7f00:1].
+ */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
+/** What a host name is written with: letters (any script: IDNA makes them ASCII), digits, - and dots. */
+const HOST_CHARACTER = /^[A-Za-z0-9.-]$|^[^\p{ASCII}]$/u;
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** Top-level domains are letters, or IDNA's xn-- form; never digits. */
+const TOP_LEVEL = /^([a-z]+|xn--[a-z0-9-]+)$/;
+/**
+ * Accepts `tfe.example.com`, `tfe.example.com:8443`, `https://tfe.example.com`, an IPv4 address
+ * or an IPv6 one in brackets (`[2001:db8::1]`); `http://` only for a loopback host, so a token
+ * never crosses a network in clear text. The value is never shown back (a token or password may
+ * have been pasted into it); errors say what is wrong with it instead.
+ */
+function parseHostname(hostname, address) {
+    const raw = (hostname || address).trim();
+    if (!raw) {
+        throw new InputError('hostname', 'no TFE hostname: set the hostname input (e.g. tfe.example.com) or the TFE_HOSTNAME or TFE_ADDRESS environment variable');
+    }
+    const host = splitHost(raw);
+    if (typeof host === 'string')
+        throw new InputError('hostname', `hostname ${host}`);
+    let url;
+    try {
+        url = new URL(`${host.scheme}://${host.authority}`);
+    }
+    catch {
+        throw new InputError('hostname', host.authority.startsWith('[')
+            ? 'hostname has an IPv6 address in brackets that is not valid, e.g. [2001:db8::1]'
+            : `hostname is not a host name or URL: ${Array.from(raw).length} characters; give a host ${HOST_EXAMPLE}`);
+    }
+    const problem = hostProblem(url.hostname);
+    if (problem)
+        throw new InputError('hostname', `hostname is not a valid host name: ${problem}`);
+    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+        throw new InputError('hostname', 'hostname uses plain http://, which would send the token unencrypted; use https:// ' +
+            '(http:// is only for localhost, 127.0.0.1 and [::1])');
+    }
+    return `${url.protocol}//${url.host}`;
+}
+const HOST_EXAMPLE = 'like tfe.example.com or https://tfe.example.com:8443';
+/**
+ * The scheme and `host[:port]` of what the user wrote, or what is wrong with it (without
+ * quoting it): only the parts URL() would quietly accept or mend are checked here.
+ */
+function splitHost(raw) {
+    if ((0,describe_value/* looksLikeToken */.NM)(raw) || (0,describe_value/* looksRandom */.EZ)(raw)) {
+        return (`looks like an API token or key (${Array.from(raw).length} characters), not a host name; ` +
+            'tokens belong only in the token input, from a secret');
+    }
+    // scheme://, then the authority up to the first / ? # or \ (which URL() reads as /).
+    const [, scheme, authority = '', rest = ''] = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#\\]*)(.*)$/is.exec(raw) ?? [];
+    if (scheme !== undefined && !/^https?$/i.test(scheme)) {
+        return `must use https://${/^[a-z]{1,10}$/i.test(scheme) ? ` (not ${scheme.toLowerCase()}://)` : ''}`;
+    }
+    if (authority.includes('@')) {
+        return `must be only a host (and port), ${HOST_EXAMPLE}; it holds a user name or password (before an @), which is never needed`;
+    }
+    if (rest !== '' && rest !== '/') {
+        return `must be only a host (and port), ${HOST_EXAMPLE}; it has a path, query or fragment after the host`;
+    }
+    const [, name, port] = /^(\[[^\]]*\]|[^:]*)(?::([^:]*))?$/s.exec(authority) ?? [];
+    if (name === undefined) {
+        return 'is not a host name or URL: it has more than one :, and an IPv6 address must be in brackets, like [2001:db8::1]';
+    }
+    if (port && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535)) {
+        return 'is not a host name or URL: its port is not a number from 1 to 65535';
+    }
+    if (name === '')
+        return `is not a host name or URL: it has no host; give one ${HOST_EXAMPLE}`;
+    const characters = Array.from(name);
+    const bad = name.startsWith('[') ? -1 : characters.findIndex(c => !HOST_CHARACTER.test(c));
+    if (bad >= 0) {
+        const position = (scheme === undefined ? 0 : scheme.length + 3) + bad + 1;
+        return (`is not a host name or URL: ${Array.from(raw).length} characters, the first that is not allowed ` +
+            `is ${(0,describe_value/* characterName */.pp)(characters[bad] ?? '')} at position ${position} ` +
+            `(a host name has letters, digits, - and dots; ${HOST_EXAMPLE})`);
+    }
+    return { scheme: scheme?.toLowerCase() ?? 'https', authority };
+}
+/** Why URL()'s (lower-case, ASCII) host name is no DNS name or IP address; '' when it is one. */
+function hostProblem(hostname) {
+    if (hostname.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(hostname))
+        return '';
+    const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+    if (name.length > 253)
+        return 'it is longer than 253 characters';
+    const labels = name.split('.');
+    if (labels.some(label => label === ''))
+        return 'it has an empty part between dots';
+    if (labels.some(label => label.length > 63)) {
+        return 'a part between dots is longer than 63 characters';
+    }
+    if (labels.some(label => !DNS_LABEL.test(label))) {
+        return 'a part between dots starts or ends with -, or holds a character other than letters, digits and -';
+    }
+    if (labels.length > 1 && !TOP_LEVEL.test(labels[labels.length - 1] ?? '')) {
+        return 'its last part is not a top-level domain (letters only, like .com or .internal)';
+    }
+    return '';
+}
+function parseNumber(name, raw, fallback, { min, max, integer = false }) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    const number = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) ||
+        (integer && !Number.isInteger(number)) ||
+        number < min ||
+        number > max) {
+        throw new InputError(name, `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, ` +
+            `not ${quoteOrDescribe(value)}${tokenHint(value)}`);
+    }
+    return number;
+}
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+/** PEM text, or the path of a PEM file; every certificate in it must parse. */
+function parseCaCertificate(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        try {
+            pem = (0,external_node_fs_namespaceObject.readFileSync)(value, 'utf8');
+        }
+        catch (error) {
+            const code = error.code ?? 'unreadable';
+            const shown = looksLikePath(value)
+                ? `"${value}"`
+                : `a value of ${Array.from(value).length} characters`;
+            throw new InputError('ca-certificate', `ca-certificate is neither PEM text nor a readable file: ${shown} (${code})${tokenHint(value)}`);
+        }
+    }
+    const blocks = pem.match(PEM_BLOCK) ?? [];
+    if (blocks.length === 0) {
+        throw new InputError('ca-certificate', 'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
+    }
+    blocks.forEach((block, i) => {
+        try {
+            new external_node_crypto_namespaceObject.X509Certificate(block);
+        }
+        catch {
+            throw new InputError('ca-certificate', `ca-certificate: certificate ${i + 1} of ${blocks.length} is not valid PEM`);
+        }
+    });
+    return blocks.join('\n') + '\n';
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them, but with a one-line error. */
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw new InputError(name, `${name} must be true or false, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
+}
+function validateToken(token) {
+    if (!token) {
+        throw new InputError('token', "no TFE token: pass a site administrator's API token in the token input (e.g. ${{ secrets.TFE_TOKEN }}) or the TFE_TOKEN environment variable");
+    }
+    // Only visible ASCII fits in an Authorization header; anything else (a zero-width space
+    // pasted along with it) would fail every request with a misleading network error.
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw new InputError('token', 'the token contains white space or invisible characters; copy it again without them');
+    }
+}
+// A value that is not what its input expects may be anything, a token pasted into the wrong
+// input included; the runner masks the token only where it appears whole. So such a value is
+// quoted only when it is short and plain, and otherwise described: its length and the first
+// character that does not belong.
+/** Short and plain enough to show back, for a choice, boolean or number input. */
+const QUOTABLE = /^[A-Za-z0-9_.-]{1,12}$/;
+function quoteOrDescribe(value) {
+    return QUOTABLE.test(value) ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
+}
+/** Added to an error about a value shaped like an API token: say where a token belongs. */
+function tokenHint(...values) {
+    return values.some(describe_value/* looksLikeToken */.NM)
+        ? '; it looks like an API token, and tokens belong only in the token input, from a secret'
+        : '';
+}
+/**
+ * A file path, safe to show: plain characters, a directory or a certificate's extension, and no
+ * long or random-looking run of letters and digits.
+ */
+function looksLikePath(value) {
+    return (/^[A-Za-z0-9_.~/\\: -]{1,200}$/.test(value) &&
+        /[/\\]|\.(pem|crt|cer|ca-bundle)$/i.test(value) &&
+        !/[A-Za-z0-9]{28}/.test(value) &&
+        !(0,describe_value/* looksRandom */.EZ)(value) &&
+        !(0,describe_value/* looksLikeToken */.NM)(value));
+}
+
+
+/***/ }),
+
 /***/ 182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -515,6 +1342,1068 @@ function asConsumer({ name, externalId }) {
 }
 function consumerLabel(c) {
     return c.name ?? c.externalId;
+}
+
+
+/***/ }),
+
+/***/ 2464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ makePlan)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
+// Pure planning: from what TFE holds today and what the user asked for, the list and global
+// setting a run leaves behind, and every conflict, before anything is written. No I/O here.
+
+
+
+function makePlan(input) {
+    const { organization, mode, previous, globalBefore } = input;
+    const warnings = [];
+    const previousIds = new Set((previous ?? []).map(c => c.externalId));
+    if (previous === undefined && mode !== 'set') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
+            `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
+    }
+    if (previous === undefined && input.dryRun) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
+            'so a dry run cannot show what would change. Run without dry-run to set the list.');
+    }
+    if (globalBefore && mode !== 'set') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
+            `no consumer list to ${mode} to or from; use mode: set with global-module-sharing: false and the whole list.`);
+    }
+    let next;
+    if (input.globalModuleSharing === true) {
+        next = [];
+        if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
+            const what = previous === undefined
+                ? 'its consumer list, which this TFE cannot show,'
+                : `its ${describe(previous)}`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: turning global module sharing on wipes ${what}; ` +
+                'set allow-empty: true to accept that. Nothing was changed.');
+        }
+    }
+    else {
+        if (globalBefore && input.globalModuleSharing !== false) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: shares its modules with every organization today (global module sharing); ` +
+                'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.');
+        }
+        const requested = match(input.requested, input.known);
+        const producerId = input.producerId;
+        const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId);
+        if (mode !== 'remove' && listsItself) {
+            // TFE would answer the write with a 422: a dry run must refuse it the same way.
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: consumers lists ${organization} itself (${producerId}); ` +
+                'an organization always uses its own modules, remove it from the list. Nothing was changed.');
+        }
+        if (mode === 'set') {
+            next = unique(requested.map(r => r.consumer).filter(isConsumer));
+        }
+        else if (mode === 'add') {
+            next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)]);
+        }
+        else {
+            const gone = new Set();
+            for (const { ref, consumer } of requested) {
+                if (consumer && previousIds.has(consumer.externalId))
+                    gone.add(consumer.externalId);
+                else
+                    warnings.push(`${organization}: ${show(ref)} is not a module consumer, so there is nothing to remove; check the name`);
+            }
+            next = (previous ?? []).filter(c => !gone.has(c.externalId));
+        }
+        const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref));
+        if (unresolved.length > 0) {
+            // The caller resolves every name before planning; reaching here is a bug, not bad input.
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: could not resolve ${unresolved.join(', ')}`);
+        }
+        if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
+                'set allow-empty: true to accept that. Nothing was changed.');
+        }
+    }
+    const globalAfter = input.globalModuleSharing === true;
+    const nextIds = new Set(next.map(c => c.externalId));
+    const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
+    const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
+    const listChanged = previous === undefined || added.length > 0 || removed.length > 0;
+    const steps = [];
+    if (globalAfter) {
+        if (!globalBefore)
+            steps.push({ kind: 'global-on' });
+    }
+    else if (globalBefore && next.length === 0) {
+        steps.push({ kind: 'global-off', confirmFirst: false });
+    }
+    else if (listChanged) {
+        steps.push({ kind: 'list', write: listWrite(input, next) });
+        // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
+        // moment of sharing with nobody; the flag is then confirmed, and set only if TFE left it on.
+        if (globalBefore)
+            steps.push({ kind: 'global-off', confirmFirst: true });
+    }
+    return {
+        organization,
+        mode,
+        api: input.api,
+        previous: previous === undefined ? undefined : [...previous],
+        next,
+        added,
+        removed,
+        rows: [
+            ...next.map(consumer => ({
+                consumer,
+                change: (previous === undefined || !previousIds.has(consumer.externalId)
+                    ? 'added'
+                    : 'kept')
+            })),
+            ...removed.map(consumer => ({ consumer, change: 'removed' }))
+        ],
+        global: { before: globalBefore, after: globalAfter },
+        changed: steps.length > 0,
+        listChanged,
+        warnings,
+        steps
+    };
+}
+/** The list as the chosen API takes it, once it is sure the API can write it without doubt. */
+function listWrite(input, next) {
+    const { organization, api } = input;
+    // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
+    if (api !== 'module-consumers' && input.previous === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization), ` +
+            `so a write through ${api} could not be confirmed; use api: module-consumers. Nothing was changed.`);
+    }
+    if (api === 'registry-partnerships') {
+        if (input.providerConsumers === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: this TFE does not list provider consumers (HTTP 404), and registry-partnerships ` +
+                'would overwrite them; use api: relationships or module-consumers. Nothing was changed.');
+        }
+        if (input.globalProviderSharing) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: shares its providers with every organization, and a registry-partnerships write ` +
+                'may turn that off; use api: relationships or module-consumers. Nothing was changed.');
+        }
+        return {
+            api,
+            consumers: named(organization, next),
+            providerConsumers: named(organization, input.providerConsumers)
+        };
+    }
+    return api === 'relationships'
+        ? { api, consumers: named(organization, next) }
+        : { api, consumers: next };
+}
+function named(organization, consumers) {
+    const unnamed = consumers.filter(c => !(0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .hasName */ .cP)(c));
+    if (unnamed.length > 0) {
+        // The caller names every consumer for the name-based APIs; a gap here is a bug.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: no name known for ${unnamed.map(c => c.externalId).join(', ')}`);
+    }
+    return consumers;
+}
+function match(refs, known) {
+    const byId = new Map(known.map(c => [c.externalId, c]));
+    const byName = new Map(known.filter(c => c.name).map(c => [c.name, c]));
+    return refs.map(ref => ({
+        ref,
+        consumer: ref.kind === 'id' ? (byId.get(ref.id) ?? { externalId: ref.id }) : byName.get(ref.name)
+    }));
+}
+/** First occurrence wins: a name and an id of one organization count once. */
+function unique(consumers) {
+    const seen = new Map();
+    for (const c of consumers)
+        if (!seen.has(c.externalId))
+            seen.set(c.externalId, c);
+    return [...seen.values()];
+}
+function isConsumer(value) {
+    return value !== undefined;
+}
+function show(ref) {
+    return ref.kind === 'id' ? ref.id : ref.name;
+}
+function describe(consumers) {
+    const names = consumers.slice(0, 5).map(_model_js__WEBPACK_IMPORTED_MODULE_1__/* .consumerLabel */ .X7);
+    if (consumers.length > 5)
+        names.push(`and ${consumers.length - 5} more`);
+    return `${consumers.length} consumer${consumers.length === 1 ? '' : 's'} (${names.join(', ')})`;
+}
+
+
+/***/ }),
+
+/***/ 1860:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cP: () => (/* binding */ CommentError),
+/* harmony export */   rh: () => (/* binding */ commentOnPullRequest)
+/* harmony export */ });
+/* unused harmony exports commentMarker, fetchThrough */
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
+// One comment per producer on the pull request that triggered the run, created once and then
+// updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
+// @actions/github (Octokit) is loaded here, on demand, so runs that don't comment never load it.
+
+/** The comment could not be written; `status` is GitHub's answer, if one came. */
+class CommentError extends Error {
+    number;
+    status;
+    constructor(message, number, status) {
+        super(message);
+        this.number = number;
+        this.status = status;
+        this.name = 'CommentError';
+    }
+}
+function commentMarker(organization) {
+    return `<!-- tfe-module-sharing-action: ${organization} -->`;
+}
+/**
+ * Creates or updates this producer's comment on the run's pull request. Returns undefined when
+ * the run is not for a pull request (nothing is sent).
+ */
+async function commentOnPullRequest(token, organization, markdown) {
+    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const { context } = github;
+    if (!['pull_request', 'pull_request_target'].includes(context.eventName))
+        return undefined;
+    const number = context.payload.pull_request?.number ?? context.payload.number;
+    if (typeof number !== 'number') {
+        throw new CommentError(`the ${context.eventName} event payload (GITHUB_EVENT_PATH) names no pull request`, undefined, undefined);
+    }
+    const http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('tfe-module-sharing-action', [], {
+        allowRedirects: false,
+        socketTimeout: 30_000
+    });
+    try {
+        const octokit = github.getOctokit(token, {
+            // Read here, not when @actions/github was loaded: GitHub Enterprise Server sets its own.
+            baseUrl: context.apiUrl,
+            request: { fetch: fetchThrough(http) }
+        });
+        const where = { ...context.repo, issue_number: number };
+        const marker = commentMarker(organization);
+        const body = `${marker}\n${markdown}`;
+        let existing;
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+            ...where,
+            per_page: 100
+        });
+        for await (const page of pages) {
+            existing = page.data.find(c => c.body?.startsWith(marker))?.id;
+            if (existing !== undefined)
+                break;
+        }
+        if (existing !== undefined) {
+            const { data } = await octokit.rest.issues.updateComment({
+                ...context.repo,
+                comment_id: existing,
+                body
+            });
+            return { action: 'updated', number, url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.createComment({ ...where, body });
+        return { action: 'created', number, url: data.html_url };
+    }
+    catch (error) {
+        // Octokit gives a failure to connect status 500 too, but no response: that one is no answer.
+        const status = error.response?.status;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new CommentError(message, number, typeof status === 'number' ? status : undefined);
+    }
+    finally {
+        http.dispose();
+    }
+}
+/**
+ * A fetch for Octokit over @actions/http-client, which honours HTTPS_PROXY and NO_PROXY the same
+ * way for GitHub as for TFE. (@actions/github's own fetch needs undici, which the bundle leaves
+ * out: see scripts/bundle-stubs/undici.ts.)
+ */
+function fetchThrough(http) {
+    return async (input, init = {}) => {
+        const url = input instanceof Request ? input.url : String(input);
+        const headers = Object.fromEntries(new Headers(init.headers).entries());
+        const body = typeof init.body === 'string' ? init.body : null;
+        const response = await http.request(init.method ?? 'GET', url, body, headers);
+        const text = await response.readBody();
+        const status = response.message.statusCode ?? 0;
+        const out = new Headers();
+        for (const [name, value] of Object.entries(response.message.headers)) {
+            for (const one of [value ?? []].flat())
+                out.append(name, one);
+        }
+        // A Response may not carry a body with these statuses.
+        const empty = [101, 204, 205, 304].includes(status);
+        return new Response(empty ? null : text, { status, headers: out });
+    };
+}
+
+
+/***/ }),
+
+/***/ 665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A5: () => (/* binding */ failureMarkdown),
+/* harmony export */   CB: () => (/* binding */ producerOutput),
+/* harmony export */   Kn: () => (/* binding */ writeOutputs),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   eH: () => (/* binding */ summaryMarkdown),
+/* harmony export */   er: () => (/* binding */ partnershipOutput)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8476);
+// What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
+
+/**
+ * One producer in the `producers` output. After a failure TFE may hold the old list, the new one
+ * or part of the way, so its consumers and global sharing are unknown (null).
+ */
+function producerOutput(organization, result, plan, applied) {
+    const known = result !== 'failed';
+    const names = (list) => list.map(c => c.name ?? c.externalId).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+        organization,
+        result,
+        added: names(plan?.added ?? []),
+        removed: names(plan?.removed ?? []),
+        consumers: known ? names(applied?.consumers ?? plan?.next ?? []) : null,
+        'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null
+    };
+}
+function writeOutputs({ plan, applied }) {
+    // A dry run reports what the run would leave behind.
+    const consumers = applied?.consumers ?? plan.next;
+    const partnerships = applied?.partnerships ?? [];
+    const ids = (list) => JSON.stringify(list.map(c => c.externalId));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('consumer-ids', ids(consumers));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('changed', String(plan.changed));
+    // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
+    // that nothing was added or removed.
+    const known = (list) => (plan.previous ? ids(list) : 'null');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('added', known(plan.added));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('removed', known(plan.removed));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('previous-consumer-ids', known(plan.previous ?? []));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('global-module-sharing', String(applied?.globalAfter ?? plan.global.after));
+    const result = applied ? 'changed' : plan.changed ? 'would-change' : 'unchanged';
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('producers', JSON.stringify([producerOutput(plan.organization, result, plan, applied)]));
+}
+const CHANGE_LABEL = {
+    kept: 'kept',
+    added: '➕ added',
+    removed: '➖ removed'
+};
+function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
+    const org = escapeHtml(plan.organization);
+    const lines = [
+        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
+        '',
+        `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
+        '',
+        outcomeLine(plan, dryRun, applied !== undefined)
+    ];
+    const { before, after } = plan.global;
+    lines.push('', `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`);
+    if (plan.previous === undefined) {
+        lines.push('', '> This TFE does not list module consumers, so the list before this run is unknown.');
+    }
+    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
+    const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
+    if (plan.rows.length > 0) {
+        const withIds = partnershipIds.size > 0;
+        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
+        for (const { consumer, change } of plan.rows) {
+            const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
+            const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
+            lines.push(`| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+function outcomeLine(plan, dryRun, written) {
+    const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`;
+    if (plan.previous === undefined) {
+        return dryRun
+            ? '**Would set** the list shown.'
+            : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`;
+    }
+    if (!plan.changed)
+        return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`;
+    if (dryRun)
+        return `**Would change** (${counts}); nothing was written.`;
+    return written ? `**Changed** (${counts}).` : '**Changed**.';
+}
+function onOff(value) {
+    return value ? 'on' : 'off';
+}
+/** What the summary and the pull request show when a run fails: the one error line. */
+function failureMarkdown(organization, line, dryRun) {
+    const org = escapeHtml(organization);
+    return [
+        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
+        '',
+        `**Failed**: ${escapeHtml(line)}`,
+        ''
+    ].join('\n');
+}
+async function writeSummary(markdown) {
+    // Outside a runner (a local run) there is no summary file to write to.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
+}
+/** Anything from the server is escaped: summaries and comments render HTML. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`);
+}
+function cell(text) {
+    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
+}
+/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
+function partnershipOutput(p) {
+    return {
+        id: p.id,
+        'consuming-organization-id': p.consumer.externalId,
+        'consuming-organization-name': p.consumer.name,
+        'producing-organization-id': p.producer.externalId,
+        'producing-organization-name': p.producer.name
+    };
+}
+
+
+/***/ }),
+
+/***/ 2462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ readConsumerLists),
+/* harmony export */   u: () => (/* binding */ readState)
+/* harmony export */ });
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1633);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(182);
+/* harmony import */ var _tfe_account_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4314);
+/* harmony import */ var _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5042);
+/* harmony import */ var _tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6108);
+/* harmony import */ var _tfe_organizations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2745);
+// What TFE holds today for the producer, read before anything is written.
+
+
+
+
+
+
+async function readState(client, organization, api) {
+    // The reads don't depend on each other: together they cost one round trip, not two or three.
+    const [producer, consumers, providerConsumers] = await Promise.allSettled([
+        (0,_tfe_organizations_js__WEBPACK_IMPORTED_MODULE_4__/* .getOrganization */ .SA)(client, organization),
+        (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listModuleConsumers */ .Yg)(client, organization),
+        api === 'registry-partnerships' ? (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listProviderConsumers */ .RE)(client, organization) : undefined
+    ]);
+    if (producer.status === 'rejected') {
+        const error = producer.reason;
+        if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TfeApiError */ .Mn && error.status === 404) {
+            throw (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .describeNotFound */ .fg)(await (0,_tfe_account_js__WEBPACK_IMPORTED_MODULE_1__/* .whoCannotSee */ .T)(client), organization, 'the admin organizations API');
+        }
+        throw error;
+    }
+    return {
+        producer: producer.value,
+        consumers: orUnknown(consumers),
+        providerConsumers: orUnknown(providerConsumers)
+    };
+}
+/**
+ * The lists alone, for a producer already known to exist (from the organizations list of a file
+ * run): one request, or two for the registry-partnerships API.
+ */
+async function readConsumerLists(client, organization, api) {
+    const [consumers, providerConsumers] = await Promise.allSettled([
+        (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listModuleConsumers */ .Yg)(client, organization),
+        api === 'registry-partnerships' ? (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listProviderConsumers */ .RE)(client, organization) : undefined
+    ]);
+    return { consumers: orUnknown(consumers), providerConsumers: orUnknown(providerConsumers) };
+}
+/** The organization exists, so a 404 here means this TFE lacks the endpoint. */
+function orUnknown(read) {
+    if (read.status === 'fulfilled')
+        return read.value?.map(_model_js__WEBPACK_IMPORTED_MODULE_5__/* .asConsumer */ .V_);
+    const error = read.reason;
+    if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TfeApiError */ .Mn && error.status === 404)
+        return undefined;
+    throw error;
+}
+
+
+/***/ }),
+
+/***/ 4314:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ whoCannotSee)
+/* harmony export */ });
+/* unused harmony export isSiteAdmin */
+/* harmony import */ var _response_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5346);
+
+/** `is-site-admin` of the token's user, or undefined when TFE does not say. */
+async function isSiteAdmin(client) {
+    const response = await client.get('/account/details');
+    const data = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(response.document) ? response.document.data : undefined;
+    const flag = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(data) && (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(data.attributes) ? data.attributes['is-site-admin'] : undefined;
+    return typeof flag === 'boolean' ? flag : undefined;
+}
+/** After a 404 from an admin GET: is it the token, or is the thing really not there? */
+async function whoCannotSee(client) {
+    try {
+        const admin = await isSiteAdmin(client);
+        if (admin === false)
+            return 'not-site-admin';
+        if (admin === true)
+            return 'organization-missing';
+    }
+    catch {
+        // fall through: the account endpoint is no help here
+    }
+    return 'organization-missing-or-not-site-admin';
+}
+
+
+/***/ }),
+
+/***/ 9594:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ mapConcurrently)
+/* harmony export */ });
+/**
+ * Maps with at most `limit` calls in flight: lookups go faster than one by one without
+ * spending the 30 requests/second that the admin user shares with every other automation.
+ */
+async function mapConcurrently(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 5042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mn: () => (/* binding */ TfeApiError),
+/* harmony export */   Rn: () => (/* binding */ TfeTransportError),
+/* harmony export */   zz: () => (/* binding */ TfeResponseError)
+/* harmony export */ });
+/* unused harmony export describeEntries */
+// Errors as data: callers decide by status and error list, never by matching message text.
+/** TFE (or something in front of it) answered with a non-2xx status. */
+class TfeApiError extends Error {
+    request;
+    status;
+    errors;
+    bodyKind;
+    excerpt;
+    retryAfterMs;
+    constructor(request, status, errors, bodyKind, 
+    /** A short, single-line excerpt of a non-JSON body (an HTML page's title). */
+    excerpt = '', 
+    /** How long the server asked us to wait (429, 503): X-RateLimit-Reset or Retry-After. */
+    retryAfterMs) {
+        super(`${request.method} ${request.path} answered HTTP ${status}${describeBody(errors, bodyKind, excerpt)}`);
+        this.request = request;
+        this.status = status;
+        this.errors = errors;
+        this.bodyKind = bodyKind;
+        this.excerpt = excerpt;
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'TfeApiError';
+    }
+    /** The server's own words, e.g. `invalid attribute: Consumer not found (at /data/attributes/x)`. */
+    get details() {
+        return describeEntries(this.errors);
+    }
+}
+/** No usable HTTP answer: refused, reset, timed out, DNS or TLS failure. */
+class TfeTransportError extends Error {
+    request;
+    code;
+    constructor(request, code, message) {
+        super(message);
+        this.request = request;
+        this.code = code;
+        this.name = 'TfeTransportError';
+    }
+}
+/** A 2xx answer whose body is not what the API documents (not JSON, wrong shape, too large). */
+class TfeResponseError extends Error {
+    request;
+    status;
+    constructor(request, status, message) {
+        super(message);
+        this.request = request;
+        this.status = status;
+        this.name = 'TfeResponseError';
+    }
+}
+function describeEntries(entries) {
+    return entries
+        .map(e => {
+        const text = [e.title, e.detail].filter(Boolean).join(': ') || 'no detail';
+        return e.pointer ? `${text} (at ${e.pointer})` : text;
+    })
+        .join('; ');
+}
+function describeBody(entries, kind, excerpt) {
+    if (entries.length > 0)
+        return `: ${describeEntries(entries)}`;
+    switch (kind) {
+        case 'html':
+            return excerpt
+                ? ` with an HTML page ("${excerpt}"), not TFE's JSON`
+                : " with an HTML page, not TFE's JSON";
+        case 'empty':
+            return ' with an empty body';
+        case 'text':
+            return excerpt ? `: "${excerpt}"` : '';
+        default:
+            return '';
+    }
+}
+
+
+/***/ }),
+
+/***/ 6108:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RE: () => (/* binding */ listProviderConsumers),
+/* harmony export */   Uy: () => (/* binding */ setModuleConsumerRelationships),
+/* harmony export */   Yg: () => (/* binding */ listModuleConsumers),
+/* harmony export */   au: () => (/* binding */ putRegistryPartnerships),
+/* harmony export */   iA: () => (/* binding */ setModuleConsumers)
+/* harmony export */ });
+/* harmony import */ var _response_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5346);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5042);
+/* harmony import */ var _organizations_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2745);
+
+
+
+const PARTNERSHIP_ATTRIBUTES = [
+    'consuming-organization-id',
+    'consuming-organization-name',
+    'producing-organization-id',
+    'producing-organization-name'
+];
+/**
+ * PATCH /admin/organizations/:name/module-consumers (TFE v202012-1+, deprecated since v202301-1).
+ * Takes external ids, replaces the whole list, turns global sharing off, and answers with the
+ * resulting partnerships.
+ */
+async function setModuleConsumers(client, producer, consumerIds) {
+    const path = `${(0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .organizationPath */ .jJ)(producer)}/module-consumers`;
+    const response = await client.patch(path, {
+        data: {
+            type: 'module-partnerships',
+            attributes: { 'module-consuming-organization-ids': consumerIds }
+        }
+    });
+    const data = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(response.document) ? response.document.data : undefined;
+    if (!Array.isArray(data)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TfeResponseError */ .zz({ method: 'PATCH', path }, response.status, `PATCH ${path} answered HTTP ${response.status} without the list of partnerships`);
+    }
+    return data.map(item => decodePartnership(item, path));
+}
+function decodePartnership(item, path) {
+    const attributes = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(item) && (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(item.attributes) ? item.attributes : {};
+    const id = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(item) ? item.id : undefined;
+    const missing = PARTNERSHIP_ATTRIBUTES.filter(key => typeof attributes[key] !== 'string');
+    if (typeof id !== 'string' || missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TfeResponseError */ .zz({ method: 'PATCH', path }, 200, `PATCH ${path} answered with a partnership lacking ${typeof id !== 'string' ? 'id' : missing.join(', ')}`);
+    }
+    const text = (key) => attributes[key];
+    return {
+        id,
+        consumer: {
+            externalId: text('consuming-organization-id'),
+            name: text('consuming-organization-name')
+        },
+        producer: {
+            externalId: text('producing-organization-id'),
+            name: text('producing-organization-name')
+        }
+    };
+}
+/**
+ * GET .../relationships/module-consumers (TFE v202103-1+), every page. Empty while the
+ * producer shares globally or with nobody.
+ */
+async function listModuleConsumers(client, producer) {
+    return listRelationship(client, `${(0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .organizationPath */ .jJ)(producer)}/relationships/module-consumers`);
+}
+/** GET .../relationships/provider-consumers (TFE v202301-1+), every page. */
+async function listProviderConsumers(client, producer) {
+    return listRelationship(client, `${(0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .organizationPath */ .jJ)(producer)}/relationships/provider-consumers`);
+}
+async function listRelationship(client, path) {
+    const items = await client.getAll(path);
+    return items.map((item, i) => (0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeOrganization */ .Wi)(item, `GET ${path} item ${i}`));
+}
+/**
+ * PATCH .../relationships/module-consumers with consumer **names**: replaces the list and
+ * answers 204 with no body, so the caller reads the result back.
+ */
+async function setModuleConsumerRelationships(client, producer, consumerNames) {
+    await client.patch(`${(0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .organizationPath */ .jJ)(producer)}/relationships/module-consumers`, {
+        data: consumerNames.map(name => ({ type: 'organizations', id: name }))
+    });
+}
+/**
+ * PUT .../registry-partnerships (TFE v202301-1+): sets module **and** provider consumers, by
+ * name, in one call. The docs' table spells the keys in kebab case (their sample in snake
+ * case); the caller verifies the result with the relationships GETs.
+ */
+async function putRegistryPartnerships(client, producer, consumers) {
+    await client.put(`${(0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .organizationPath */ .jJ)(producer)}/registry-partnerships`, {
+        data: {
+            type: 'registry-partnerships',
+            attributes: {
+                'module-consumers': consumers.moduleConsumers,
+                'provider-consumers': consumers.providerConsumers
+            }
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 2745:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J3: () => (/* binding */ listOrganizations),
+/* harmony export */   SA: () => (/* binding */ getOrganization),
+/* harmony export */   Wi: () => (/* binding */ decodeOrganization),
+/* harmony export */   eF: () => (/* binding */ findOrganizations),
+/* harmony export */   jJ: () => (/* binding */ organizationPath),
+/* harmony export */   sR: () => (/* binding */ setGlobalModuleSharing)
+/* harmony export */ });
+/* harmony import */ var _response_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5346);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5042);
+
+
+
+/** Lookups in flight at once: well inside the 30 requests/second an admin user shares. */
+const LOOKUP_CONCURRENCY = 8;
+const ADMIN_ORGANIZATIONS = '/admin/organizations';
+function organizationPath(name) {
+    return `${ADMIN_ORGANIZATIONS}/${encodeURIComponent(name)}`;
+}
+async function getOrganization(client, name) {
+    const path = organizationPath(name);
+    const response = await client.get(path);
+    return decodeOrganization((0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(response.document) ? response.document.data : undefined, `GET ${path}`);
+}
+/**
+ * PATCH the organization's `global-module-sharing`. Turning it on wipes the consumer list
+ * (TFE's docs say those partnerships are lost); the plan has checked that before calling this.
+ */
+async function setGlobalModuleSharing(client, name, enabled) {
+    const path = organizationPath(name);
+    const response = await client.patch(path, {
+        data: { type: 'organizations', attributes: { 'global-module-sharing': enabled } }
+    });
+    return decodeOrganization((0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(response.document) ? response.document.data : undefined, `PATCH ${path}`);
+}
+/** An `organizations` resource: `id` is the name, `attributes.external-id` the id. */
+function decodeOrganization(resource, where) {
+    const attributes = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(resource) && (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(resource.attributes) ? resource.attributes : undefined;
+    const name = attributes?.name ?? ((0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(resource) ? resource.id : undefined);
+    const externalId = attributes?.['external-id'];
+    if (typeof name !== 'string' || typeof externalId !== 'string' || !name || !externalId) {
+        const [method = 'GET', path = where] = where.split(' ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TfeResponseError */ .zz({ method, path }, 200, `${where} answered with an organization that has no name or external-id`);
+    }
+    return {
+        name,
+        externalId,
+        globalModuleSharing: attributes?.['global-module-sharing'] === true,
+        globalProviderSharing: attributes?.['global-provider-sharing'] === true
+    };
+}
+/**
+ * Finds organizations by name and by external id with as few requests as it can. TFE has a
+ * lookup by name but none by id, so ids need the admin list (100 a page). One or two names are
+ * looked up one by one; for more, the first page of the list (which also tells the page count
+ * P) decides: the names still missing are looked up one by one if that is cheaper than the
+ * remaining pages. N names thus cost at most min(N, P) + 1 requests, and at most N when the
+ * first page holds one of them.
+ */
+async function findOrganizations(client, wanted) {
+    const names = new Set(wanted.names);
+    const ids = new Set(wanted.ids);
+    const found = new Map();
+    const take = (org) => {
+        const byName = names.delete(org.name);
+        const byId = ids.delete(org.externalId);
+        if (byName || byId)
+            found.set(org.externalId, org);
+    };
+    const takePage = (page) => page.items.forEach((item, i) => take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`)));
+    if (ids.size === 0 && names.size <= 2) {
+        await lookUpEach(client, [...names], take);
+    }
+    else {
+        const first = await client.getPage(ADMIN_ORGANIZATIONS, 1);
+        takePage(first);
+        let next = first.next;
+        const pagesLeft = first.totalPages !== undefined ? first.totalPages - 1 : Infinity;
+        if (next !== undefined && ids.size === 0 && names.size <= pagesLeft) {
+            await lookUpEach(client, [...names], take);
+        }
+        else {
+            // The rest of the list, a few pages at a time, stopping once everything is found.
+            while (next !== undefined && (names.size > 0 || ids.size > 0)) {
+                const batch = first.totalPages !== undefined
+                    ? range(next, Math.min(first.totalPages, next + LOOKUP_CONCURRENCY - 1))
+                    : [next];
+                const pages = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapConcurrently */ .X)(batch, LOOKUP_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page));
+                pages.forEach(takePage);
+                next = pages[pages.length - 1]?.next;
+            }
+        }
+    }
+    return { organizations: [...found.values()], missingNames: [...names], missingIds: [...ids] };
+}
+/**
+ * Every organization of the admin list, 100 a page. The first page tells the page count (when
+ * TFE sends `meta.pagination`); the rest are fetched a few at a time, and the rate limiter, not
+ * this function, sets the pace. `moduleProducer` adds `filter[module_producer]` (v202103-1+).
+ */
+async function listOrganizations(client, { moduleProducer } = {}) {
+    const query = moduleProducer === undefined ? {} : { 'filter[module_producer]': String(moduleProducer) };
+    const first = await client.getPage(ADMIN_ORGANIZATIONS, 1, query);
+    const pages = [first];
+    if (first.totalPages !== undefined && first.next !== undefined) {
+        const rest = range(first.next, first.totalPages);
+        pages.push(...(await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapConcurrently */ .X)(rest, LIST_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page, query))));
+    }
+    // Without a page count, or if the list grew while it was read: on, one page at a time.
+    for (let next = pages[pages.length - 1]?.next; next !== undefined;) {
+        const page = await client.getPage(ADMIN_ORGANIZATIONS, next, query);
+        pages.push(page);
+        next = page.next;
+    }
+    const seen = new Map();
+    pages.forEach((page, p) => page.items.forEach((item, i) => {
+        const org = decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} page ${p + 1} item ${i}`);
+        seen.set(org.name, org);
+    }));
+    return [...seen.values()];
+}
+/** Pages in flight at once while listing: enough to keep the rate limiter's pace. */
+const LIST_CONCURRENCY = 8;
+/** GET each name; a 404 leaves it missing so the user hears of all of them at once. */
+async function lookUpEach(client, names, take) {
+    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapConcurrently */ .X)(names, LOOKUP_CONCURRENCY, async (name) => {
+        try {
+            take(await getOrganization(client, name));
+        }
+        catch (error) {
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TfeApiError */ .Mn && error.status === 404))
+                throw error;
+        }
+    });
+}
+function range(from, to) {
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+
+/***/ }),
+
+/***/ 5346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FP: () => (/* binding */ decodeErrorBody),
+/* harmony export */   Pf: () => (/* binding */ label),
+/* harmony export */   Tp: () => (/* binding */ parseDocument),
+/* harmony export */   WQ: () => (/* binding */ transportError),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   x8: () => (/* binding */ readBody)
+/* harmony export */ });
+/* unused harmony exports decodeErrors, oneLine */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
+
+/** Reads the whole body, refusing one over maxBytes and giving up after timeoutMs. */
+async function readBody(stream, info, maxBytes, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const finish = (error, text) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error) {
+                stream.destroy();
+                reject(error);
+            }
+            else {
+                resolve(text ?? '');
+            }
+        };
+        const timer = setTimeout(() => finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeTransportError */ .Rn(info, 'ETIMEDOUT', `${label(info)}: the answer did not complete in time`)), timeoutMs);
+        stream.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+                finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeResponseError */ .zz(info, stream.statusCode ?? 0, `${label(info)} answered with more than ${formatBytes(maxBytes)}; refusing to read it`));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        stream.on('end', () => finish(undefined, Buffer.concat(chunks).toString('utf8')));
+        stream.on('aborted', () => finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeTransportError */ .Rn(info, 'ECONNRESET', `${label(info)}: the connection closed mid-answer`)));
+        stream.on('error', (error) => finish(transportError(info, error)));
+        stream.on('close', () => {
+            if (!stream.complete) {
+                finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeTransportError */ .Rn(info, 'ECONNRESET', `${label(info)}: the connection closed mid-answer`));
+            }
+        });
+    });
+}
+/** What a non-2xx body says: JSON:API errors, a proxy's HTML page, plain text or nothing. */
+function decodeErrorBody(text, contentType) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return { errors: [], kind: 'empty', excerpt: '' };
+    if (/html/i.test(contentType ?? '') || trimmed.startsWith('<')) {
+        const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(trimmed);
+        return { errors: [], kind: 'html', excerpt: oneLine(title?.[1]?.replace(/<[^>]*>/g, '') ?? '') };
+    }
+    let document;
+    try {
+        document = JSON.parse(trimmed);
+    }
+    catch {
+        return { errors: [], kind: 'text', excerpt: oneLine(trimmed) };
+    }
+    const errors = decodeErrors(document);
+    // JSON, but not an error list: still show what it was.
+    return errors.length > 0
+        ? { errors, kind: 'json', excerpt: '' }
+        : { errors, kind: 'text', excerpt: oneLine(trimmed) };
+}
+/** JSON:API error objects, and old endpoints' plain strings; `status` may be a string or a number. */
+function decodeErrors(document) {
+    if (!isRecord(document) || !Array.isArray(document.errors))
+        return [];
+    return document.errors.map((entry) => {
+        if (!isRecord(entry)) {
+            return {
+                detail: oneLine(typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry)))
+            };
+        }
+        const source = isRecord(entry.source) ? entry.source : {};
+        return {
+            status: scalar(entry.status),
+            title: scalar(entry.title),
+            detail: scalar(entry.detail),
+            pointer: scalar(source.pointer)
+        };
+    });
+}
+/** JSON of a 2xx answer; anything else is a clear error, never a crash deeper in. */
+function parseDocument(text, info, status) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        const flat = oneLine(text, 80);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeResponseError */ .zz(info, status, `${label(info)} answered HTTP ${status} with a body that is not JSON${flat ? ` ("${flat}")` : ''}`);
+    }
+}
+const TRANSPORT_CAUSES = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host name not found',
+    EAI_AGAIN: 'host name lookup failed',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed and not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate chain has an untrusted self-signed CA',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate is signed by an unknown CA',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS certificate is signed by an unknown CA',
+    CERT_HAS_EXPIRED: 'TLS certificate has expired',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the server answered without TLS (is it plain http:// on that port?)'
+};
+function transportError(info, error) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeTransportError */ .Rn)
+        return error;
+    const err = error;
+    const message = typeof err?.message === 'string' ? err.message : String(error);
+    let code = typeof err?.code === 'string' ? err.code : '';
+    // OpenSSL's way of saying the other end does not speak TLS at all (plain http on that port).
+    if (/wrong version number/i.test(message))
+        code = 'ERR_SSL_WRONG_VERSION_NUMBER';
+    // http-client reports its socket timeout as a plain Error.
+    if (!code && /timeout/i.test(message))
+        code = 'ETIMEDOUT';
+    if (!code && /socket hang up/i.test(message))
+        code = 'ECONNRESET';
+    // OpenSSL's own words name its source files, not the problem: keep only the code.
+    const cause = TRANSPORT_CAUSES[code] ??
+        (/^ERR_SSL_|^EPROTO$/.test(code) ? 'the TLS handshake failed' : oneLine(message, 120));
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeTransportError */ .Rn(info, code || 'EUNKNOWN', `${label(info)}: ${cause}${code ? ` (${code})` : ''}`);
+}
+function label(info) {
+    return `${info.method} ${info.path}`;
+}
+function oneLine(text, max = 200) {
+    const flat = text.replace(/[\s\u0085]+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+function scalar(value) {
+    if (typeof value === 'string' || typeof value === 'number')
+        return oneLine(String(value)) || undefined;
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
 }
 
 
@@ -3822,2189 +5711,24 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __nccwpck_require__(7827);
-;// CONCATENATED MODULE: ./src/tfe/concurrency.ts
-/**
- * Maps with at most `limit` calls in flight: lookups go faster than one by one without
- * spending the 30 requests/second that the admin user shares with every other automation.
- */
-async function mapConcurrently(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/tfe/errors.ts
-// Errors as data: callers decide by status and error list, never by matching message text.
-/** TFE (or something in front of it) answered with a non-2xx status. */
-class TfeApiError extends Error {
-    request;
-    status;
-    errors;
-    bodyKind;
-    excerpt;
-    retryAfterMs;
-    constructor(request, status, errors, bodyKind, 
-    /** A short, single-line excerpt of a non-JSON body (an HTML page's title). */
-    excerpt = '', 
-    /** How long the server asked us to wait (429, 503): X-RateLimit-Reset or Retry-After. */
-    retryAfterMs) {
-        super(`${request.method} ${request.path} answered HTTP ${status}${describeBody(errors, bodyKind, excerpt)}`);
-        this.request = request;
-        this.status = status;
-        this.errors = errors;
-        this.bodyKind = bodyKind;
-        this.excerpt = excerpt;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'TfeApiError';
-    }
-    /** The server's own words, e.g. `invalid attribute: Consumer not found (at /data/attributes/x)`. */
-    get details() {
-        return describeEntries(this.errors);
-    }
-}
-/** No usable HTTP answer: refused, reset, timed out, DNS or TLS failure. */
-class TfeTransportError extends Error {
-    request;
-    code;
-    constructor(request, code, message) {
-        super(message);
-        this.request = request;
-        this.code = code;
-        this.name = 'TfeTransportError';
-    }
-}
-/** A 2xx answer whose body is not what the API documents (not JSON, wrong shape, too large). */
-class TfeResponseError extends Error {
-    request;
-    status;
-    constructor(request, status, message) {
-        super(message);
-        this.request = request;
-        this.status = status;
-        this.name = 'TfeResponseError';
-    }
-}
-function describeEntries(entries) {
-    return entries
-        .map(e => {
-        const text = [e.title, e.detail].filter(Boolean).join(': ') || 'no detail';
-        return e.pointer ? `${text} (at ${e.pointer})` : text;
-    })
-        .join('; ');
-}
-function describeBody(entries, kind, excerpt) {
-    if (entries.length > 0)
-        return `: ${describeEntries(entries)}`;
-    switch (kind) {
-        case 'html':
-            return excerpt
-                ? ` with an HTML page ("${excerpt}"), not TFE's JSON`
-                : " with an HTML page, not TFE's JSON";
-        case 'empty':
-            return ' with an empty body';
-        case 'text':
-            return excerpt ? `: "${excerpt}"` : '';
-        default:
-            return '';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/tfe/response.ts
-
-/** Reads the whole body, refusing one over maxBytes and giving up after timeoutMs. */
-async function readBody(stream, info, maxBytes, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        let settled = false;
-        const finish = (error, text) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (error) {
-                stream.destroy();
-                reject(error);
-            }
-            else {
-                resolve(text ?? '');
-            }
-        };
-        const timer = setTimeout(() => finish(new TfeTransportError(info, 'ETIMEDOUT', `${label(info)}: the answer did not complete in time`)), timeoutMs);
-        stream.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > maxBytes) {
-                finish(new TfeResponseError(info, stream.statusCode ?? 0, `${label(info)} answered with more than ${formatBytes(maxBytes)}; refusing to read it`));
-                return;
-            }
-            chunks.push(chunk);
-        });
-        stream.on('end', () => finish(undefined, Buffer.concat(chunks).toString('utf8')));
-        stream.on('aborted', () => finish(new TfeTransportError(info, 'ECONNRESET', `${label(info)}: the connection closed mid-answer`)));
-        stream.on('error', (error) => finish(transportError(info, error)));
-        stream.on('close', () => {
-            if (!stream.complete) {
-                finish(new TfeTransportError(info, 'ECONNRESET', `${label(info)}: the connection closed mid-answer`));
-            }
-        });
-    });
-}
-/** What a non-2xx body says: JSON:API errors, a proxy's HTML page, plain text or nothing. */
-function decodeErrorBody(text, contentType) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return { errors: [], kind: 'empty', excerpt: '' };
-    if (/html/i.test(contentType ?? '') || trimmed.startsWith('<')) {
-        const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(trimmed);
-        return { errors: [], kind: 'html', excerpt: oneLine(title?.[1]?.replace(/<[^>]*>/g, '') ?? '') };
-    }
-    let document;
-    try {
-        document = JSON.parse(trimmed);
-    }
-    catch {
-        return { errors: [], kind: 'text', excerpt: oneLine(trimmed) };
-    }
-    const errors = decodeErrors(document);
-    // JSON, but not an error list: still show what it was.
-    return errors.length > 0
-        ? { errors, kind: 'json', excerpt: '' }
-        : { errors, kind: 'text', excerpt: oneLine(trimmed) };
-}
-/** JSON:API error objects, and old endpoints' plain strings; `status` may be a string or a number. */
-function decodeErrors(document) {
-    if (!isRecord(document) || !Array.isArray(document.errors))
-        return [];
-    return document.errors.map((entry) => {
-        if (!isRecord(entry)) {
-            return {
-                detail: oneLine(typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry)))
-            };
-        }
-        const source = isRecord(entry.source) ? entry.source : {};
-        return {
-            status: scalar(entry.status),
-            title: scalar(entry.title),
-            detail: scalar(entry.detail),
-            pointer: scalar(source.pointer)
-        };
-    });
-}
-/** JSON of a 2xx answer; anything else is a clear error, never a crash deeper in. */
-function parseDocument(text, info, status) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        const flat = oneLine(text, 80);
-        throw new TfeResponseError(info, status, `${label(info)} answered HTTP ${status} with a body that is not JSON${flat ? ` ("${flat}")` : ''}`);
-    }
-}
-const TRANSPORT_CAUSES = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    ENOTFOUND: 'host name not found',
-    EAI_AGAIN: 'host name lookup failed',
-    ETIMEDOUT: 'timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    EPIPE: 'connection closed',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed and not trusted',
-    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate chain has an untrusted self-signed CA',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate is signed by an unknown CA',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS certificate is signed by an unknown CA',
-    CERT_HAS_EXPIRED: 'TLS certificate has expired',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
-    ERR_SSL_WRONG_VERSION_NUMBER: 'the server answered without TLS (is it plain http:// on that port?)'
-};
-function transportError(info, error) {
-    if (error instanceof TfeTransportError)
-        return error;
-    const err = error;
-    const message = typeof err?.message === 'string' ? err.message : String(error);
-    let code = typeof err?.code === 'string' ? err.code : '';
-    // OpenSSL's way of saying the other end does not speak TLS at all (plain http on that port).
-    if (/wrong version number/i.test(message))
-        code = 'ERR_SSL_WRONG_VERSION_NUMBER';
-    // http-client reports its socket timeout as a plain Error.
-    if (!code && /timeout/i.test(message))
-        code = 'ETIMEDOUT';
-    if (!code && /socket hang up/i.test(message))
-        code = 'ECONNRESET';
-    // OpenSSL's own words name its source files, not the problem: keep only the code.
-    const cause = TRANSPORT_CAUSES[code] ??
-        (/^ERR_SSL_|^EPROTO$/.test(code) ? 'the TLS handshake failed' : oneLine(message, 120));
-    return new TfeTransportError(info, code || 'EUNKNOWN', `${label(info)}: ${cause}${code ? ` (${code})` : ''}`);
-}
-function label(info) {
-    return `${info.method} ${info.path}`;
-}
-function oneLine(text, max = 200) {
-    const flat = text.replace(/[\s\u0085]+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
-}
-function scalar(value) {
-    if (typeof value === 'string' || typeof value === 'number')
-        return oneLine(String(value)) || undefined;
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function formatBytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
-}
-
-;// CONCATENATED MODULE: ./src/tfe/organizations.ts
-
-
-
-/** Lookups in flight at once: well inside the 30 requests/second an admin user shares. */
-const LOOKUP_CONCURRENCY = 8;
-const ADMIN_ORGANIZATIONS = '/admin/organizations';
-function organizationPath(name) {
-    return `${ADMIN_ORGANIZATIONS}/${encodeURIComponent(name)}`;
-}
-async function getOrganization(client, name) {
-    const path = organizationPath(name);
-    const response = await client.get(path);
-    return decodeOrganization(isRecord(response.document) ? response.document.data : undefined, `GET ${path}`);
-}
-/**
- * PATCH the organization's `global-module-sharing`. Turning it on wipes the consumer list
- * (TFE's docs say those partnerships are lost); the plan has checked that before calling this.
- */
-async function setGlobalModuleSharing(client, name, enabled) {
-    const path = organizationPath(name);
-    const response = await client.patch(path, {
-        data: { type: 'organizations', attributes: { 'global-module-sharing': enabled } }
-    });
-    return decodeOrganization(isRecord(response.document) ? response.document.data : undefined, `PATCH ${path}`);
-}
-/** An `organizations` resource: `id` is the name, `attributes.external-id` the id. */
-function decodeOrganization(resource, where) {
-    const attributes = isRecord(resource) && isRecord(resource.attributes) ? resource.attributes : undefined;
-    const name = attributes?.name ?? (isRecord(resource) ? resource.id : undefined);
-    const externalId = attributes?.['external-id'];
-    if (typeof name !== 'string' || typeof externalId !== 'string' || !name || !externalId) {
-        const [method = 'GET', path = where] = where.split(' ');
-        throw new TfeResponseError({ method, path }, 200, `${where} answered with an organization that has no name or external-id`);
-    }
-    return {
-        name,
-        externalId,
-        globalModuleSharing: attributes?.['global-module-sharing'] === true,
-        globalProviderSharing: attributes?.['global-provider-sharing'] === true
-    };
-}
-/**
- * Finds organizations by name and by external id with as few requests as it can. TFE has a
- * lookup by name but none by id, so ids need the admin list (100 a page). One or two names are
- * looked up one by one; for more, the first page of the list (which also tells the page count
- * P) decides: the names still missing are looked up one by one if that is cheaper than the
- * remaining pages. N names thus cost at most min(N, P) + 1 requests, and at most N when the
- * first page holds one of them.
- */
-async function findOrganizations(client, wanted) {
-    const names = new Set(wanted.names);
-    const ids = new Set(wanted.ids);
-    const found = new Map();
-    const take = (org) => {
-        const byName = names.delete(org.name);
-        const byId = ids.delete(org.externalId);
-        if (byName || byId)
-            found.set(org.externalId, org);
-    };
-    const takePage = (page) => page.items.forEach((item, i) => take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`)));
-    if (ids.size === 0 && names.size <= 2) {
-        await lookUpEach(client, [...names], take);
-    }
-    else {
-        const first = await client.getPage(ADMIN_ORGANIZATIONS, 1);
-        takePage(first);
-        let next = first.next;
-        const pagesLeft = first.totalPages !== undefined ? first.totalPages - 1 : Infinity;
-        if (next !== undefined && ids.size === 0 && names.size <= pagesLeft) {
-            await lookUpEach(client, [...names], take);
-        }
-        else {
-            // The rest of the list, a few pages at a time, stopping once everything is found.
-            while (next !== undefined && (names.size > 0 || ids.size > 0)) {
-                const batch = first.totalPages !== undefined
-                    ? range(next, Math.min(first.totalPages, next + LOOKUP_CONCURRENCY - 1))
-                    : [next];
-                const pages = await mapConcurrently(batch, LOOKUP_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page));
-                pages.forEach(takePage);
-                next = pages[pages.length - 1]?.next;
-            }
-        }
-    }
-    return { organizations: [...found.values()], missingNames: [...names], missingIds: [...ids] };
-}
-/**
- * Every organization of the admin list, 100 a page. The first page tells the page count (when
- * TFE sends `meta.pagination`); the rest are fetched a few at a time, and the rate limiter, not
- * this function, sets the pace. `moduleProducer` adds `filter[module_producer]` (v202103-1+).
- */
-async function listOrganizations(client, { moduleProducer } = {}) {
-    const query = moduleProducer === undefined ? {} : { 'filter[module_producer]': String(moduleProducer) };
-    const first = await client.getPage(ADMIN_ORGANIZATIONS, 1, query);
-    const pages = [first];
-    if (first.totalPages !== undefined && first.next !== undefined) {
-        const rest = range(first.next, first.totalPages);
-        pages.push(...(await mapConcurrently(rest, LIST_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page, query))));
-    }
-    // Without a page count, or if the list grew while it was read: on, one page at a time.
-    for (let next = pages[pages.length - 1]?.next; next !== undefined;) {
-        const page = await client.getPage(ADMIN_ORGANIZATIONS, next, query);
-        pages.push(page);
-        next = page.next;
-    }
-    const seen = new Map();
-    pages.forEach((page, p) => page.items.forEach((item, i) => {
-        const org = decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} page ${p + 1} item ${i}`);
-        seen.set(org.name, org);
-    }));
-    return [...seen.values()];
-}
-/** Pages in flight at once while listing: enough to keep the rate limiter's pace. */
-const LIST_CONCURRENCY = 8;
-/** GET each name; a 404 leaves it missing so the user hears of all of them at once. */
-async function lookUpEach(client, names, take) {
-    await mapConcurrently(names, LOOKUP_CONCURRENCY, async (name) => {
-        try {
-            take(await getOrganization(client, name));
-        }
-        catch (error) {
-            if (!(error instanceof TfeApiError && error.status === 404))
-                throw error;
-        }
-    });
-}
-function range(from, to) {
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
-;// CONCATENATED MODULE: ./src/tfe/module-sharing.ts
-
-
-
-const PARTNERSHIP_ATTRIBUTES = [
-    'consuming-organization-id',
-    'consuming-organization-name',
-    'producing-organization-id',
-    'producing-organization-name'
-];
-/**
- * PATCH /admin/organizations/:name/module-consumers (TFE v202012-1+, deprecated since v202301-1).
- * Takes external ids, replaces the whole list, turns global sharing off, and answers with the
- * resulting partnerships.
- */
-async function setModuleConsumers(client, producer, consumerIds) {
-    const path = `${organizationPath(producer)}/module-consumers`;
-    const response = await client.patch(path, {
-        data: {
-            type: 'module-partnerships',
-            attributes: { 'module-consuming-organization-ids': consumerIds }
-        }
-    });
-    const data = isRecord(response.document) ? response.document.data : undefined;
-    if (!Array.isArray(data)) {
-        throw new TfeResponseError({ method: 'PATCH', path }, response.status, `PATCH ${path} answered HTTP ${response.status} without the list of partnerships`);
-    }
-    return data.map(item => decodePartnership(item, path));
-}
-function decodePartnership(item, path) {
-    const attributes = isRecord(item) && isRecord(item.attributes) ? item.attributes : {};
-    const id = isRecord(item) ? item.id : undefined;
-    const missing = PARTNERSHIP_ATTRIBUTES.filter(key => typeof attributes[key] !== 'string');
-    if (typeof id !== 'string' || missing.length > 0) {
-        throw new TfeResponseError({ method: 'PATCH', path }, 200, `PATCH ${path} answered with a partnership lacking ${typeof id !== 'string' ? 'id' : missing.join(', ')}`);
-    }
-    const text = (key) => attributes[key];
-    return {
-        id,
-        consumer: {
-            externalId: text('consuming-organization-id'),
-            name: text('consuming-organization-name')
-        },
-        producer: {
-            externalId: text('producing-organization-id'),
-            name: text('producing-organization-name')
-        }
-    };
-}
-/**
- * GET .../relationships/module-consumers (TFE v202103-1+), every page. Empty while the
- * producer shares globally or with nobody.
- */
-async function listModuleConsumers(client, producer) {
-    return listRelationship(client, `${organizationPath(producer)}/relationships/module-consumers`);
-}
-/** GET .../relationships/provider-consumers (TFE v202301-1+), every page. */
-async function listProviderConsumers(client, producer) {
-    return listRelationship(client, `${organizationPath(producer)}/relationships/provider-consumers`);
-}
-async function listRelationship(client, path) {
-    const items = await client.getAll(path);
-    return items.map((item, i) => decodeOrganization(item, `GET ${path} item ${i}`));
-}
-/**
- * PATCH .../relationships/module-consumers with consumer **names**: replaces the list and
- * answers 204 with no body, so the caller reads the result back.
- */
-async function setModuleConsumerRelationships(client, producer, consumerNames) {
-    await client.patch(`${organizationPath(producer)}/relationships/module-consumers`, {
-        data: consumerNames.map(name => ({ type: 'organizations', id: name }))
-    });
-}
-/**
- * PUT .../registry-partnerships (TFE v202301-1+): sets module **and** provider consumers, by
- * name, in one call. The docs' table spells the keys in kebab case (their sample in snake
- * case); the caller verifies the result with the relationships GETs.
- */
-async function putRegistryPartnerships(client, producer, consumers) {
-    await client.put(`${organizationPath(producer)}/registry-partnerships`, {
-        data: {
-            type: 'registry-partnerships',
-            attributes: {
-                'module-consumers': consumers.moduleConsumers,
-                'provider-consumers': consumers.providerConsumers
-            }
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/export-sharing.ts
-
-
-
-/** Requests in flight at once; the client's rate limiter sets the pace. */
-const IN_FLIGHT = 16;
-/**
- * Organizations sharing globally come from the full list's flags; those with a consumer list from
- * TFE's `filter[module_producer]`, each read to take its list (and confirm it is not empty: the
- * filter's exact meaning is undocumented).
- */
-async function readSharingToday(client, log) {
-    const [all, sharing] = await Promise.all([
-        listOrganizations(client),
-        listOrganizations(client, { moduleProducer: true })
-    ]);
-    const global = new Set(all.filter(org => org.globalModuleSharing).map(org => org.name));
-    const candidates = sharing.filter(org => !global.has(org.name));
-    log(`${all.length} organizations: ${global.size} share globally; reading the consumers of ${candidates.length} more`);
-    const lists = await mapConcurrently(candidates, IN_FLIGHT, org => listModuleConsumers(client, org.name));
-    const entries = [...global].map(organization => ({
-        organization,
-        globalModuleSharing: true
-    }));
-    candidates.forEach((org, i) => {
-        const consumers = lists[i] ?? [];
-        if (consumers.length > 0) {
-            entries.push({ organization: org.name, consumers: consumers.map(c => c.name) });
-        }
-    });
-    return entries;
-}
-
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./src/describe-value.ts
-var describe_value = __nccwpck_require__(7722);
+// EXTERNAL MODULE: ./src/failure.ts
+var src_failure = __nccwpck_require__(1633);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var inputs = __nccwpck_require__(1631);
+// EXTERNAL MODULE: ./src/pull-request-comment.ts
+var pull_request_comment = __nccwpck_require__(1860);
+// EXTERNAL MODULE: ./src/report.ts
+var src_report = __nccwpck_require__(665);
+// EXTERNAL MODULE: ./src/apply.ts
+var apply = __nccwpck_require__(8931);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Every input is read and validated here, once, into one typed Settings object.
-// Nothing after readSettings() looks at an input again.
-
-
-
-
-
-
-/** A value the user gave is unusable. Carries the input's name so the message can point at it. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-const actionInputs = {
-    input: name => core/* getInput */.V4(name),
-    env: name => process.env[name],
-    mask: secret => core/* setSecret */.Pq(secret)
-};
-function readSettings(source = actionInputs) {
-    // The tokens are masked before anything else happens, so no later line can leak them.
-    const token = source.input('token') || source.env('TFE_TOKEN')?.trim() || '';
-    if (token)
-        source.mask(token);
-    const githubToken = source.input('github-token');
-    if (githubToken)
-        source.mask(githubToken);
-    const workspace = source.env('GITHUB_WORKSPACE')?.trim() || process.cwd();
-    const patterns = parsePatterns(source.input('config'));
-    const exportTo = parseExport(source.input('export'), workspace);
-    const many = patterns !== '' || exportTo !== undefined;
-    if (patterns !== '' && exportTo !== undefined) {
-        throw new InputError('export', 'export writes the sharing TFE holds today and config applies sharing files; give one of them per step');
-    }
-    if (many)
-        checkEmptyWithFiles(source, patterns !== '' ? 'config' : 'export');
-    const organization = many ? '' : parseOrganization(source.input('organization'));
-    const consumers = parseConsumers(source.input('consumers'), organization);
-    const allowEmpty = parseBoolean('allow-empty', source.input('allow-empty'), false);
-    const baseUrl = parseHostname(source.input('hostname') || source.env('TFE_HOSTNAME')?.trim() || '', source.env('TFE_ADDRESS')?.trim() || '');
-    const mode = parseChoice('mode', source.input('mode'), model/* MODES */.FN, 'set');
-    const dryRun = parseBoolean('dry-run', source.input('dry-run'), false);
-    const globalInput = source.input('global-module-sharing');
-    const globalModuleSharing = globalInput === '' ? undefined : parseBoolean('global-module-sharing', globalInput, false);
-    const api = parseChoice('api', source.input('api'), model/* APIS */.yc, 'module-consumers');
-    const commentOnPr = parseBoolean('comment-on-pr', source.input('comment-on-pr'), false);
-    const maxRetries = parseNumber('max-retries', source.input('max-retries'), 5, {
-        min: 0,
-        max: 20,
-        integer: true
-    });
-    const timeoutSeconds = parseNumber('timeout-seconds', source.input('timeout-seconds'), 30, {
-        min: 1,
-        max: 600
-    });
-    const caCertificate = parseCaCertificate(source.input('ca-certificate'));
-    const failOnDrift = parseBoolean('fail-on-drift', source.input('fail-on-drift'), false);
-    const rateLimit = parseNumber('rate-limit', source.input('rate-limit'), 20, {
-        min: 1,
-        max: 1000
-    });
-    validateToken(token);
-    if (failOnDrift && !dryRun) {
-        throw new InputError('fail-on-drift', 'fail-on-drift checks for drift without changing anything, so it needs dry-run: true');
-    }
-    if (commentOnPr && !githubToken) {
-        throw new InputError('github-token', 'comment-on-pr is true but github-token is empty; leave github-token at its default (${{ github.token }}) and grant pull-requests: write');
-    }
-    if (!many)
-        checkCombination(organization, consumers, mode, globalModuleSharing, allowEmpty);
-    return {
-        organization,
-        consumers,
-        token,
-        baseUrl,
-        allowEmpty,
-        mode,
-        dryRun,
-        globalModuleSharing,
-        api,
-        pullRequestComment: commentOnPr ? { githubToken } : undefined,
-        maxRetries,
-        timeoutMs: Math.round(timeoutSeconds * 1000),
-        caCertificate,
-        config: patterns !== '' ? { patterns, workspace } : undefined,
-        exportTo,
-        failOnDrift,
-        rateLimit
-    };
-}
-/** A file states every producer's whole sharing, so a step's inputs for one producer make no sense. */
-function checkEmptyWithFiles(source, using) {
-    const given = ['organization', 'consumers', 'mode', 'global-module-sharing'].filter(name => source.input(name).trim() !== '');
-    if (given.length === 0)
-        return;
-    throw new InputError(given[0] ?? 'organization', using === 'config'
-        ? `with config, the sharing files state every producer's sharing; leave ${given.join(', ')} empty ` +
-            '(write the producer into a sharing file instead)'
-        : `export writes the sharing of every organization; leave ${given.join(', ')} empty`);
-}
-/**
- * The sharing file patterns, checked here only for a pasted token (they are matched against the
- * workspace later, still before any request): the patterns are quoted in later errors.
- */
-function parsePatterns(raw) {
-    const lines = raw.split(/\r\n|\r|\n/);
-    lines.forEach((line, i) => {
-        const value = line.trim().replace(/^!/, '');
-        if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
-            throw new InputError('config', `config ${lines.length > 1 ? `line ${i + 1} ` : ''}is not a path or pattern: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
-        }
-    });
-    return raw.trim();
-}
-/**
- * The export file: relative to the workspace and inside it, so a step can only write where the
- * workflow's checkout is.
- */
-function parseExport(raw, workspace) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
-        throw new InputError('export', `export is not a file path: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
-    }
-    const shown = looksLikePath(value) || /^[A-Za-z0-9_./-]{1,200}$/.test(value);
-    const what = shown ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
-    if ((0,external_node_path_.isAbsolute)(value) || /^[A-Za-z]:/.test(value)) {
-        throw new InputError('export', `export must be a path relative to the workspace, not an absolute one: ${what}`);
-    }
-    const path = (0,external_node_path_.resolve)(workspace, value);
-    const file = (0,external_node_path_.relative)(workspace, path);
-    if (file === '' || file.startsWith('..') || (0,external_node_path_.isAbsolute)(file) || /[\r\n]/.test(value)) {
-        throw new InputError('export', `export must name a file inside the workspace: ${what}${tokenHint(value)}`);
-    }
-    return { path, file: file.split(external_node_path_.sep).join('/') };
-}
-/**
- * Conflicts that the inputs alone reveal. Those that depend on what TFE holds today (wiping
- * existing consumers, an empty result of `remove`) are the plan's to find, still before any write.
- */
-function checkCombination(organization, consumers, mode, global, allowEmpty) {
-    if (mode !== 'set' && global !== undefined) {
-        throw new InputError('global-module-sharing', `global-module-sharing cannot be combined with mode: ${mode}; use mode: set (the default) to change global sharing`);
-    }
-    if (mode !== 'set' && consumers.length === 0) {
-        throw new InputError('consumers', `mode: ${mode} needs at least one organization in consumers to ${mode === 'add' ? 'add' : 'remove'}`);
-    }
-    if (global === true && consumers.length > 0) {
-        throw new InputError('consumers', 'global-module-sharing: true shares with every organization and clears the consumer list; leave consumers empty');
-    }
-    if (mode === 'set' && global !== true && consumers.length === 0 && !allowEmpty) {
-        throw new InputError('consumers', `consumers is empty, which would remove every module consumer of ${organization}; ` +
-            `list the consuming organizations, or set allow-empty: true to really remove them all`);
-    }
-}
-function parseChoice(name, raw, choices, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (choices.includes(value))
-        return value;
-    throw new InputError(name, `${name} must be one of ${choices.join(', ')}, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
-}
-function parseOrganization(raw) {
-    const value = raw.trim();
-    if (!value) {
-        throw new InputError('organization', 'organization is required: the name of the producing organization');
-    }
-    if ((0,model/* isExternalId */.bg)(value)) {
-        throw new InputError('organization', `organization takes the producing organization's name, not its external id (${value})`);
-    }
-    if (!(0,model/* isOrganizationName */.Px)(value) || (0,describe_value/* looksLikeToken */.NM)(value)) {
-        throw new InputError('organization', `organization is not a valid organization name: ${(0,describe_value/* describe */.q0)(value, describe_value/* NAME_CHARACTER */.YI)} ` +
-            `(letters, digits, - and _ only)${tokenHint(value)}`);
-    }
-    return value;
-}
-/**
- * One entry per line or between commas; blanks and comments are dropped: a `#` that starts a
- * line or an entry, or follows white space, comments out the rest of its line (names hold
- * neither). Each entry is classified and exact duplicates collapse. A name and the id of the
- * same organization collapse later, once names are resolved.
- */
-function parseConsumers(raw, producer) {
-    const refs = [];
-    const seen = new Set();
-    const invalid = [];
-    const lines = raw.split(/\r\n|\r|\n/);
-    lines.forEach((line, lineIndex) => {
-        const entries = line
-            .replace(/(^|[\s,])#.*$/s, '$1')
-            .split(',')
-            .map(entry => entry.trim())
-            .filter(entry => entry !== '');
-        entries.forEach((value, entryIndex) => {
-            if (seen.has(value))
-                return;
-            seen.add(value);
-            if ((0,model/* isExternalId */.bg)(value)) {
-                refs.push({ kind: 'id', id: value });
-            }
-            else if ((0,model/* isOrganizationName */.Px)(value) && !(0,describe_value/* looksLikeToken */.NM)(value)) {
-                if (value === producer) {
-                    throw new InputError('consumers', `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`);
-                }
-                refs.push((0,model/* looksLikeExternalId */.ku)(value)
-                    ? { kind: 'name', name: value, looksLikeId: true }
-                    : { kind: 'name', name: value });
-            }
-            else {
-                const where = [
-                    lines.length > 1 ? `line ${lineIndex + 1}` : '',
-                    entries.length > 1 ? `entry ${entryIndex + 1}` : ''
-                ];
-                invalid.push({ where: where.filter(Boolean).join(', '), value });
-            }
-        });
-    });
-    if (invalid.length > 0) {
-        // Described, never quoted: a token pasted here must not show in the log.
-        const shown = invalid
-            .slice(0, 5)
-            .map(({ where, value }) => {
-            const what = (0,describe_value/* describe */.q0)(value, describe_value/* NAME_CHARACTER */.YI);
-            return where ? `${where} (${what})` : what;
-        })
-            .join('; ');
-        const more = invalid.length > 5 ? `; and ${invalid.length - 5} more` : '';
-        const values = invalid.map(entry => entry.value);
-        const hashHint = values.some(value => /^[A-Za-z0-9_-]+#/.test(value))
-            ? '; a comment starts with # at the start of a line or after a space'
-            : '';
-        throw new InputError('consumers', `consumers has ${invalid.length === 1 ? 'an entry that is' : `${invalid.length} entries that are`} ` +
-            'neither an organization name (letters, digits, - and _) nor an external id ' +
-            `(org- and 16 base58 characters): ${shown}${more}${hashHint}${tokenHint(...values)}`);
-    }
-    return refs;
-}
-/**
- * Plain http:// is only for these: the token never crosses a network unencrypted. URL() writes
- * IPv6 in brackets and compressed, and ::ffff:127.0.0.1 as [::ffff:7f00:1].
- */
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
-/** What a host name is written with: letters (any script: IDNA makes them ASCII), digits, - and dots. */
-const HOST_CHARACTER = /^[A-Za-z0-9.-]$|^[^\p{ASCII}]$/u;
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-/** Top-level domains are letters, or IDNA's xn-- form; never digits. */
-const TOP_LEVEL = /^([a-z]+|xn--[a-z0-9-]+)$/;
-/**
- * Accepts `tfe.example.com`, `tfe.example.com:8443`, `https://tfe.example.com`, an IPv4 address
- * or an IPv6 one in brackets (`[2001:db8::1]`); `http://` only for a loopback host, so a token
- * never crosses a network in clear text. The value is never shown back (a token or password may
- * have been pasted into it); errors say what is wrong with it instead.
- */
-function parseHostname(hostname, address) {
-    const raw = (hostname || address).trim();
-    if (!raw) {
-        throw new InputError('hostname', 'no TFE hostname: set the hostname input (e.g. tfe.example.com) or the TFE_HOSTNAME or TFE_ADDRESS environment variable');
-    }
-    const host = splitHost(raw);
-    if (typeof host === 'string')
-        throw new InputError('hostname', `hostname ${host}`);
-    let url;
-    try {
-        url = new URL(`${host.scheme}://${host.authority}`);
-    }
-    catch {
-        throw new InputError('hostname', host.authority.startsWith('[')
-            ? 'hostname has an IPv6 address in brackets that is not valid, e.g. [2001:db8::1]'
-            : `hostname is not a host name or URL: ${Array.from(raw).length} characters; give a host ${HOST_EXAMPLE}`);
-    }
-    const problem = hostProblem(url.hostname);
-    if (problem)
-        throw new InputError('hostname', `hostname is not a valid host name: ${problem}`);
-    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-        throw new InputError('hostname', 'hostname uses plain http://, which would send the token unencrypted; use https:// ' +
-            '(http:// is only for localhost, 127.0.0.1 and [::1])');
-    }
-    return `${url.protocol}//${url.host}`;
-}
-const HOST_EXAMPLE = 'like tfe.example.com or https://tfe.example.com:8443';
-/**
- * The scheme and `host[:port]` of what the user wrote, or what is wrong with it (without
- * quoting it): only the parts URL() would quietly accept or mend are checked here.
- */
-function splitHost(raw) {
-    if ((0,describe_value/* looksLikeToken */.NM)(raw) || (0,describe_value/* looksRandom */.EZ)(raw)) {
-        return (`looks like an API token or key (${Array.from(raw).length} characters), not a host name; ` +
-            'tokens belong only in the token input, from a secret');
-    }
-    // scheme://, then the authority up to the first / ? # or \ (which URL() reads as /).
-    const [, scheme, authority = '', rest = ''] = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#\\]*)(.*)$/is.exec(raw) ?? [];
-    if (scheme !== undefined && !/^https?$/i.test(scheme)) {
-        return `must use https://${/^[a-z]{1,10}$/i.test(scheme) ? ` (not ${scheme.toLowerCase()}://)` : ''}`;
-    }
-    if (authority.includes('@')) {
-        return `must be only a host (and port), ${HOST_EXAMPLE}; it holds a user name or password (before an @), which is never needed`;
-    }
-    if (rest !== '' && rest !== '/') {
-        return `must be only a host (and port), ${HOST_EXAMPLE}; it has a path, query or fragment after the host`;
-    }
-    const [, name, port] = /^(\[[^\]]*\]|[^:]*)(?::([^:]*))?$/s.exec(authority) ?? [];
-    if (name === undefined) {
-        return 'is not a host name or URL: it has more than one :, and an IPv6 address must be in brackets, like [2001:db8::1]';
-    }
-    if (port && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535)) {
-        return 'is not a host name or URL: its port is not a number from 1 to 65535';
-    }
-    if (name === '')
-        return `is not a host name or URL: it has no host; give one ${HOST_EXAMPLE}`;
-    const characters = Array.from(name);
-    const bad = name.startsWith('[') ? -1 : characters.findIndex(c => !HOST_CHARACTER.test(c));
-    if (bad >= 0) {
-        const position = (scheme === undefined ? 0 : scheme.length + 3) + bad + 1;
-        return (`is not a host name or URL: ${Array.from(raw).length} characters, the first that is not allowed ` +
-            `is ${(0,describe_value/* characterName */.pp)(characters[bad] ?? '')} at position ${position} ` +
-            `(a host name has letters, digits, - and dots; ${HOST_EXAMPLE})`);
-    }
-    return { scheme: scheme?.toLowerCase() ?? 'https', authority };
-}
-/** Why URL()'s (lower-case, ASCII) host name is no DNS name or IP address; '' when it is one. */
-function hostProblem(hostname) {
-    if (hostname.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(hostname))
-        return '';
-    const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
-    if (name.length > 253)
-        return 'it is longer than 253 characters';
-    const labels = name.split('.');
-    if (labels.some(label => label === ''))
-        return 'it has an empty part between dots';
-    if (labels.some(label => label.length > 63)) {
-        return 'a part between dots is longer than 63 characters';
-    }
-    if (labels.some(label => !DNS_LABEL.test(label))) {
-        return 'a part between dots starts or ends with -, or holds a character other than letters, digits and -';
-    }
-    if (labels.length > 1 && !TOP_LEVEL.test(labels[labels.length - 1] ?? '')) {
-        return 'its last part is not a top-level domain (letters only, like .com or .internal)';
-    }
-    return '';
-}
-function parseNumber(name, raw, fallback, { min, max, integer = false }) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    const number = Number(value);
-    if (!/^\d+(\.\d+)?$/.test(value) ||
-        (integer && !Number.isInteger(number)) ||
-        number < min ||
-        number > max) {
-        throw new InputError(name, `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, ` +
-            `not ${quoteOrDescribe(value)}${tokenHint(value)}`);
-    }
-    return number;
-}
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-/** PEM text, or the path of a PEM file; every certificate in it must parse. */
-function parseCaCertificate(raw) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    let pem = value;
-    if (!value.includes('-----BEGIN')) {
-        try {
-            pem = (0,external_node_fs_namespaceObject.readFileSync)(value, 'utf8');
-        }
-        catch (error) {
-            const code = error.code ?? 'unreadable';
-            const shown = looksLikePath(value)
-                ? `"${value}"`
-                : `a value of ${Array.from(value).length} characters`;
-            throw new InputError('ca-certificate', `ca-certificate is neither PEM text nor a readable file: ${shown} (${code})${tokenHint(value)}`);
-        }
-    }
-    const blocks = pem.match(PEM_BLOCK) ?? [];
-    if (blocks.length === 0) {
-        throw new InputError('ca-certificate', 'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
-    }
-    blocks.forEach((block, i) => {
-        try {
-            new external_node_crypto_namespaceObject.X509Certificate(block);
-        }
-        catch {
-            throw new InputError('ca-certificate', `ca-certificate: certificate ${i + 1} of ${blocks.length} is not valid PEM`);
-        }
-    });
-    return blocks.join('\n') + '\n';
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them, but with a one-line error. */
-function parseBoolean(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (TRUE.includes(value))
-        return true;
-    if (FALSE.includes(value))
-        return false;
-    throw new InputError(name, `${name} must be true or false, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
-}
-function validateToken(token) {
-    if (!token) {
-        throw new InputError('token', "no TFE token: pass a site administrator's API token in the token input (e.g. ${{ secrets.TFE_TOKEN }}) or the TFE_TOKEN environment variable");
-    }
-    // Only visible ASCII fits in an Authorization header; anything else (a zero-width space
-    // pasted along with it) would fail every request with a misleading network error.
-    if (/[^\x21-\x7e]/.test(token)) {
-        throw new InputError('token', 'the token contains white space or invisible characters; copy it again without them');
-    }
-}
-// A value that is not what its input expects may be anything, a token pasted into the wrong
-// input included; the runner masks the token only where it appears whole. So such a value is
-// quoted only when it is short and plain, and otherwise described: its length and the first
-// character that does not belong.
-/** Short and plain enough to show back, for a choice, boolean or number input. */
-const QUOTABLE = /^[A-Za-z0-9_.-]{1,12}$/;
-function quoteOrDescribe(value) {
-    return QUOTABLE.test(value) ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
-}
-/** Added to an error about a value shaped like an API token: say where a token belongs. */
-function tokenHint(...values) {
-    return values.some(describe_value/* looksLikeToken */.NM)
-        ? '; it looks like an API token, and tokens belong only in the token input, from a secret'
-        : '';
-}
-/**
- * A file path, safe to show: plain characters, a directory or a certificate's extension, and no
- * long or random-looking run of letters and digits.
- */
-function looksLikePath(value) {
-    return (/^[A-Za-z0-9_.~/\\: -]{1,200}$/.test(value) &&
-        /[/\\]|\.(pem|crt|cer|ca-bundle)$/i.test(value) &&
-        !/[A-Za-z0-9]{28}/.test(value) &&
-        !(0,describe_value/* looksRandom */.EZ)(value) &&
-        !(0,describe_value/* looksLikeToken */.NM)(value));
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: ./src/pull-request-comment.ts
-// One comment per producer on the pull request that triggered the run, created once and then
-// updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
-// @actions/github (Octokit) is loaded here, on demand, so runs that don't comment never load it.
-
-/** The comment could not be written; `status` is GitHub's answer, if one came. */
-class CommentError extends Error {
-    number;
-    status;
-    constructor(message, number, status) {
-        super(message);
-        this.number = number;
-        this.status = status;
-        this.name = 'CommentError';
-    }
-}
-function commentMarker(organization) {
-    return `<!-- tfe-module-sharing-action: ${organization} -->`;
-}
-/**
- * Creates or updates this producer's comment on the run's pull request. Returns undefined when
- * the run is not for a pull request (nothing is sent).
- */
-async function commentOnPullRequest(token, organization, markdown) {
-    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const { context } = github;
-    if (!['pull_request', 'pull_request_target'].includes(context.eventName))
-        return undefined;
-    const number = context.payload.pull_request?.number ?? context.payload.number;
-    if (typeof number !== 'number') {
-        throw new CommentError(`the ${context.eventName} event payload (GITHUB_EVENT_PATH) names no pull request`, undefined, undefined);
-    }
-    const http = new lib/* HttpClient */.Qq('tfe-module-sharing-action', [], {
-        allowRedirects: false,
-        socketTimeout: 30_000
-    });
-    try {
-        const octokit = github.getOctokit(token, {
-            // Read here, not when @actions/github was loaded: GitHub Enterprise Server sets its own.
-            baseUrl: context.apiUrl,
-            request: { fetch: fetchThrough(http) }
-        });
-        const where = { ...context.repo, issue_number: number };
-        const marker = commentMarker(organization);
-        const body = `${marker}\n${markdown}`;
-        let existing;
-        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-            ...where,
-            per_page: 100
-        });
-        for await (const page of pages) {
-            existing = page.data.find(c => c.body?.startsWith(marker))?.id;
-            if (existing !== undefined)
-                break;
-        }
-        if (existing !== undefined) {
-            const { data } = await octokit.rest.issues.updateComment({
-                ...context.repo,
-                comment_id: existing,
-                body
-            });
-            return { action: 'updated', number, url: data.html_url };
-        }
-        const { data } = await octokit.rest.issues.createComment({ ...where, body });
-        return { action: 'created', number, url: data.html_url };
-    }
-    catch (error) {
-        // Octokit gives a failure to connect status 500 too, but no response: that one is no answer.
-        const status = error.response?.status;
-        const message = error instanceof Error ? error.message : String(error);
-        throw new CommentError(message, number, typeof status === 'number' ? status : undefined);
-    }
-    finally {
-        http.dispose();
-    }
-}
-/**
- * A fetch for Octokit over @actions/http-client, which honours HTTPS_PROXY and NO_PROXY the same
- * way for GitHub as for TFE. (@actions/github's own fetch needs undici, which the bundle leaves
- * out: see scripts/bundle-stubs/undici.ts.)
- */
-function fetchThrough(http) {
-    return async (input, init = {}) => {
-        const url = input instanceof Request ? input.url : String(input);
-        const headers = Object.fromEntries(new Headers(init.headers).entries());
-        const body = typeof init.body === 'string' ? init.body : null;
-        const response = await http.request(init.method ?? 'GET', url, body, headers);
-        const text = await response.readBody();
-        const status = response.message.statusCode ?? 0;
-        const out = new Headers();
-        for (const [name, value] of Object.entries(response.message.headers)) {
-            for (const one of [value ?? []].flat())
-                out.append(name, one);
-        }
-        // A Response may not carry a body with these statuses.
-        const empty = [101, 204, 205, 304].includes(status);
-        return new Response(empty ? null : text, { status, headers: out });
-    };
-}
-
-;// CONCATENATED MODULE: ./src/failure.ts
-// Turns any error into the one line a person reads in the step's log and annotation:
-// which organization, what happened (with the HTTP status), and what to do next.
-
-
-
-
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|ALTNAME/;
-function describeFailure(error, context = {}) {
-    let line;
-    if (error instanceof src_errors/* ApplyError */.d5) {
-        // afterWrites says what is changed, so the cause does not say it again.
-        line = `${describeCause(error.cause, context, false)} ${afterWrites(error)}`;
-    }
-    else {
-        line = describeCause(error, context, true);
-    }
-    return redact(line.replace(/\s*[\r\n]+\s*/g, ' '), context.secrets ?? []);
-}
-/**
- * What is true of TFE after a failed apply. A write that got no answer may have taken effect;
- * every write here sets a whole list or one flag, so running again is safe either way.
- */
-function afterWrites({ written, cause }) {
-    if (written.length > 0) {
-        return (`Already changed in TFE: ${written.join('; ')}. ` +
-            'Check the organization in TFE; running again is safe.');
-    }
-    if (cause instanceof TfeTransportError) {
-        return ("The write's outcome is unknown: TFE may have applied it. Running again is safe " +
-            '(every write sets a whole list or one flag).');
-    }
-    return 'Nothing was changed.';
-}
-/** `nothingWritten`: whether the line may say so (true before any write was sent). */
-function describeCause(error, context, nothingWritten) {
-    const subject = context.organization ? `${context.organization}: ` : '';
-    const host = context.baseUrl ?? 'TFE';
-    if (error instanceof InputError)
-        return `Invalid input: ${error.message}`;
-    if (error instanceof src_errors/* ActionError */.lZ)
-        return error.message;
-    if (error instanceof TfeApiError)
-        return subject + describeApiError(error, host, nothingWritten);
-    if (error instanceof TfeTransportError) {
-        const hint = error.code === 'ERR_SSL_WRONG_VERSION_NUMBER'
-            ? "Check that hostname's port serves HTTPS."
-            : TLS_CODES.test(error.code)
-                ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
-                : error.code === 'ETIMEDOUT'
-                    ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
-                    : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).';
-        return `${subject}could not reach ${host}: ${error.message}. ${hint}`;
-    }
-    if (error instanceof TfeResponseError) {
-        return `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return `${subject}unexpected error: ${message}`;
-}
-function describeApiError(error, host, nothingWritten) {
-    const { status } = error;
-    const said = error.details ? `: ${withoutStop(error.details)}` : '';
-    if (status === 401) {
-        return (`${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
-            "Use a site administrator's API token (token input or TFE_TOKEN).");
-    }
-    if (status === 404) {
-        return (`${error.request.method} ${error.request.path} answered HTTP 404: the organization does not exist, ` +
-            "or the token is not a site administrator's. Check the name and use a site admin's token.");
-    }
-    if (status === 422) {
-        return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`;
-    }
-    if (status === 429) {
-        return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`;
-    }
-    if (status >= 300 && status < 400) {
-        return `${error.request.method} ${error.request.path} was redirected (HTTP ${status})${said}.`;
-    }
-    if (status >= 500) {
-        return `${withoutStop(error.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
-    }
-    return `${withoutStop(error.message)}.`;
-}
-/** TFE's details often end in a full stop; the sentence goes on after them. */
-function withoutStop(text) {
-    return text.replace(/[.\s]+$/, '');
-}
-/** The line for a 404 that a second look has explained. */
-function describeNotFound(cause, organization, what, 
-/** When TFE gained the endpoint, e.g. `v202103-1`: the line names it when it is missing. */
-since = '') {
-    switch (cause) {
-        case 'endpoint-missing':
-            return new src_errors/* ActionError */.lZ('tfe', `${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
-                `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`);
-        case 'not-site-admin':
-            return new src_errors/* ActionError */.lZ('tfe', `${organization}: the token is valid but not a site administrator's (HTTP 404 from the admin API). ` +
-                "Use a site admin's API token.");
-        case 'organization-missing':
-            return new src_errors/* ActionError */.lZ('tfe', `${organization}: no such organization on this TFE (HTTP 404). Check the organization input.`);
-        default:
-            return new src_errors/* ActionError */.lZ('tfe', `${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
-                "Check the organization name and use a site admin's API token.");
-    }
-}
-/**
- * Why the pull request comment could not be written: a warning, since the sharing change stands.
- * Advice about permissions only where GitHub refused them.
- */
-function describeCommentFailure(error, context) {
-    const { number, status } = error instanceof CommentError ? error : { number: 0, status: 0 };
-    const where = number ? `pull request #${number}` : 'the pull request';
-    let advice;
-    if (status === 401) {
-        advice = 'github-token was refused; keep it at its default (${{ github.token }}).';
-    }
-    else if (status === 403 || status === 404) {
-        advice =
-            'Give the job permissions: pull-requests: write, and keep github-token at its default ' +
-                '(pull requests from forks get a read-only token).';
-    }
-    else if (status) {
-        advice = 'GitHub failed; the next run writes the comment.';
-    }
-    else if (number) {
-        advice = `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`;
-    }
-    else {
-        advice = 'Check that the workflow runs on pull_request events.';
-    }
-    const message = failure_oneLine(error instanceof Error ? error.message : String(error));
-    const line = `${context.organization}: could not comment on ${where}` +
-        `${status ? ` (HTTP ${status})` : ''}: ${message}. ${advice}`;
-    return redact(line, context.secrets ?? []);
-}
-function failure_oneLine(text) {
-    const first = text.split(/\r?\n/)[0] ?? '';
-    return first.replace(/[.\s]+$/, '');
-}
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret)
-            out = out.split(secret).join('***');
-    }
-    return out;
-}
-/** Names, at most `max` of them, and how many more: a line stays readable with 500 producers. */
-function someNames(names, max = 5) {
-    const shown = names.slice(0, max).join(', ');
-    return names.length > max ? `${shown} and ${names.length - max} more` : shown;
-}
-/** The step's one line when a file run's producers failed; undefined when none did. */
-function filesFailureLine({ producers, wrote }, dryRun) {
-    const failed = producers.filter(p => p.result === 'failed').map(p => p.desired.organization);
-    if (failed.length === 0)
-        return undefined;
-    const of = `${failed.length} of ${producers.length} producer${producers.length === 1 ? '' : 's'}`;
-    if (!wrote) {
-        return (`${of} cannot be planned (${someNames(failed)}), so ${dryRun ? 'this dry run stops there' : 'nothing was written to any producer'}. ` +
-            'See the annotations on the sharing files.');
-    }
-    const changed = producers.filter(p => p.result === 'changed').length;
-    return (`${of} failed to be written (${someNames(failed)}); ${changed} other${changed === 1 ? ' was' : 's were'} changed. ` +
-        'See the annotations; running again is safe.');
-}
-/** fail-on-drift: TFE differs from what the run asks for. */
-function driftLine(drifted, total) {
-    return (`Drift: ${drifted.length} of ${total} producer${total === 1 ? '' : 's'} differ${drifted.length === 1 ? 's' : ''} from what is asked (${someNames(drifted)}). ` +
-        'Apply the change, or change the request to match TFE.');
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-// What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
-
-/**
- * One producer in the `producers` output. After a failure TFE may hold the old list, the new one
- * or part of the way, so its consumers and global sharing are unknown (null).
- */
-function producerOutput(organization, result, plan, applied) {
-    const known = result !== 'failed';
-    const names = (list) => list.map(c => c.name ?? c.externalId).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return {
-        organization,
-        result,
-        added: names(plan?.added ?? []),
-        removed: names(plan?.removed ?? []),
-        consumers: known ? names(applied?.consumers ?? plan?.next ?? []) : null,
-        'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null
-    };
-}
-function writeOutputs({ plan, applied }) {
-    // A dry run reports what the run would leave behind.
-    const consumers = applied?.consumers ?? plan.next;
-    const partnerships = applied?.partnerships ?? [];
-    const ids = (list) => JSON.stringify(list.map(c => c.externalId));
-    core/* setOutput */.uH('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
-    core/* setOutput */.uH('consumer-ids', ids(consumers));
-    core/* setOutput */.uH('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
-    core/* setOutput */.uH('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
-    core/* setOutput */.uH('changed', String(plan.changed));
-    // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
-    // that nothing was added or removed.
-    const known = (list) => (plan.previous ? ids(list) : 'null');
-    core/* setOutput */.uH('added', known(plan.added));
-    core/* setOutput */.uH('removed', known(plan.removed));
-    core/* setOutput */.uH('previous-consumer-ids', known(plan.previous ?? []));
-    core/* setOutput */.uH('global-module-sharing', String(applied?.globalAfter ?? plan.global.after));
-    const result = applied ? 'changed' : plan.changed ? 'would-change' : 'unchanged';
-    core/* setOutput */.uH('producers', JSON.stringify([producerOutput(plan.organization, result, plan, applied)]));
-}
-const CHANGE_LABEL = {
-    kept: 'kept',
-    added: '➕ added',
-    removed: '➖ removed'
-};
-function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
-    const org = escapeHtml(plan.organization);
-    const lines = [
-        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
-        '',
-        `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
-        '',
-        outcomeLine(plan, dryRun, applied !== undefined)
-    ];
-    const { before, after } = plan.global;
-    lines.push('', `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`);
-    if (plan.previous === undefined) {
-        lines.push('', '> This TFE does not list module consumers, so the list before this run is unknown.');
-    }
-    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
-    const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
-    if (plan.rows.length > 0) {
-        const withIds = partnershipIds.size > 0;
-        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
-        for (const { consumer, change } of plan.rows) {
-            const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
-            const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
-            lines.push(`| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`);
-        }
-    }
-    return lines.join('\n') + '\n';
-}
-function outcomeLine(plan, dryRun, written) {
-    const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`;
-    if (plan.previous === undefined) {
-        return dryRun
-            ? '**Would set** the list shown.'
-            : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`;
-    }
-    if (!plan.changed)
-        return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`;
-    if (dryRun)
-        return `**Would change** (${counts}); nothing was written.`;
-    return written ? `**Changed** (${counts}).` : '**Changed**.';
-}
-function onOff(value) {
-    return value ? 'on' : 'off';
-}
-/** What the summary and the pull request show when a run fails: the one error line. */
-function failureMarkdown(organization, line, dryRun) {
-    const org = escapeHtml(organization);
-    return [
-        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
-        '',
-        `**Failed**: ${escapeHtml(line)}`,
-        ''
-    ].join('\n');
-}
-async function writeSummary(markdown) {
-    // Outside a runner (a local run) there is no summary file to write to.
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await core/* summary */.z.addRaw(markdown).write();
-}
-/** Anything from the server is escaped: summaries and comments render HTML. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`);
-}
-function cell(text) {
-    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
-}
-/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
-function partnershipOutput(p) {
-    return {
-        id: p.id,
-        'consuming-organization-id': p.consumer.externalId,
-        'consuming-organization-name': p.consumer.name,
-        'producing-organization-id': p.producer.externalId,
-        'producing-organization-name': p.producer.name
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report-files.ts
-// What the user sees after a file run: the outputs of every producer, and one summary for the
-// whole run (totals first, a table per changed producer, unchanged ones collapsed), shortened to
-// fit where it is shown.
-
-
-/** GitHub's limits: 65,536 characters a comment; 1 MiB a job summary step. */
-const COMMENT_LIMIT = 65_536 - 512;
-const SUMMARY_LIMIT = 1024 * 1024 - 4096;
-function producerOutputs({ producers }) {
-    return producers.map(({ desired, result, plan, applied }) => producerOutput(desired.organization, result, plan, applied));
-}
-function writeFilesOutputs(outcome) {
-    const partnerships = outcome.producers.flatMap(p => p.applied?.partnerships ?? []);
-    core/* setOutput */.uH('producers', JSON.stringify(producerOutputs(outcome)));
-    core/* setOutput */.uH('unmanaged', JSON.stringify(outcome.unmanaged.map(u => u.organization)));
-    core/* setOutput */.uH('changed', String(anyChange(outcome)));
-    core/* setOutput */.uH('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
-    core/* setOutput */.uH('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
-}
-/** True if any producer changed, or (dry run, or a run stopped by a failed plan) would. */
-function anyChange({ producers }) {
-    return producers.some(p => p.result === 'changed' || p.result === 'would-change');
-}
-const RESULT_LABEL = {
-    unchanged: 'unchanged',
-    'would-change': 'would change',
-    changed: 'changed',
-    failed: '❌ failed'
-};
-const report_files_CHANGE_LABEL = {
-    kept: 'kept',
-    added: '➕ added',
-    removed: '➖ removed'
-};
-/**
- * The run as markdown, at most `limit` bytes: when the producers' tables do not all fit, the
- * rest are counted and `elsewhere` says where the whole of it is.
- */
-function filesSummaryMarkdown(report, limit, elsewhere) {
-    const { producers, unmanaged, dryRun } = report;
-    const count = (result) => producers.filter(p => p.result === result).length;
-    const shown = producers.filter(p => p.result !== 'unchanged');
-    const added = shown.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0);
-    const removed = shown.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0);
-    const failed = count('failed');
-    const changing = dryRun || !report.wrote ? count('would-change') : count('changed');
-    const verb = dryRun || !report.wrote ? 'would change' : 'changed';
-    const head = [
-        `### Module sharing${dryRun ? ' plan' : ''}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
-        '',
-        `TFE ${escapeHtml(report.baseUrl)} · API \`${report.api}\` · files \`${report_files_cell(report.patterns.split(/\r?\n/).filter(Boolean).join(', '))}\``,
-        '',
-        [
-            `**${changing} ${verb}**`,
-            `${count('unchanged')} unchanged`,
-            failed ? `**${failed} failed**` : '',
-            `${added} partnership${plural(added)} ${dryRun || !report.wrote ? 'to add' : 'added'}, ${removed} ${dryRun || !report.wrote ? 'to remove' : 'removed'}`,
-            `${unmanaged.length} unmanaged`
-        ]
-            .filter(Boolean)
-            .join(' · ')
-    ];
-    if (failed && !report.wrote && !dryRun) {
-        head.push('', 'A plan failed, so **nothing was written** to any producer.');
-    }
-    const tail = [...unchangedSection(producers), ...unmanagedSection(report)];
-    const sections = shown.map(producerSection);
-    const bytes = (lines) => Buffer.byteLength(lines.join('\n') + '\n');
-    const pointer = (left) => [
-        '',
-        `… and ${left} more producer${plural(left)} not shown here: ${elsewhere}`
-    ];
-    let body = [...head];
-    let used = bytes([...head, ...tail]) + bytes(pointer(shown.length));
-    let included = 0;
-    for (const section of sections) {
-        const size = bytes(section);
-        if (used + size > limit)
-            break;
-        body = body.concat(section);
-        used += size;
-        included++;
-    }
-    if (included < sections.length)
-        body = body.concat(pointer(sections.length - included));
-    const all = [...body, ...tail];
-    // Only a huge list of unchanged or unmanaged names could still be too long: cut it.
-    let text = all.join('\n') + '\n';
-    if (Buffer.byteLength(text) > limit)
-        text = cutTo(text, limit, elsewhere);
-    return text;
-}
-function producerSection({ desired, result, plan, applied, problems }) {
-    const org = escapeHtml(desired.organization);
-    const lines = ['', `#### ${org}: ${RESULT_LABEL[result]}`];
-    if (problems.length > 0) {
-        lines.push('');
-        for (const p of problems)
-            lines.push(`- \`${report_files_cell(p.file)}:${p.line}\`: ${escapeHtml(p.message)}`);
-    }
-    if (!plan)
-        return lines;
-    const { before, after } = plan.global;
-    if (before !== after)
-        lines.push('', `Global module sharing: ${report_files_onOff(before)} → **${report_files_onOff(after)}**`);
-    if (plan.previous === undefined) {
-        lines.push('', '> This TFE does not list module consumers: the list before is unknown.');
-    }
-    const partnership = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
-    const rows = plan.rows.filter(row => row.change !== 'kept' || plan.previous === undefined);
-    const kept = plan.rows.length - rows.length;
-    if (rows.length > 0) {
-        const withIds = partnership.size > 0;
-        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
-        for (const { consumer, change } of rows) {
-            const id = withIds ? ` ${report_files_cell(partnership.get(consumer.externalId) ?? '')} |` : '';
-            lines.push(`| ${report_files_cell(consumer.name ?? '—')} | ${report_files_cell(consumer.externalId)} | ${report_files_CHANGE_LABEL[change]} |${id}`);
-        }
-    }
-    if (kept > 0)
-        lines.push('', `${kept} consumer${plural(kept)} kept.`);
-    return lines;
-}
-function unchangedSection(producers) {
-    const unchanged = producers.filter(p => p.result === 'unchanged');
-    if (unchanged.length === 0)
-        return [];
-    const items = unchanged.map(({ desired, plan }) => {
-        const what = plan?.global.after
-            ? 'global'
-            : `${plan?.next.length ?? 0} consumer${plural(plan?.next.length ?? 0)}`;
-        return `${escapeHtml(desired.organization)} (${what})`;
-    });
-    return [
-        '',
-        `<details><summary>${unchanged.length} unchanged producer${plural(unchanged.length)}</summary>`,
-        '',
-        items.join(', '),
-        '',
-        '</details>'
-    ];
-}
-function unmanagedSection({ unmanaged }) {
-    if (unmanaged.length === 0)
-        return [];
-    const items = unmanaged.map(u => {
-        const what = u.global
-            ? 'shares with every organization'
-            : u.consumers === undefined
-                ? 'shares modules'
-                : `${u.consumers} consumer${plural(u.consumers)}`;
-        return `- ${escapeHtml(u.organization)}: ${what}`;
-    });
-    return [
-        '',
-        `#### Unmanaged: ${unmanaged.length} organization${plural(unmanaged.length)} share${unmanaged.length === 1 ? 's' : ''} modules but ${unmanaged.length === 1 ? 'is' : 'are'} in no file`,
-        '',
-        'Left as they are. Add them to a sharing file to manage them (`export` writes their sharing today).',
-        '',
-        ...items
-    ];
-}
-function cutTo(text, limit, elsewhere) {
-    const note = `\n\n… cut here to fit: ${elsewhere}\n`;
-    let cut = text.slice(0, Math.max(0, limit - Buffer.byteLength(note)));
-    while (Buffer.byteLength(cut) + Buffer.byteLength(note) > limit)
-        cut = cut.slice(0, -1);
-    return cut.slice(0, cut.lastIndexOf('\n') + 1) + note;
-}
-function report_files_onOff(value) {
-    return value ? 'on' : 'off';
-}
-function report_files_cell(text) {
-    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
-}
-function plural(count) {
-    return count === 1 ? '' : 's';
-}
-/** What an export wrote, for the job summary. */
-function exportMarkdown(entries, file, baseUrl) {
-    const global = entries.filter(e => !('consumers' in e)).length;
-    return [
-        `### Module sharing exported: ${entries.length} producer${plural(entries.length)}`,
-        '',
-        `TFE ${escapeHtml(baseUrl)} → \`${report_files_cell(file)}\`: ${entries.length - global} with a consumer list, ${global} sharing with every organization. Nothing in TFE was changed.`,
-        ''
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/apply.ts
-// Sends a plan's steps to TFE, in order, and confirms TFE holds what was planned. Every write
-// here is idempotent (a whole list, or one flag), so running a plan again is always safe.
-
-
-
-
-
-
-/** Each write endpoint, and the TFE release that brought it (../shared/tfe-api.md). */
-const ENDPOINTS = {
-    'module-consumers': {
-        what: 'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)',
-        since: 'v202012-1 (deprecated since v202301-1)'
-    },
-    relationships: {
-        what: 'the relationships endpoint (PATCH /api/v2/admin/organizations/:name/relationships/module-consumers)',
-        since: 'v202103-1'
-    },
-    'registry-partnerships': {
-        what: 'the registry-partnerships endpoint (PUT /api/v2/admin/organizations/:name/registry-partnerships)',
-        since: 'v202301-1'
-    }
-};
-async function apply(client, plan, log = () => { }) {
-    const progress = { phase: 'writing', written: [] };
-    const applied = { partnerships: [], consumers: [], globalAfter: plan.global.before };
-    try {
-        for (const step of plan.steps)
-            await send(client, plan, step, applied, progress, log);
-        return applied;
-    }
-    catch (error) {
-        throw new src_errors/* ApplyError */.d5(kindOf(error), progress.phase, progress.written, error);
-    }
-}
-async function send(client, plan, step, applied, progress, log) {
-    const { organization } = plan;
-    progress.phase = 'writing';
-    switch (step.kind) {
-        case 'global-on':
-            log(`Turning global module sharing on for ${organization}`);
-            await setGlobal(client, organization, true, progress);
-            applied.globalAfter = true;
-            return;
-        case 'global-off':
-            if (step.confirmFirst) {
-                progress.phase = 'confirming';
-                if (!(await getOrganization(client, organization)).globalModuleSharing) {
-                    applied.globalAfter = false;
-                    return;
-                }
-                progress.phase = 'writing';
-            }
-            log(`Turning global module sharing off for ${organization}`);
-            await setGlobal(client, organization, false, progress);
-            applied.globalAfter = false;
-            return;
-        case 'list': {
-            const { write } = step;
-            const count = `${write.consumers.length} module consumer${write.consumers.length === 1 ? '' : 's'}`;
-            log(`Setting ${count} of ${organization} through ${write.api}`);
-            const result = await writeList(client, organization, write, progress);
-            progress.phase = 'confirming';
-            apply_confirm(plan, result.consumers);
-            applied.partnerships = result.partnerships;
-            applied.consumers = result.consumers;
-        }
-    }
-}
-async function setGlobal(client, organization, enabled, progress) {
-    const org = await setGlobalModuleSharing(client, organization, enabled);
-    if (org.globalModuleSharing !== enabled) {
-        // Accepted is not nothing: turning it on may already have wiped the consumer list.
-        progress.written.push(`TFE accepted turning global module sharing ${enabled ? 'on (which wipes the consumer list)' : 'off'}`);
-        throw new src_errors/* ActionError */.lZ('tfe', `${organization}: TFE accepted turning global module sharing ${enabled ? 'on' : 'off'} but still ` +
-            "reports it the other way; check the organization's settings.");
-    }
-    progress.written.push(`global module sharing is ${enabled ? 'on' : 'off'}`);
-}
-async function writeList(client, organization, write, progress) {
-    // Only the write's own 404 means the endpoint is missing; a later read's is another story.
-    const send = async (request) => {
-        try {
-            return await request();
-        }
-        catch (error) {
-            if (error instanceof TfeApiError && error.status === 404) {
-                const { what, since } = ENDPOINTS[write.api];
-                throw describeNotFound('endpoint-missing', organization, what, since);
-            }
-            throw error;
-        }
-    };
-    if (write.api === 'module-consumers') {
-        const ids = write.consumers.map(c => c.externalId);
-        const partnerships = await send(() => setModuleConsumers(client, organization, ids));
-        // The answer already is the read-back: one partnership per consumer TFE now holds.
-        const consumers = partnerships.map(p => p.consumer);
-        progress.written.push(`the consumer list is ${consumers.length ? list(consumers) : 'empty'}`);
-        return { partnerships, consumers };
-    }
-    const names = write.consumers.map(c => c.name);
-    if (write.api === 'relationships') {
-        await send(() => setModuleConsumerRelationships(client, organization, names));
-        progress.written.push(`the consumer list was set to ${write.consumers.length ? list(write.consumers) : 'empty'}`);
-        progress.phase = 'confirming';
-        const consumers = (await listModuleConsumers(client, organization)).map(model/* asConsumer */.V_);
-        return { partnerships: [], consumers };
-    }
-    const providersBefore = write.providerConsumers;
-    await send(() => putRegistryPartnerships(client, organization, {
-        moduleConsumers: names,
-        providerConsumers: providersBefore.map(c => c.name)
-    }));
-    progress.written.push(`the module consumers were set to ${list(write.consumers)}, the provider consumers sent back as ${list(providersBefore)}`);
-    progress.phase = 'confirming';
-    // Both read-backs at once: one round trip.
-    const [providersAfter, consumers] = await Promise.all([
-        listProviderConsumers(client, organization),
-        listModuleConsumers(client, organization)
-    ]);
-    if (!sameSet(providersAfter.map(o => o.externalId), providersBefore.map(c => c.externalId))) {
-        throw new src_errors/* ActionError */.lZ('tfe', `${organization}: the registry-partnerships write changed the provider consumers ` +
-            `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`);
-    }
-    return { partnerships: [], consumers: consumers.map(model/* asConsumer */.V_) };
-}
-/** Another run (or a person) may have changed the list at the same time: say so, with both lists. */
-function apply_confirm(plan, actual) {
-    if (sameSet(actual.map(c => c.externalId), plan.next.map(c => c.externalId)))
-        return;
-    throw new src_errors/* ActionError */.lZ('tfe', `${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
-        'another run may have changed it at the same time. Check the list in TFE and run again.');
-}
-function kindOf(error) {
-    if (error instanceof src_errors/* ActionError */.lZ)
-        return error.kind;
-    return error instanceof TfeTransportError ? 'transport' : 'tfe';
-}
-function sameSet(a, b) {
-    const left = new Set(a);
-    const right = new Set(b);
-    return left.size === right.size && [...left].every(x => right.has(x));
-}
-function list(consumers) {
-    if (consumers.length === 0)
-        return 'no consumers';
-    return `[${consumers.map(model/* consumerLabel */.X7).join(', ')}]`;
-}
-
-;// CONCATENATED MODULE: ./src/organization-index.ts
-class OrganizationIndex {
-    organizations;
-    byName = new Map();
-    byId = new Map();
-    constructor(organizations) {
-        this.organizations = organizations;
-        for (const org of organizations) {
-            this.byName.set(org.name, org);
-            this.byId.set(org.externalId, org);
-        }
-    }
-    named(name) {
-        return this.byName.get(name);
-    }
-    /**
-     * The consumers the refs name, and the refs that name no organization (by their index in
-     * `refs`, so the caller can point at the line each was written on).
-     */
-    resolve(refs) {
-        const found = [];
-        const missing = [];
-        refs.forEach((ref, i) => {
-            const org = ref.kind === 'id' ? this.byId.get(ref.id) : this.byName.get(ref.name);
-            if (org)
-                found.push({ name: org.name, externalId: org.externalId });
-            else
-                missing.push(i);
-        });
-        return { found, missing };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-// Pure planning: from what TFE holds today and what the user asked for, the list and global
-// setting a run leaves behind, and every conflict, before anything is written. No I/O here.
-
-
-
-function makePlan(input) {
-    const { organization, mode, previous, globalBefore } = input;
-    const warnings = [];
-    const previousIds = new Set((previous ?? []).map(c => c.externalId));
-    if (previous === undefined && mode !== 'set') {
-        throw new src_errors/* PlanConflict */.gF(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
-            `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
-    }
-    if (previous === undefined && input.dryRun) {
-        throw new src_errors/* PlanConflict */.gF(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
-            'so a dry run cannot show what would change. Run without dry-run to set the list.');
-    }
-    if (globalBefore && mode !== 'set') {
-        throw new src_errors/* PlanConflict */.gF(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
-            `no consumer list to ${mode} to or from; use mode: set with global-module-sharing: false and the whole list.`);
-    }
-    let next;
-    if (input.globalModuleSharing === true) {
-        next = [];
-        if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
-            const what = previous === undefined
-                ? 'its consumer list, which this TFE cannot show,'
-                : `its ${describe(previous)}`;
-            throw new src_errors/* PlanConflict */.gF(`${organization}: turning global module sharing on wipes ${what}; ` +
-                'set allow-empty: true to accept that. Nothing was changed.');
-        }
-    }
-    else {
-        if (globalBefore && input.globalModuleSharing !== false) {
-            throw new src_errors/* PlanConflict */.gF(`${organization}: shares its modules with every organization today (global module sharing); ` +
-                'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.');
-        }
-        const requested = match(input.requested, input.known);
-        const producerId = input.producerId;
-        const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId);
-        if (mode !== 'remove' && listsItself) {
-            // TFE would answer the write with a 422: a dry run must refuse it the same way.
-            throw new src_errors/* PlanConflict */.gF(`${organization}: consumers lists ${organization} itself (${producerId}); ` +
-                'an organization always uses its own modules, remove it from the list. Nothing was changed.');
-        }
-        if (mode === 'set') {
-            next = unique(requested.map(r => r.consumer).filter(isConsumer));
-        }
-        else if (mode === 'add') {
-            next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)]);
-        }
-        else {
-            const gone = new Set();
-            for (const { ref, consumer } of requested) {
-                if (consumer && previousIds.has(consumer.externalId))
-                    gone.add(consumer.externalId);
-                else
-                    warnings.push(`${organization}: ${show(ref)} is not a module consumer, so there is nothing to remove; check the name`);
-            }
-            next = (previous ?? []).filter(c => !gone.has(c.externalId));
-        }
-        const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref));
-        if (unresolved.length > 0) {
-            // The caller resolves every name before planning; reaching here is a bug, not bad input.
-            throw new src_errors/* PlanConflict */.gF(`${organization}: could not resolve ${unresolved.join(', ')}`);
-        }
-        if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
-            throw new src_errors/* PlanConflict */.gF(`${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
-                'set allow-empty: true to accept that. Nothing was changed.');
-        }
-    }
-    const globalAfter = input.globalModuleSharing === true;
-    const nextIds = new Set(next.map(c => c.externalId));
-    const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
-    const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
-    const listChanged = previous === undefined || added.length > 0 || removed.length > 0;
-    const steps = [];
-    if (globalAfter) {
-        if (!globalBefore)
-            steps.push({ kind: 'global-on' });
-    }
-    else if (globalBefore && next.length === 0) {
-        steps.push({ kind: 'global-off', confirmFirst: false });
-    }
-    else if (listChanged) {
-        steps.push({ kind: 'list', write: listWrite(input, next) });
-        // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
-        // moment of sharing with nobody; the flag is then confirmed, and set only if TFE left it on.
-        if (globalBefore)
-            steps.push({ kind: 'global-off', confirmFirst: true });
-    }
-    return {
-        organization,
-        mode,
-        api: input.api,
-        previous: previous === undefined ? undefined : [...previous],
-        next,
-        added,
-        removed,
-        rows: [
-            ...next.map(consumer => ({
-                consumer,
-                change: (previous === undefined || !previousIds.has(consumer.externalId)
-                    ? 'added'
-                    : 'kept')
-            })),
-            ...removed.map(consumer => ({ consumer, change: 'removed' }))
-        ],
-        global: { before: globalBefore, after: globalAfter },
-        changed: steps.length > 0,
-        listChanged,
-        warnings,
-        steps
-    };
-}
-/** The list as the chosen API takes it, once it is sure the API can write it without doubt. */
-function listWrite(input, next) {
-    const { organization, api } = input;
-    // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
-    if (api !== 'module-consumers' && input.previous === undefined) {
-        throw new src_errors/* PlanConflict */.gF(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization), ` +
-            `so a write through ${api} could not be confirmed; use api: module-consumers. Nothing was changed.`);
-    }
-    if (api === 'registry-partnerships') {
-        if (input.providerConsumers === undefined) {
-            throw new src_errors/* PlanConflict */.gF(`${organization}: this TFE does not list provider consumers (HTTP 404), and registry-partnerships ` +
-                'would overwrite them; use api: relationships or module-consumers. Nothing was changed.');
-        }
-        if (input.globalProviderSharing) {
-            throw new src_errors/* PlanConflict */.gF(`${organization}: shares its providers with every organization, and a registry-partnerships write ` +
-                'may turn that off; use api: relationships or module-consumers. Nothing was changed.');
-        }
-        return {
-            api,
-            consumers: named(organization, next),
-            providerConsumers: named(organization, input.providerConsumers)
-        };
-    }
-    return api === 'relationships'
-        ? { api, consumers: named(organization, next) }
-        : { api, consumers: next };
-}
-function named(organization, consumers) {
-    const unnamed = consumers.filter(c => !(0,model/* hasName */.cP)(c));
-    if (unnamed.length > 0) {
-        // The caller names every consumer for the name-based APIs; a gap here is a bug.
-        throw new src_errors/* PlanConflict */.gF(`${organization}: no name known for ${unnamed.map(c => c.externalId).join(', ')}`);
-    }
-    return consumers;
-}
-function match(refs, known) {
-    const byId = new Map(known.map(c => [c.externalId, c]));
-    const byName = new Map(known.filter(c => c.name).map(c => [c.name, c]));
-    return refs.map(ref => ({
-        ref,
-        consumer: ref.kind === 'id' ? (byId.get(ref.id) ?? { externalId: ref.id }) : byName.get(ref.name)
-    }));
-}
-/** First occurrence wins: a name and an id of one organization count once. */
-function unique(consumers) {
-    const seen = new Map();
-    for (const c of consumers)
-        if (!seen.has(c.externalId))
-            seen.set(c.externalId, c);
-    return [...seen.values()];
-}
-function isConsumer(value) {
-    return value !== undefined;
-}
-function show(ref) {
-    return ref.kind === 'id' ? ref.id : ref.name;
-}
-function describe(consumers) {
-    const names = consumers.slice(0, 5).map(model/* consumerLabel */.X7);
-    if (consumers.length > 5)
-        names.push(`and ${consumers.length - 5} more`);
-    return `${consumers.length} consumer${consumers.length === 1 ? '' : 's'} (${names.join(', ')})`;
-}
-
-;// CONCATENATED MODULE: ./src/progress.ts
-// A line every few seconds on long runs, so that a log that looks stuck shows it is not: the
-// phase, how many producers are done, and how many requests (and 429s) it took so far.
-/** Starts the ticker; the returned function stops it. The timer never keeps the process alive. */
-function reportProgress(log, counts, everyMs = 10_000) {
-    const timer = setInterval(() => log(progressLine(counts())), everyMs);
-    timer.unref();
-    return () => clearInterval(timer);
-}
-function progressLine({ phase, done, total, requests, rateLimited }) {
-    return (`Progress: ${phase}, ${done} of ${total} producer${total === 1 ? '' : 's'} done, ` +
-        `${requests} request${requests === 1 ? '' : 's'}, ${rateLimited} rate-limited (429)`);
-}
-
-;// CONCATENATED MODULE: ./src/tfe/account.ts
-
-/** `is-site-admin` of the token's user, or undefined when TFE does not say. */
-async function isSiteAdmin(client) {
-    const response = await client.get('/account/details');
-    const data = isRecord(response.document) ? response.document.data : undefined;
-    const flag = isRecord(data) && isRecord(data.attributes) ? data.attributes['is-site-admin'] : undefined;
-    return typeof flag === 'boolean' ? flag : undefined;
-}
-/** After a 404 from an admin GET: is it the token, or is the thing really not there? */
-async function whoCannotSee(client) {
-    try {
-        const admin = await isSiteAdmin(client);
-        if (admin === false)
-            return 'not-site-admin';
-        if (admin === true)
-            return 'organization-missing';
-    }
-    catch {
-        // fall through: the account endpoint is no help here
-    }
-    return 'organization-missing-or-not-site-admin';
-}
-
-;// CONCATENATED MODULE: ./src/state.ts
-// What TFE holds today for the producer, read before anything is written.
-
-
-
-
-
-
-async function readState(client, organization, api) {
-    // The reads don't depend on each other: together they cost one round trip, not two or three.
-    const [producer, consumers, providerConsumers] = await Promise.allSettled([
-        getOrganization(client, organization),
-        listModuleConsumers(client, organization),
-        api === 'registry-partnerships' ? listProviderConsumers(client, organization) : undefined
-    ]);
-    if (producer.status === 'rejected') {
-        const error = producer.reason;
-        if (error instanceof TfeApiError && error.status === 404) {
-            throw describeNotFound(await whoCannotSee(client), organization, 'the admin organizations API');
-        }
-        throw error;
-    }
-    return {
-        producer: producer.value,
-        consumers: orUnknown(consumers),
-        providerConsumers: orUnknown(providerConsumers)
-    };
-}
-/**
- * The lists alone, for a producer already known to exist (from the organizations list of a file
- * run): one request, or two for the registry-partnerships API.
- */
-async function readConsumerLists(client, organization, api) {
-    const [consumers, providerConsumers] = await Promise.allSettled([
-        listModuleConsumers(client, organization),
-        api === 'registry-partnerships' ? listProviderConsumers(client, organization) : undefined
-    ]);
-    return { consumers: orUnknown(consumers), providerConsumers: orUnknown(providerConsumers) };
-}
-/** The organization exists, so a 404 here means this TFE lacks the endpoint. */
-function orUnknown(read) {
-    if (read.status === 'fulfilled')
-        return read.value?.map(model/* asConsumer */.V_);
-    const error = read.reason;
-    if (error instanceof TfeApiError && error.status === 404)
-        return undefined;
-    throw error;
-}
-
-;// CONCATENATED MODULE: ./src/sharing-files.ts
-// Many producers from sharing files: the one-producer flow, widened. Every producer is read and
-// planned before anything is written; if any plan fails, nothing is written anywhere. Then the
-// changed producers are written concurrently (the client's one rate limiter sets the pace), and
-// one producer's failed write does not stop the others.
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Requests in flight at once, per phase: enough to keep the limiter's pace over TFE's latency;
- * the limiter, not this number, decides how fast requests go.
- */
-const sharing_files_IN_FLIGHT = 16;
-async function shareFromFiles(client, desired, writing, log) {
-    const counts = { phase: 'reading the organizations', done: 0, total: desired.length };
-    const stop = reportProgress(log, () => ({
-        ...counts,
-        requests: client.sent,
-        rateLimited: client.rateLimited
-    }));
-    try {
-        return await run(client, desired, writing, log, counts);
-    }
-    finally {
-        stop();
-    }
-}
-async function run(client, desired, writing, log, counts) {
-    const warnings = [];
-    log(`Reading the organizations of this TFE, for ${desired.length} producer${sharing_files_plural(desired.length)}`);
-    const [index, sharing] = await readDirectory(client, warnings);
-    log(`${index.organizations.length} organizations; reading and planning every producer`);
-    counts.phase = 'planning';
-    const planned = await mapConcurrently(desired, sharing_files_IN_FLIGHT, async (producer) => {
-        const outcome = await planProducer(client, index, producer, writing);
-        counts.done++;
-        return outcome;
-    });
-    const unknownLists = planned.filter(p => p.plan && p.plan.previous === undefined).length;
-    if (unknownLists > 0) {
-        warnings.push(`This TFE does not list module consumers, so the lists of ${unknownLists} producer${sharing_files_plural(unknownLists)} ` +
-            'before this run are unknown; their whole lists are written.');
-    }
-    warnings.push(...planned.flatMap(p => p.plan?.warnings ?? []));
-    const unmanaged = await findUnmanaged(client, index, sharing, desired);
-    const failed = planned.filter(p => p.result === 'failed');
-    if (failed.length > 0 || writing.dryRun) {
-        return { producers: planned, unmanaged, wrote: false, warnings };
-    }
-    const changed = planned.filter(p => p.plan?.changed);
-    counts.phase = 'writing';
-    counts.done = 0;
-    counts.total = changed.length;
-    if (changed.length > 0) {
-        log(`Writing ${changed.length} producer${sharing_files_plural(changed.length)}; ${planned.length - changed.length} need no change`);
-    }
-    await mapConcurrently(changed, sharing_files_IN_FLIGHT, async (producer) => {
-        const plan = producer.plan;
-        try {
-            producer.applied = await apply(client, plan, line => log(line));
-            producer.result = 'changed';
-        }
-        catch (error) {
-            producer.result = 'failed';
-            producer.problems.push(at(producer.desired, producer.desired.source.line, describeFailure(error, {
-                organization: plan.organization
-            })));
-        }
-        counts.done++;
-    });
-    return { producers: planned, unmanaged, wrote: true, warnings };
-}
-/**
- * The whole organizations list (every name, id and global flag the plans need) and, beside it,
- * the organizations TFE says share modules, for the unmanaged ones. Both once per run.
- */
-async function readDirectory(client, warnings) {
-    const [all, sharing] = await Promise.allSettled([
-        listOrganizations(client),
-        listOrganizations(client, { moduleProducer: true })
-    ]);
-    if (all.status === 'rejected') {
-        const error = all.reason;
-        if (error instanceof TfeApiError && error.status === 404) {
-            const cause = await whoCannotSee(client);
-            throw new src_errors/* ActionError */.lZ('tfe', cause === 'not-site-admin'
-                ? "The token is valid but not a site administrator's (HTTP 404 from the admin organizations list). Use a site admin's API token."
-                : "The admin organizations list answered HTTP 404: the token is not a site administrator's, or this is not TFE. Use a site admin's API token for a TFE hostname.");
-        }
-        throw error;
-    }
-    if (sharing.status === 'rejected') {
-        const error = sharing.reason;
-        if (!(error instanceof TfeApiError && error.status >= 400 && error.status < 500))
-            throw error;
-        warnings.push(`This TFE did not filter organizations by module sharing (HTTP ${error.status}), so only ` +
-            'organizations that share globally can be reported as unmanaged.');
-    }
-    return [
-        new OrganizationIndex(all.value),
-        sharing.status === 'fulfilled' ? sharing.value : undefined
-    ];
-}
-async function planProducer(client, index, desired, { api, dryRun }) {
-    const { organization, consumers: refs } = desired;
-    const outcome = {
-        desired,
-        result: 'failed',
-        plan: undefined,
-        applied: undefined,
-        problems: []
-    };
-    const producer = index.named(organization);
-    if (!producer) {
-        outcome.problems.push(at(desired, desired.source.line, `${organization}: no organization of that name on this TFE; nothing was written. Check the producer's name.`));
-        return outcome;
-    }
-    const { found, missing } = index.resolve(refs);
-    for (const i of missing) {
-        const ref = refs[i];
-        const what = ref?.kind === 'id' ? `with external id ${ref.id}` : `named ${ref?.name ?? ''}`;
-        outcome.problems.push(at(desired, desired.consumerLines[i] ?? desired.source.line, `${organization}: no organization ${what} on this TFE; nothing was written. Check the consumers list.`));
-    }
-    if (missing.length > 0)
-        return outcome;
-    const lists = await readConsumerLists(client, organization, api);
-    try {
-        outcome.plan = makePlan({
-            organization,
-            producerId: producer.externalId,
-            mode: 'set',
-            api,
-            dryRun,
-            globalModuleSharing: desired.globalModuleSharing,
-            allowEmpty: true,
-            globalBefore: producer.globalModuleSharing,
-            previous: lists.consumers,
-            requested: refs,
-            known: [...(lists.consumers ?? []), ...found],
-            providerConsumers: lists.providerConsumers,
-            globalProviderSharing: producer.globalProviderSharing
-        });
-    }
-    catch (error) {
-        if (!(error instanceof src_errors/* PlanConflict */.gF))
-            throw error;
-        outcome.problems.push(at(desired, desired.source.line, error.message));
-        return outcome;
-    }
-    outcome.result = outcome.plan.changed ? 'would-change' : 'unchanged';
-    return outcome;
-}
-/**
- * Organizations sharing modules today that no file names. TFE's `filter[module_producer]` is
- * documented as "configured to share their modules", without saying whether global sharing
- * counts, so neither is taken on trust: global sharing comes from the full list's flags, and a
- * filtered organization that does not share globally counts only if its consumer list is not empty.
- */
-async function findUnmanaged(client, index, sharing, desired) {
-    const managed = new Set(desired.map(d => d.organization));
-    const unmanaged = index.organizations
-        .filter(org => org.globalModuleSharing && !managed.has(org.name))
-        .map(org => ({ organization: org.name, global: true, consumers: undefined }));
-    const candidates = (sharing ?? []).filter(org => !managed.has(org.name) && !index.named(org.name)?.globalModuleSharing);
-    const lists = await mapConcurrently(candidates, sharing_files_IN_FLIGHT, org => listModuleConsumers(client, org.name).then((list) => list.length, (error) => {
-        // No relationships endpoint: TFE's filter is all there is to go by.
-        if (error instanceof TfeApiError && error.status === 404)
-            return undefined;
-        throw error;
-    }));
-    candidates.forEach((org, i) => {
-        const consumers = lists[i];
-        if (consumers !== 0)
-            unmanaged.push({ organization: org.name, global: false, consumers });
-    });
-    return unmanaged.sort((a, b) => compare(a.organization, b.organization));
-}
-function at(desired, line, message) {
-    return { file: desired.source.file, line, message };
-}
-function sharing_files_plural(count) {
-    return count === 1 ? '' : 's';
-}
-/** Code-point order: the same on every machine, whatever its locale. */
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
+// EXTERNAL MODULE: ./src/tfe/account.ts
+var account = __nccwpck_require__(4314);
+// EXTERNAL MODULE: ./src/tfe/organizations.ts
+var organizations = __nccwpck_require__(2745);
 ;// CONCATENATED MODULE: ./src/consumers.ts
 // The consumers the user listed, made known by name and external id: today's consumers need
 // no lookup, and the rest are looked up only where the run needs them.
@@ -6031,10 +5755,10 @@ async function resolveConsumers(client, settings, { api, dryRun }, previous, log
         ids.length ? `${ids.length} external id${ids.length === 1 ? '' : 's'}` : ''
     ].filter(Boolean);
     log(`Looking up ${what.join(' and ')}`);
-    const found = await findOrganizations(client, { names, ids });
+    const found = await (0,organizations/* findOrganizations */.eF)(client, { names, ids });
     const missing = [...found.missingNames, ...found.missingIds];
     if (missing.length > 0) {
-        if ((await whoCannotSee(client)) === 'not-site-admin') {
+        if ((await (0,account/* whoCannotSee */.T)(client)) === 'not-site-admin') {
             throw new src_errors/* ActionError */.lZ('tfe', `${settings.organization}: the token is valid but not a site administrator's, so consumers cannot be ` +
                 "looked up (HTTP 404 from the admin API). Use a site admin's API token.");
         }
@@ -6061,6 +5785,10 @@ function describeMissing(names, ids) {
         .join(', nor any ');
 }
 
+// EXTERNAL MODULE: ./src/plan.ts
+var src_plan = __nccwpck_require__(2464);
+// EXTERNAL MODULE: ./src/state.ts
+var src_state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/sharing.ts
 // One producer's run: read what TFE holds, plan, and (unless a dry run or nothing changes)
 // apply. It neither reads inputs nor writes outputs, so a run can call it once or many times.
@@ -6071,12 +5799,12 @@ function describeMissing(names, ids) {
 async function shareModules(client, desired, { api, dryRun }, log) {
     const { organization } = desired;
     const warnings = [];
-    const state = await readState(client, organization, api);
+    const state = await (0,src_state/* readState */.u)(client, organization, api);
     if (state.consumers === undefined) {
         warnings.push(`${organization}: this TFE does not list module consumers, so the list before this run is unknown.`);
     }
     const known = await resolveConsumers(client, desired, { api, dryRun }, state.consumers, log);
-    const plan = makePlan({
+    const plan = (0,src_plan/* makePlan */.C)({
         organization,
         producerId: state.producer.externalId,
         mode: desired.mode,
@@ -6100,15 +5828,21 @@ async function shareModules(client, desired, { api, dryRun }, log) {
         log(`No change: ${organization} already shares as asked; nothing was written.`);
         return { plan, applied: undefined, warnings };
     }
-    const applied = await apply(client, plan, log);
+    const applied = await (0,apply/* apply */.B)(client, plan, log);
     log(applied.globalAfter
         ? `${organization} now shares its modules with every organization.`
         : `${organization} now shares its modules with ${applied.consumers.length} organization${applied.consumers.length === 1 ? '' : 's'}.`);
     return { plan, applied, warnings };
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: external "node:tls"
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+// EXTERNAL MODULE: ./src/tfe/errors.ts
+var tfe_errors = __nccwpck_require__(5042);
+// EXTERNAL MODULE: ./src/tfe/response.ts
+var tfe_response = __nccwpck_require__(5346);
 ;// CONCATENATED MODULE: ./src/tfe/retry.ts
 
 /** Statuses worth another try: the rate limit, and a gateway or TFE briefly unavailable. */
@@ -6129,7 +5863,7 @@ const SECONDS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8_000, random: Math.random };
 /** Milliseconds to wait before trying again, or undefined when the error is final. */
 function retryDelayMs(error, attempt, backoff = DEFAULT_BACKOFF) {
-    if (error instanceof TfeApiError) {
+    if (error instanceof tfe_errors/* TfeApiError */.Mn) {
         if (!RETRY_STATUSES.has(error.status))
             return undefined;
         if (error.retryAfterMs !== undefined) {
@@ -6138,7 +5872,7 @@ function retryDelayMs(error, attempt, backoff = DEFAULT_BACKOFF) {
         }
         return exponential(attempt, backoff);
     }
-    if (error instanceof TfeTransportError && RETRY_CODES.has(error.code))
+    if (error instanceof tfe_errors/* TfeTransportError */.Rn && RETRY_CODES.has(error.code))
         return exponential(attempt, backoff);
     return undefined;
 }
@@ -6242,12 +5976,12 @@ class TfeClient {
             'page[size]': PAGE_SIZE
         });
         const document = response.document;
-        const data = isRecord(document) ? document.data : undefined;
-        if (!isRecord(document) || !Array.isArray(data)) {
-            throw new TfeResponseError({ method: 'GET', path }, response.status, `GET ${path} answered without a data array`);
+        const data = (0,tfe_response/* isRecord */.u4)(document) ? document.data : undefined;
+        if (!(0,tfe_response/* isRecord */.u4)(document) || !Array.isArray(data)) {
+            throw new tfe_errors/* TfeResponseError */.zz({ method: 'GET', path }, response.status, `GET ${path} answered without a data array`);
         }
-        const pagination = isRecord(document.meta) ? document.meta.pagination : undefined;
-        const totalPages = isRecord(pagination) ? Number(pagination['total-pages']) : NaN;
+        const pagination = (0,tfe_response/* isRecord */.u4)(document.meta) ? document.meta.pagination : undefined;
+        const totalPages = (0,tfe_response/* isRecord */.u4)(pagination) ? Number(pagination['total-pages']) : NaN;
         return {
             items: data,
             next: nextPage(document, page, data.length),
@@ -6289,33 +6023,33 @@ class TfeClient {
                 return await this.attempt(info, payload, headers);
             }
             catch (error) {
-                if (error instanceof TfeApiError && error.status === 429) {
+                if (error instanceof tfe_errors/* TfeApiError */.Mn && error.status === 429) {
                     this.options.limiter?.rateLimitedFor(error.retryAfterMs ?? 1000);
                 }
                 const wait = retryDelayMs(error, attempt, this.options.backoff ?? DEFAULT_BACKOFF);
                 if (wait === undefined || attempt > this.maxRetries)
                     throw error;
                 if (Date.now() + wait - started > this.deadlineMs) {
-                    this.log(`${label(info)}: ${reason(error)}; not retrying: waiting ${seconds(wait)} would pass the deadline`);
+                    this.log(`${(0,tfe_response/* label */.Pf)(info)}: ${reason(error)}; not retrying: waiting ${seconds(wait)} would pass the deadline`);
                     throw error;
                 }
-                this.log(`${label(info)}: ${reason(error)}; retry ${attempt} of ${this.maxRetries} in ${seconds(wait)}`);
+                this.log(`${(0,tfe_response/* label */.Pf)(info)}: ${reason(error)}; retry ${attempt} of ${this.maxRetries} in ${seconds(wait)}`);
                 await sleep(wait);
             }
         }
     }
     async attempt(info, payload, headers) {
         const started = Date.now();
-        const response = await withTimeout(this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, headers), this.timeoutMs, () => new TfeTransportError(info, 'ETIMEDOUT', `${label(info)}: no answer within ${seconds(this.timeoutMs)}`)).catch((error) => {
-            throw transportError(info, error);
+        const response = await withTimeout(this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, headers), this.timeoutMs, () => new tfe_errors/* TfeTransportError */.Rn(info, 'ETIMEDOUT', `${(0,tfe_response/* label */.Pf)(info)}: no answer within ${seconds(this.timeoutMs)}`)).catch((error) => {
+            throw (0,tfe_response/* transportError */.WQ)(info, error);
         });
         const status = response.message.statusCode ?? 0;
         const remaining = Math.max(1, this.timeoutMs - (Date.now() - started));
-        const text = await readBody(response.message, info, this.maxBodyBytes, remaining);
+        const text = await (0,tfe_response/* readBody */.x8)(response.message, info, this.maxBodyBytes, remaining);
         const responseHeaders = response.message.headers;
         if (status >= 300 && status < 400) {
             const location = responseHeaders.location;
-            throw new TfeApiError(info, status, [
+            throw new tfe_errors/* TfeApiError */.Mn(info, status, [
                 {
                     title: 'redirected',
                     detail: location
@@ -6325,10 +6059,10 @@ class TfeClient {
             ], 'empty');
         }
         if (status < 200 || status >= 300) {
-            const { errors, kind, excerpt } = decodeErrorBody(text, responseHeaders['content-type']);
-            throw new TfeApiError(info, status, errors, kind, excerpt, requestedWaitMs(responseHeaders));
+            const { errors, kind, excerpt } = (0,tfe_response/* decodeErrorBody */.FP)(text, responseHeaders['content-type']);
+            throw new tfe_errors/* TfeApiError */.Mn(info, status, errors, kind, excerpt, requestedWaitMs(responseHeaders));
         }
-        return { status, headers: responseHeaders, document: parseDocument(text, info, status) };
+        return { status, headers: responseHeaders, document: (0,tfe_response/* parseDocument */.Tp)(text, info, status) };
     }
     /** Closes kept-alive connections so the process can exit. */
     dispose() {
@@ -6391,21 +6125,21 @@ function withQuery(path, query) {
 }
 function nextPage(document, page, count) {
     const meta = document.meta;
-    const pagination = isRecord(meta) ? meta.pagination : undefined;
-    if (isRecord(pagination)) {
+    const pagination = (0,tfe_response/* isRecord */.u4)(meta) ? meta.pagination : undefined;
+    if ((0,tfe_response/* isRecord */.u4)(pagination)) {
         const next = Number(pagination['next-page']);
         // A next page that does not move forward would loop forever: treat it as the end.
         return Number.isInteger(next) && next > page ? next : undefined;
     }
-    if (isRecord(document.links)) {
+    if ((0,tfe_response/* isRecord */.u4)(document.links)) {
         return typeof document.links.next === 'string' && document.links.next ? page + 1 : undefined;
     }
     return count >= PAGE_SIZE ? page + 1 : undefined;
 }
 function reason(error) {
-    if (error instanceof TfeApiError)
+    if (error instanceof tfe_errors/* TfeApiError */.Mn)
         return `HTTP ${error.status}`;
-    if (error instanceof TfeTransportError)
+    if (error instanceof tfe_errors/* TfeTransportError */.Rn)
         return error.code;
     return 'failed';
 }
@@ -6483,16 +6217,21 @@ class RateLimiter {
 
 
 
-
-
-/** Requests that may go at once: a one-producer run's independent reads, in one round trip. */
-const BURST = 3;
-async function main_run(source = actionInputs, options = {}) {
+/**
+ * Requests that may go at once after a pause: enough for a one-producer run's whole exchange
+ * (reads side by side, a lookup, the write, a read-back), so that none of them waits for the
+ * pace. A burst adds to the pace within a second, so it shrinks as the rate nears the 30 requests
+ * a second TFE allows by default (one spare, for requests that arrive bunched).
+ */
+function burstFor(perSecond) {
+    return Math.max(1, Math.min(5, 29 - Math.floor(perSecond)));
+}
+async function run(source = inputs/* actionInputs */.eh, options = {}) {
     let settings;
     let client;
     const log = (line) => core/* info */.pq(line);
     try {
-        settings = readSettings(source);
+        settings = (0,inputs/* readSettings */.sb)(source);
         client = new TfeClient({
             baseUrl: settings.baseUrl,
             token: settings.token,
@@ -6501,7 +6240,7 @@ async function main_run(source = actionInputs, options = {}) {
             ca: settings.caCertificate,
             limiter: new RateLimiter({
                 perSecond: settings.rateLimit,
-                burst: Math.min(BURST, settings.rateLimit)
+                burst: burstFor(settings.rateLimit)
             }),
             log,
             ...options.client
@@ -6514,7 +6253,7 @@ async function main_run(source = actionInputs, options = {}) {
             await runOneProducer(client, settings, log);
     }
     catch (error) {
-        const line = describeFailure(error, {
+        const line = (0,src_failure/* describeFailure */.Ic)(error, {
             organization: settings?.organization || undefined,
             baseUrl: settings?.baseUrl,
             secrets: settings ? [settings.token, settings.pullRequestComment?.githubToken ?? ''] : []
@@ -6522,8 +6261,8 @@ async function main_run(source = actionInputs, options = {}) {
         core/* setFailed */.C1(line);
         if (settings) {
             // The pull request must not keep showing an earlier, successful plan.
-            const markdown = failureMarkdown(subject(settings), line, settings.dryRun);
-            await writeSummary(markdown).catch(() => { });
+            const markdown = (0,src_report/* failureMarkdown */.A5)(subject(settings), line, settings.dryRun);
+            await (0,src_report/* writeSummary */.Sy)(markdown).catch(() => { });
             await comment(settings, markdown);
         }
     }
@@ -6536,12 +6275,12 @@ async function runOneProducer(client, settings, log) {
     log(`Reading the module sharing of ${organization} on ${baseUrl}`);
     const outcome = await shareModules(client, settings, { api, dryRun }, log);
     outcome.warnings.forEach(warning => core/* warning */.$e(warning));
-    writeOutputs(outcome);
-    const markdown = summaryMarkdown({ baseUrl, api, dryRun, ...outcome });
-    await writeSummary(markdown);
+    (0,src_report/* writeOutputs */.Kn)(outcome);
+    const markdown = (0,src_report/* summaryMarkdown */.eH)({ baseUrl, api, dryRun, ...outcome });
+    await (0,src_report/* writeSummary */.Sy)(markdown);
     await comment(settings, markdown);
     if (settings.failOnDrift && outcome.plan.changed) {
-        core/* setFailed */.C1(driftLine([organization], 1));
+        core/* setFailed */.C1((0,src_failure/* driftLine */.wk)([organization], 1));
     }
 }
 /**
@@ -6550,10 +6289,15 @@ async function runOneProducer(client, settings, log) {
  */
 async function runFiles(client, settings, { patterns, workspace }, log) {
     const { baseUrl, api, dryRun } = settings;
-    // The YAML parser and glob matcher are loaded only by runs that read sharing files: a
-    // one-producer run starts without them.
-    const { findSharingFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(324), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5023));
-    const { loadSharingFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(809), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1036));
+    // What only file runs need (the YAML parser, the glob matcher, the many-producer flow and its
+    // report) is loaded by them alone: a one-producer run starts without it.
+    const [{ findSharingFiles }, { loadSharingFiles }, { shareFromFiles }, report] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(324), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5023)),
+        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(809), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1036)),
+        __nccwpck_require__.e(/* import() */ 103).then(__nccwpck_require__.bind(__nccwpck_require__, 3103)),
+        __nccwpck_require__.e(/* import() */ 63).then(__nccwpck_require__.bind(__nccwpck_require__, 6063))
+    ]);
+    const { COMMENT_LIMIT, SUMMARY_LIMIT, anyChange, filesSummaryMarkdown, writeFilesOutputs } = report;
     const paths = await findSharingFiles(patterns, workspace);
     const loaded = await loadSharingFiles(paths, workspace);
     if (loaded.errors.length > 0) {
@@ -6563,7 +6307,10 @@ async function runFiles(client, settings, { patterns, workspace }, log) {
         throw new errors/* ConfigInvalid */.QO(loaded.errors);
     }
     log(`${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${baseUrl}`);
-    const outcome = await shareFromFiles(client, loaded.desired, { api, dryRun }, log);
+    const outcome = await shareFromFiles(client, loaded.desired, { api, dryRun }, log, [
+        settings.token,
+        settings.pullRequestComment?.githubToken ?? ''
+    ]);
     outcome.warnings.forEach(warning => core/* warning */.$e(warning));
     for (const producer of outcome.producers) {
         for (const { file, line, message } of producer.problems) {
@@ -6572,28 +6319,38 @@ async function runFiles(client, settings, { patterns, workspace }, log) {
     }
     log(`${client.sent} request${client.sent === 1 ? '' : 's'}, ${client.rateLimited} rate-limited (429)`);
     writeFilesOutputs(outcome);
-    const report = { ...outcome, baseUrl, api, dryRun, patterns };
-    await writeSummary(filesSummaryMarkdown(report, SUMMARY_LIMIT, 'the producers output has every producer'));
-    await comment(settings, filesSummaryMarkdown(report, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`));
-    const failure = filesFailureLine(outcome, dryRun);
+    const run = { ...outcome, baseUrl, api, dryRun, patterns };
+    await (0,src_report/* writeSummary */.Sy)(filesSummaryMarkdown(run, SUMMARY_LIMIT, 'the producers output has every producer'));
+    await comment(settings, filesSummaryMarkdown(run, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`));
+    const failure = (0,src_failure/* filesFailureLine */.c9)(outcome, dryRun);
     if (failure) {
         core/* setFailed */.C1(failure);
     }
     else if (settings.failOnDrift && anyChange(outcome)) {
         const drifted = outcome.producers.filter(p => p.result === 'would-change');
-        core/* setFailed */.C1(driftLine(drifted.map(p => p.desired.organization), outcome.producers.length));
+        core/* setFailed */.C1((0,src_failure/* driftLine */.wk)(drifted.map(p => p.desired.organization), outcome.producers.length));
     }
 }
 /** Today's sharing, written as a sharing file; TFE is only read. */
 async function runExport(client, settings, { path, file }, log) {
+    const [{ readSharingToday }, { sharingFileText }, { exportMarkdown }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 8192)),
+        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(809), __nccwpck_require__.e(518)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8518)),
+        __nccwpck_require__.e(/* import() */ 63).then(__nccwpck_require__.bind(__nccwpck_require__, 6063))
+    ]);
     log(`Reading the module sharing of every organization on ${settings.baseUrl}`);
     const entries = await readSharingToday(client, log);
-    const { sharingFileText } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(809), __nccwpck_require__.e(518)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8518));
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, sharingFileText(entries));
+    try {
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,promises_.writeFile)(path, sharingFileText(entries));
+    }
+    catch (error) {
+        const code = error.code ?? 'unknown error';
+        throw new src_errors/* ActionError */.lZ('input', `export: ${file} cannot be written (${code}); give the path of a file in the workspace, not of a folder. Nothing in TFE was changed.`);
+    }
     log(`Wrote the sharing of ${entries.length} producer${entries.length === 1 ? '' : 's'} to ${file}`);
     core/* setOutput */.uH('changed', 'false');
-    await writeSummary(exportMarkdown(entries, file, settings.baseUrl));
+    await (0,src_report/* writeSummary */.Sy)(exportMarkdown(entries, file, settings.baseUrl));
 }
 /** The sharing change stands whatever happens here, so a comment failure is a warning. */
 async function comment(settings, markdown) {
@@ -6602,7 +6359,7 @@ async function comment(settings, markdown) {
     const key = subject(settings);
     const { githubToken } = settings.pullRequestComment;
     try {
-        const result = await commentOnPullRequest(githubToken, key, markdown);
+        const result = await (0,pull_request_comment/* commentOnPullRequest */.rh)(githubToken, key, markdown);
         if (!result) {
             core/* info */.pq('comment-on-pr: this run is not for a pull request; no comment.');
             return;
@@ -6610,7 +6367,7 @@ async function comment(settings, markdown) {
         core/* info */.pq(`${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${result.number}${result.url ? `: ${result.url}` : ''}`);
     }
     catch (error) {
-        core/* warning */.$e(describeCommentFailure(error, {
+        core/* warning */.$e((0,src_failure/* describeCommentFailure */.l)(error, {
             organization: key,
             apiUrl: process.env.GITHUB_API_URL,
             secrets: [githubToken, settings.token]
@@ -6640,5 +6397,5 @@ function runUrl() {
 ;// CONCATENATED MODULE: ./src/index.ts
 // The entry the runner starts: nothing here but the call.
 
-void main_run();
+void run();
 

@@ -5,20 +5,10 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { ConfigInvalid } from './config/errors.js'
 import { ActionError } from './errors.js'
-import { readSharingToday } from './export-sharing.js'
 import { describeCommentFailure, describeFailure, driftLine, filesFailureLine } from './failure.js'
 import { type InputSource, type Settings, actionInputs, readSettings } from './inputs.js'
 import { commentOnPullRequest } from './pull-request-comment.js'
 import { failureMarkdown, summaryMarkdown, writeOutputs, writeSummary } from './report.js'
-import {
-  COMMENT_LIMIT,
-  SUMMARY_LIMIT,
-  anyChange,
-  exportMarkdown,
-  filesSummaryMarkdown,
-  writeFilesOutputs
-} from './report-files.js'
-import { shareFromFiles } from './sharing-files.js'
 import { shareModules } from './sharing.js'
 import { type ClientOptions, TfeClient } from './tfe/client.js'
 import { RateLimiter } from './tfe/rate-limit.js'
@@ -28,8 +18,15 @@ export interface RunOptions {
   client?: Pick<ClientOptions, 'backoff' | 'idleSocketMs'>
 }
 
-/** Requests that may go at once: a one-producer run's independent reads, in one round trip. */
-const BURST = 3
+/**
+ * Requests that may go at once after a pause: enough for a one-producer run's whole exchange
+ * (reads side by side, a lookup, the write, a read-back), so that none of them waits for the
+ * pace. A burst adds to the pace within a second, so it shrinks as the rate nears the 30 requests
+ * a second TFE allows by default (one spare, for requests that arrive bunched).
+ */
+function burstFor(perSecond: number): number {
+  return Math.max(1, Math.min(5, 29 - Math.floor(perSecond)))
+}
 
 export async function run(
   source: InputSource = actionInputs,
@@ -48,7 +45,7 @@ export async function run(
       ca: settings.caCertificate,
       limiter: new RateLimiter({
         perSecond: settings.rateLimit,
-        burst: Math.min(BURST, settings.rateLimit)
+        burst: burstFor(settings.rateLimit)
       }),
       log,
       ...options.client
@@ -103,10 +100,17 @@ async function runFiles(
   log: (line: string) => void
 ): Promise<void> {
   const { baseUrl, api, dryRun } = settings
-  // The YAML parser and glob matcher are loaded only by runs that read sharing files: a
-  // one-producer run starts without them.
-  const { findSharingFiles } = await import('./config/find.js')
-  const { loadSharingFiles } = await import('./config/load.js')
+  // What only file runs need (the YAML parser, the glob matcher, the many-producer flow and its
+  // report) is loaded by them alone: a one-producer run starts without it.
+  const [{ findSharingFiles }, { loadSharingFiles }, { shareFromFiles }, report] =
+    await Promise.all([
+      import('./config/find.js'),
+      import('./config/load.js'),
+      import('./sharing-files.js'),
+      import('./report-files.js')
+    ])
+  const { COMMENT_LIMIT, SUMMARY_LIMIT, anyChange, filesSummaryMarkdown, writeFilesOutputs } =
+    report
   const paths = await findSharingFiles(patterns, workspace)
   const loaded = await loadSharingFiles(paths, workspace)
   if (loaded.errors.length > 0) {
@@ -133,13 +137,13 @@ async function runFiles(
     `${client.sent} request${client.sent === 1 ? '' : 's'}, ${client.rateLimited} rate-limited (429)`
   )
   writeFilesOutputs(outcome)
-  const report = { ...outcome, baseUrl, api, dryRun, patterns }
+  const run = { ...outcome, baseUrl, api, dryRun, patterns }
   await writeSummary(
-    filesSummaryMarkdown(report, SUMMARY_LIMIT, 'the producers output has every producer')
+    filesSummaryMarkdown(run, SUMMARY_LIMIT, 'the producers output has every producer')
   )
   await comment(
     settings,
-    filesSummaryMarkdown(report, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`)
+    filesSummaryMarkdown(run, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`)
   )
 
   const failure = filesFailureLine(outcome, dryRun)
@@ -163,9 +167,13 @@ async function runExport(
   { path, file }: NonNullable<Settings['exportTo']>,
   log: (line: string) => void
 ): Promise<void> {
+  const [{ readSharingToday }, { sharingFileText }, { exportMarkdown }] = await Promise.all([
+    import('./export-sharing.js'),
+    import('./config/export.js'),
+    import('./report-files.js')
+  ])
   log(`Reading the module sharing of every organization on ${settings.baseUrl}`)
   const entries = await readSharingToday(client, log)
-  const { sharingFileText } = await import('./config/export.js')
   try {
     await mkdir(dirname(path), { recursive: true })
     await writeFile(path, sharingFileText(entries))
