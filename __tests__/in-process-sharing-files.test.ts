@@ -249,6 +249,19 @@ describe('the name-based APIs', () => {
   })
 })
 
+describe('inputs that do not apply to files', () => {
+  it('allow-empty: a warning, and the run goes on', async () => {
+    await tfe()
+    file('sharing/a.yml', 'producers:\n  platform:\n    consumers: []\n')
+    const run = await runFiles({ 'allow-empty': 'true' })
+    expect(run.code).toBe(0)
+    expect(annotations(run, 'warning')).toEqual([
+      "allow-empty does not apply to sharing files: a file states each producer's whole sharing, consumers: [] included, and the pull request review is the confirmation"
+    ])
+    expect(fake.org('platform')?.moduleConsumers).toEqual([])
+  })
+})
+
 describe('one producer, drift', () => {
   it('fails when the plan would change, and passes when it would not', async () => {
     await tfe()

@@ -6289,6 +6289,10 @@ async function runOneProducer(client, settings, log) {
  */
 async function runFiles(client, settings, { patterns, workspace }, log) {
     const { baseUrl, api, dryRun } = settings;
+    if (settings.allowEmpty) {
+        core/* warning */.$e("allow-empty does not apply to sharing files: a file states each producer's whole sharing, " +
+            'consumers: [] included, and the pull request review is the confirmation');
+    }
     // What only file runs need (the YAML parser, the glob matcher, the many-producer flow and its
     // report) is loaded by them alone: a one-producer run starts without it.
     const [{ findSharingFiles }, { loadSharingFiles }, { shareFromFiles }, report] = await Promise.all([

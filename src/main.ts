@@ -100,6 +100,12 @@ async function runFiles(
   log: (line: string) => void
 ): Promise<void> {
   const { baseUrl, api, dryRun } = settings
+  if (settings.allowEmpty) {
+    core.warning(
+      "allow-empty does not apply to sharing files: a file states each producer's whole sharing, " +
+        'consumers: [] included, and the pull request review is the confirmation'
+    )
+  }
   // What only file runs need (the YAML parser, the glob matcher, the many-producer flow and its
   // report) is loaded by them alone: a one-producer run starts without it.
   const [{ findSharingFiles }, { loadSharingFiles }, { shareFromFiles }, report] =
