@@ -57,3 +57,11 @@ export function asConsumer({ name, externalId }: Consumer): Consumer {
 export function consumerLabel(c: Consumer): string {
   return c.name ?? c.externalId
 }
+
+/**
+ * Code-point order, for names and ids: the same on every machine whatever its locale, so sorted
+ * outputs and exported files never differ between runners.
+ */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

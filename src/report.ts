@@ -1,6 +1,6 @@
 // What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
 import * as core from '@actions/core'
-import type { Api, Consumer } from './model.js'
+import { type Api, type Consumer, byCodePoint } from './model.js'
 import type { Change, Plan } from './plan.js'
 import type { Outcome } from './sharing.js'
 import type { Partnership } from './tfe/module-sharing.js'
@@ -26,7 +26,7 @@ export function producerOutput(
 ): Record<string, unknown> {
   const known = result !== 'failed'
   const names = (list: readonly Consumer[]) =>
-    list.map(c => c.name ?? c.externalId).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    list.map(c => c.name ?? c.externalId).sort(byCodePoint)
   return {
     organization,
     result,

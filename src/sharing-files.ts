@@ -6,7 +6,7 @@ import { type Applied, apply } from './apply.js'
 import type { DesiredFromFile } from './config/load.js'
 import { ActionError, PlanConflict } from './errors.js'
 import { describeFailure } from './failure.js'
-import type { Consumer } from './model.js'
+import { type Consumer, byCodePoint } from './model.js'
 import { OrganizationIndex } from './organization-index.js'
 import { type Plan, makePlan } from './plan.js'
 import type { ProducerResult } from './report.js'
@@ -284,7 +284,7 @@ async function findUnmanaged(
     const consumers = lists[i]
     if (consumers !== 0) unmanaged.push({ organization: org.name, global: false, consumers })
   })
-  return unmanaged.sort((a, b) => compare(a.organization, b.organization))
+  return unmanaged.sort((a, b) => byCodePoint(a.organization, b.organization))
 }
 
 function at(desired: DesiredFromFile, line: number, message: string): Annotation {
@@ -293,9 +293,4 @@ function at(desired: DesiredFromFile, line: number, message: string): Annotation
 
 function plural(count: number): string {
   return count === 1 ? '' : 's'
-}
-
-/** Code-point order: the same on every machine, whatever its locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -3,6 +3,7 @@
 // same text and a diff shows only what changed.
 import { stringify } from 'yaml'
 import { SHARING_FILE_VERSION } from './parse.js'
+import { byCodePoint } from '../model.js'
 
 /** Where editors find the schema of the format (`# yaml-language-server: $schema=...`). */
 export const SCHEMA_URL =
@@ -31,11 +32,11 @@ export function sharingFileText(entries: readonly ExportEntry[]): string {
   }
   // A Map, not an object: `__proto__` is a valid organization name.
   const producers = new Map<string, { consumers: string[] } | { 'global-module-sharing': true }>()
-  for (const entry of [...entries].sort((a, b) => compare(a.organization, b.organization))) {
+  for (const entry of [...entries].sort((a, b) => byCodePoint(a.organization, b.organization))) {
     producers.set(
       entry.organization,
       'consumers' in entry
-        ? { consumers: [...new Set(entry.consumers)].sort(compare) }
+        ? { consumers: [...new Set(entry.consumers)].sort(byCodePoint) }
         : { 'global-module-sharing': true }
     )
   }
@@ -44,9 +45,4 @@ export function sharingFileText(entries: readonly ExportEntry[]): string {
     { lineWidth: 0, indent: 2, indentSeq: true }
   )
   return `# yaml-language-server: $schema=${SCHEMA_URL}\n${EXPORT_HEADER}\n${body}`
-}
-
-/** Code-point order: the same on every machine, whatever its locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

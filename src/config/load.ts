@@ -6,6 +6,7 @@ import type { Desired } from '../sharing.js'
 import { isQuotable } from './describe.js'
 import type { ConfigError } from './errors.js'
 import { type FileProducer, type ParsedSharingFile, parseSharingFile } from './parse.js'
+import { byCodePoint } from '../model.js'
 
 /**
  * One producer's desired sharing from a file: the whole desired state (mode `set`), global sharing
@@ -76,7 +77,7 @@ export function combineSharingFiles(files: readonly ParsedSharingFile[]): Loaded
     })
   }
   const desired = [...first.values()]
-    .sort((a, b) => compare(a.organization, b.organization))
+    .sort((a, b) => byCodePoint(a.organization, b.organization))
     .map(
       ({
         organization,
@@ -95,18 +96,13 @@ export function combineSharingFiles(files: readonly ParsedSharingFile[]): Loaded
       })
     )
   errors.sort(
-    (a, b) => compare(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0)
+    (a, b) => byCodePoint(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0)
   )
   return { desired, errors }
 }
 
 function place({ source }: FileProducer): string {
   return `${source.file}:${source.line}`
-}
-
-/** Code-point order: the same on every machine, whatever its locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** The file's text, or what keeps it from being read (described; the path is in the annotation). */
