@@ -1,42 +1,13 @@
 // The pull request comment in process, so coverage sees it: created, updated in place, replaced
 // by a failure, and every way it can fail as a warning. @actions/github reads the event when it
 // is first loaded, so this file sets one pull request event for all its tests.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { type FakeGitHub, startFakeGitHub } from './support/fake-github.mjs'
 import { type FakeTfe, startFakeTfe } from './support/fake-tfe.mjs'
 import { runInProcess } from './support/in-process.js'
+import { github, usePullRequestEvent } from './support/pull-request-event.js'
 import { annotations, expectOneFailure, visible } from './support/run-expectations.js'
 
 let fake: FakeTfe
-let github: FakeGitHub
-let dir: string
-const saved: Record<string, string | undefined> = {}
-const EVENT_ENV = ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_API_URL']
-
-beforeAll(async () => {
-  github = await startFakeGitHub()
-  dir = mkdtempSync(join(tmpdir(), 'in-process-comment-'))
-  const event = join(dir, 'event.json')
-  writeFileSync(event, JSON.stringify({ number: 12, pull_request: { number: 12 } }))
-  for (const name of EVENT_ENV) saved[name] = process.env[name]
-  Object.assign(process.env, {
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_REPOSITORY: 'acme/infra',
-    GITHUB_API_URL: github.url
-  })
-})
-
-afterAll(async () => {
-  for (const name of EVENT_ENV) {
-    if (saved[name] === undefined) delete process.env[name]
-    else process.env[name] = saved[name]
-  }
-  await github.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+usePullRequestEvent(12, 'acme/infra')
 
 beforeEach(async () => {
   fake = await startFakeTfe()

@@ -5,9 +5,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { type FakeGitHub, startFakeGitHub } from './support/fake-github.mjs'
 import { type FakeTfe, type FakeTfeOptions, startFakeTfe } from './support/fake-tfe.mjs'
 import { type InProcessRun, runInProcess } from './support/in-process.js'
+import { github, usePullRequestEvent } from './support/pull-request-event.js'
 import { annotations } from './support/run-expectations.js'
 
 let fake: FakeTfe
@@ -315,37 +315,7 @@ describe('export in process', () => {
 })
 
 describe('the pull request comment of a file run', () => {
-  let github: FakeGitHub
-  let dir: string
-  const saved: Record<string, string | undefined> = {}
-  const EVENT_ENV = [
-    'GITHUB_EVENT_NAME',
-    'GITHUB_EVENT_PATH',
-    'GITHUB_REPOSITORY',
-    'GITHUB_API_URL'
-  ]
-
-  beforeAll(async () => {
-    github = await startFakeGitHub()
-    dir = mkdtempSync(join(tmpdir(), 'in-process-files-comment-'))
-    const event = join(dir, 'event.json')
-    writeFileSync(event, JSON.stringify({ number: 7, pull_request: { number: 7 } }))
-    for (const name of EVENT_ENV) saved[name] = process.env[name]
-    Object.assign(process.env, {
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: event,
-      GITHUB_REPOSITORY: 'acme/sharing',
-      GITHUB_API_URL: github.url
-    })
-  })
-  afterAll(async () => {
-    for (const name of EVENT_ENV) {
-      if (saved[name] === undefined) delete process.env[name]
-      else process.env[name] = saved[name]
-    }
-    await github.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  usePullRequestEvent(7, 'acme/sharing')
 
   it('is one comment for every producer, updated in place by the next run', async () => {
     await tfe()

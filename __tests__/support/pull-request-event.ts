@@ -1,0 +1,39 @@
+// In-process runs on a pull request: a fake GitHub, and the runner's event variables pointing at
+// it and at a pull_request event, for every test of the file; put back as they were after.
+// @actions/github reads the event when it is first loaded, so one event serves a whole file.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type FakeGitHub, startFakeGitHub } from './fake-github.mjs'
+
+/** The current file's fake GitHub; a live binding, set before its first test. */
+export let github: FakeGitHub
+
+const EVENT_ENV = ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_API_URL']
+
+/** Before the file's tests: pull request `number` of `repository` (owner/name). */
+export function usePullRequestEvent(number: number, repository: string): void {
+  let dir: string
+  const saved: Record<string, string | undefined> = {}
+  beforeAll(async () => {
+    github = await startFakeGitHub()
+    dir = mkdtempSync(join(tmpdir(), 'pull-request-event-'))
+    const event = join(dir, 'event.json')
+    writeFileSync(event, JSON.stringify({ number, pull_request: { number } }))
+    for (const name of EVENT_ENV) saved[name] = process.env[name]
+    Object.assign(process.env, {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REPOSITORY: repository,
+      GITHUB_API_URL: github.url
+    })
+  })
+  afterAll(async () => {
+    for (const name of EVENT_ENV) {
+      if (saved[name] === undefined) delete process.env[name]
+      else process.env[name] = saved[name]
+    }
+    await github.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+}
