@@ -19,6 +19,8 @@ var apply = __webpack_require__(8931);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/failure.ts
 var failure = __webpack_require__(1633);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __webpack_require__(182);
 ;// CONCATENATED MODULE: ./src/organization-index.ts
 class OrganizationIndex {
     organizations;
@@ -85,6 +87,7 @@ var organizations = __webpack_require__(2745);
 // planned before anything is written; if any plan fails, nothing is written anywhere. Then the
 // changed producers are written concurrently (the client's one rate limiter sets the pace), and
 // one producer's failed write does not stop the others.
+
 
 
 
@@ -264,17 +267,13 @@ async function findUnmanaged(client, index, sharing, desired) {
         if (consumers !== 0)
             unmanaged.push({ organization: org.name, global: false, consumers });
     });
-    return unmanaged.sort((a, b) => compare(a.organization, b.organization));
+    return unmanaged.sort((a, b) => (0,model/* byCodePoint */.HH)(a.organization, b.organization));
 }
 function at(desired, line, message) {
     return { file: desired.source.file, line, message };
 }
 function plural(count) {
     return count === 1 ? '' : 's';
-}
-/** Code-point order: the same on every machine, whatever its locale. */
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 

@@ -17,8 +17,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9909);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(182);
 // Sharing files, read and checked together into the desired sharing of every producer they name.
 // Reading is the only I/O here; combining the files is pure (`combineSharingFiles`).
+
 
 
 
@@ -63,7 +65,7 @@ function combineSharingFiles(files) {
         });
     }
     const desired = [...first.values()]
-        .sort((a, b) => compare(a.organization, b.organization))
+        .sort((a, b) => (0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .byCodePoint */ .HH)(a.organization, b.organization))
         .map(({ organization, consumers, consumerLines, globalModuleSharing, source }) => ({
         organization,
         consumers,
@@ -73,15 +75,11 @@ function combineSharingFiles(files) {
         source,
         consumerLines
     }));
-    errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    errors.sort((a, b) => (0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .byCodePoint */ .HH)(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
     return { desired, errors };
 }
 function place({ source }) {
     return `${source.file}:${source.line}`;
-}
-/** Code-point order: the same on every machine, whatever its locale. */
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 /** The file's text, or what keeps it from being read (described; the path is in the annotation). */
 async function readText(path) {

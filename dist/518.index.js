@@ -13,9 +13,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9809);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(182);
 // The module sharing TFE holds today, written as a sharing file: the start of sharing as code.
 // Pure and deterministic (sorted producers and consumers, no dates), so exporting twice gives the
 // same text and a diff shows only what changed.
+
 
 
 /** Where editors find the schema of the format (`# yaml-language-server: $schema=...`). */
@@ -36,17 +38,13 @@ function sharingFileText(entries) {
     }
     // A Map, not an object: `__proto__` is a valid organization name.
     const producers = new Map();
-    for (const entry of [...entries].sort((a, b) => compare(a.organization, b.organization))) {
+    for (const entry of [...entries].sort((a, b) => (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .byCodePoint */ .HH)(a.organization, b.organization))) {
         producers.set(entry.organization, 'consumers' in entry
-            ? { consumers: [...new Set(entry.consumers)].sort(compare) }
+            ? { consumers: [...new Set(entry.consumers)].sort(_model_js__WEBPACK_IMPORTED_MODULE_2__/* .byCodePoint */ .HH) }
             : { 'global-module-sharing': true });
     }
     const body = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({ version: _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .SHARING_FILE_VERSION */ .v, producers }, { lineWidth: 0, indent: 2, indentSeq: true });
     return `# yaml-language-server: $schema=${SCHEMA_URL}\n${EXPORT_HEADER}\n${body}`;
-}
-/** Code-point order: the same on every machine, whatever its locale. */
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 

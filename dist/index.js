@@ -1307,6 +1307,7 @@ function looksLikePath(value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   HH: () => (/* binding */ byCodePoint),
 /* harmony export */   Px: () => (/* binding */ isOrganizationName),
 /* harmony export */   V_: () => (/* binding */ asConsumer),
 /* harmony export */   X7: () => (/* binding */ consumerLabel),
@@ -1342,6 +1343,13 @@ function asConsumer({ name, externalId }) {
 }
 function consumerLabel(c) {
     return c.name ?? c.externalId;
+}
+/**
+ * Code-point order, for names and ids: the same on every machine whatever its locale, so sorted
+ * outputs and exported files never differ between runners.
+ */
+function byCodePoint(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 
@@ -1661,7 +1669,9 @@ function fetchThrough(http) {
 /* harmony export */   er: () => (/* binding */ partnershipOutput)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8476);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
 // What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
+
 
 /**
  * One producer in the `producers` output. After a failure TFE may hold the old list, the new one
@@ -1669,7 +1679,7 @@ function fetchThrough(http) {
  */
 function producerOutput(organization, result, plan, applied) {
     const known = result !== 'failed';
-    const names = (list) => list.map(c => c.name ?? c.externalId).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const names = (list) => list.map(c => c.name ?? c.externalId).sort(_model_js__WEBPACK_IMPORTED_MODULE_1__/* .byCodePoint */ .HH);
     return {
         organization,
         result,
