@@ -6,8 +6,8 @@ import {
   SCHEMA_URL,
   type ExportEntry,
   sharingFileText
-} from '../src/config/export.js'
-import { parseSharingFile } from '../src/config/parse.js'
+} from '../src/files/export.js'
+import { parseSharingFile } from '../src/files/parse.js'
 
 /** What a file states for one producer, in the export's terms. */
 function stated(text: string): ExportEntry[] {

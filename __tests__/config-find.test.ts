@@ -3,9 +3,9 @@ import { jest } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { ActionError } from '../src/errors.js'
-import { SharingPatternError } from '../src/config/errors.js'
-import { findSharingFiles } from '../src/config/find.js'
+import { ActionError } from '../src/domain/errors.js'
+import { SharingPatternError } from '../src/domain/errors.js'
+import { findSharingFiles } from '../src/files/find.js'
 
 let root: string
 let workspace: string

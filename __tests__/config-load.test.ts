@@ -3,15 +3,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { ActionError } from '../src/errors.js'
-import type { Desired } from '../src/sharing.js'
-import { ConfigInvalid, configSummary, formatConfigError } from '../src/config/errors.js'
-import {
-  MAX_SHARING_FILE_BYTES,
-  combineSharingFiles,
-  loadSharingFiles
-} from '../src/config/load.js'
-import { parseSharingFile } from '../src/config/parse.js'
+import { ActionError } from '../src/domain/errors.js'
+import type { Desired } from '../src/domain/desired.js'
+import { ConfigInvalid, configSummary } from '../src/domain/errors.js'
+import { formatFileProblem } from '../src/domain/problems.js'
+import { MAX_SHARING_FILE_BYTES, combineSharingFiles, loadSharingFiles } from '../src/files/load.js'
+import { parseSharingFile } from '../src/files/parse.js'
 
 const ID = 'org-939hp5K7kecppVmd'
 let workspace: string
@@ -63,8 +60,8 @@ describe('loadSharingFiles', () => {
         mode: 'set',
         globalModuleSharing: false,
         allowEmpty: true,
-        source: { file: 'sharing/teams/apps.yml', line: 2 },
-        consumerLines: []
+        place: { file: 'sharing/teams/apps.yml', line: 2 },
+        consumerPlaces: []
       },
       {
         organization: 'network-modules',
@@ -72,8 +69,8 @@ describe('loadSharingFiles', () => {
         mode: 'set',
         globalModuleSharing: true,
         allowEmpty: true,
-        source: { file: 'sharing/platform.yml', line: 7 },
-        consumerLines: []
+        place: { file: 'sharing/platform.yml', line: 7 },
+        consumerPlaces: []
       },
       {
         organization: 'platform-modules',
@@ -84,8 +81,11 @@ describe('loadSharingFiles', () => {
         mode: 'set',
         globalModuleSharing: false,
         allowEmpty: true,
-        source: { file: 'sharing/platform.yml', line: 3 },
-        consumerLines: [5, 6]
+        place: { file: 'sharing/platform.yml', line: 3 },
+        consumerPlaces: [
+          { file: 'sharing/platform.yml', line: 5 },
+          { file: 'sharing/platform.yml', line: 6 }
+        ]
       }
     ])
     // What shareModules takes, as it is.
@@ -102,11 +102,11 @@ describe('loadSharingFiles', () => {
       file('sharing/b.yml', yaml('producers:', '  platform:', '    global-module-sharing: true'))
     ]
     const { desired, errors } = await loadSharingFiles(paths, workspace)
-    expect(errors.map(formatConfigError)).toEqual([
+    expect(errors.map(formatFileProblem)).toEqual([
       'sharing/b.yml:2:1: producer platform is set in two places: sharing/a.yml:4 and sharing/b.yml:2; keep it in one file only'
     ])
     // The first place is kept, so that the other producers can still be planned and shown.
-    expect(desired.map(d => [d.organization, d.source.file])).toEqual([
+    expect(desired.map(d => [d.organization, d.place.file])).toEqual([
       ['other', 'sharing/a.yml'],
       ['platform', 'sharing/a.yml']
     ])
@@ -116,7 +116,7 @@ describe('loadSharingFiles', () => {
     const text = yaml('producers:', '  platform:', '    consumers: []')
     const paths = ['a.yml', 'b.yml', 'c.yml'].map(name => file(name, text))
     const { errors } = await loadSharingFiles(paths, workspace)
-    expect(errors.map(formatConfigError)).toEqual([
+    expect(errors.map(formatFileProblem)).toEqual([
       'b.yml:2:1: producer platform is set in two places: a.yml:2 and b.yml:2; keep it in one file only',
       'c.yml:2:1: producer platform is set in two places: a.yml:2 and c.yml:2; keep it in one file only'
     ])
@@ -139,7 +139,7 @@ describe('loadSharingFiles', () => {
     mkdirSync(join(workspace, 'sharing/folder.yml'), { recursive: true })
     const paths = [join(workspace, 'sharing/folder.yml'), join(workspace, 'sharing/gone.yml')]
     const { errors } = await loadSharingFiles(paths, workspace)
-    expect(errors.map(formatConfigError)).toEqual([
+    expect(errors.map(formatFileProblem)).toEqual([
       'sharing/folder.yml:1:1: the file cannot be read (EISDIR); check that it exists and is a file',
       'sharing/gone.yml:1:1: the file cannot be read (ENOENT); check that it exists and is a file'
     ])
@@ -152,7 +152,7 @@ describe('loadSharingFiles', () => {
       file('huge.yml', 'x'.repeat(MAX_SHARING_FILE_BYTES + 1))
     ]
     const { errors } = await loadSharingFiles(paths, workspace)
-    expect(errors.map(formatConfigError)).toEqual([
+    expect(errors.map(formatFileProblem)).toEqual([
       'binary.yml:1:1: the file is not text (it holds NUL bytes); a sharing file is YAML text',
       `huge.yml:1:1: the file is larger than 1 MiB (${MAX_SHARING_FILE_BYTES + 1} bytes), too large for a sharing file; check the patterns that select sharing files`,
       'latin1.yml:1:1: the file is not UTF-8 text; save it as UTF-8'
@@ -219,12 +219,12 @@ describe('ConfigInvalid', () => {
     expect(error).toBeInstanceOf(ActionError)
     expect(error.kind).toBe('input')
     expect(error.name).toBe('ConfigInvalid')
-    expect(error.errors).toBe(errors)
+    expect(error.problems).toBe(errors)
     expect(error.message).toBe('3 problems in 2 sharing files; see the annotations')
     expect(configSummary(errors.slice(0, 1))).toBe(
       '1 problem in 1 sharing file; see the annotations'
     )
-    expect(errors.map(formatConfigError)).toEqual([
+    expect(errors.map(formatFileProblem)).toEqual([
       'sharing/a.yml:1: one',
       'sharing/a.yml:4:3: two',
       'sharing/b.yml:2: three'

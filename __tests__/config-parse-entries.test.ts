@@ -1,8 +1,8 @@
 // Consumer entries (classified as the step input classifies them), their positions, YAML that
 // cannot be read, and values that must never be shown back (a token pasted by mistake).
 import fc from 'fast-check'
-import { formatConfigError } from '../src/config/errors.js'
-import { parseSharingFile } from '../src/config/parse.js'
+import { formatFileProblem } from '../src/domain/problems.js'
+import { parseSharingFile } from '../src/files/parse.js'
 
 const FILE = 'sharing/apps.yml'
 const ID = 'org-939hp5K7kecppVmd'
@@ -21,7 +21,7 @@ function withConsumers(...entries: string[]): string {
 }
 
 function problems(text: string): string[] {
-  return parseSharingFile(text, FILE).errors.map(formatConfigError)
+  return parseSharingFile(text, FILE).errors.map(formatFileProblem)
 }
 
 describe('consumer entries', () => {
@@ -200,7 +200,7 @@ describe('YAML that cannot be read', () => {
   ])('%s is an error at its position', (_, text, position, message) => {
     const { producers, errors } = parseSharingFile(text, FILE)
     expect(producers).toEqual([])
-    expect(errors.map(formatConfigError)).toEqual([`${FILE}:${position}: ${message}`])
+    expect(errors.map(formatFileProblem)).toEqual([`${FILE}:${position}: ${message}`])
   })
 
   it('an alias is an error where it is used', () => {

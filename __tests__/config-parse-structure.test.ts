@@ -1,7 +1,7 @@
 // The shape of a sharing file: its keys, their types, and what a producer must state. Each
 // problem is asserted as the user sees it: file, line, column and message.
-import { formatConfigError } from '../src/config/errors.js'
-import { parseSharingFile } from '../src/config/parse.js'
+import { formatFileProblem } from '../src/domain/problems.js'
+import { parseSharingFile } from '../src/files/parse.js'
 
 const FILE = 'sharing/platform.yml'
 const ID = 'org-939hp5K7kecppVmd'
@@ -16,7 +16,7 @@ function yaml(...lines: string[]): string {
 
 /** The problems as the log shows them: `file:line:column: message`. */
 function problems(text: string): string[] {
-  return parseSharingFile(text, FILE).errors.map(formatConfigError)
+  return parseSharingFile(text, FILE).errors.map(formatFileProblem)
 }
 
 describe('a valid file', () => {
@@ -245,7 +245,7 @@ describe('producers', () => {
       ),
       FILE
     )
-    expect(errors.map(formatConfigError)).toEqual([
+    expect(errors.map(formatFileProblem)).toEqual([
       `${FILE}:6:3: producer platform-modules is set twice: ${FILE}:2 and ${FILE}:6; keep one of them`
     ])
     // The first place stands; only the second is the error.
@@ -285,7 +285,7 @@ describe('one producer', () => {
     )
     expect(producers).toEqual([])
     // The typo is reported once: not also as a producer without consumers.
-    expect(errors.map(formatConfigError)).toEqual([
+    expect(errors.map(formatFileProblem)).toEqual([
       `${FILE}:3:5: unknown key "consumer" in a: a producer takes only consumers and global-module-sharing; did you mean consumers?`,
       `${FILE}:6:5: unknown key "global_module_sharing" in c: a producer takes only consumers and global-module-sharing; did you mean global-module-sharing?`
     ])

@@ -3,8 +3,8 @@
 import { Ajv } from 'ajv'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { SCHEMA_URL } from '../src/config/export.js'
-import { parseSharingFile } from '../src/config/parse.js'
+import { SCHEMA_URL } from '../src/files/export.js'
+import { parseSharingFile } from '../src/files/parse.js'
 
 const schema = JSON.parse(
   readFileSync(new URL('../module-sharing.schema.json', import.meta.url), 'utf8')

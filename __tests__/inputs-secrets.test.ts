@@ -14,7 +14,7 @@ import {
   parseNumber,
   parseOrganization,
   readSettings
-} from '../src/inputs.js'
+} from '../src/settings/inputs.js'
 import { readActionDefaults } from './support/runner.mjs'
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'

@@ -6,7 +6,7 @@ import {
   parseHostname,
   parseOrganization,
   readSettings
-} from '../src/inputs.js'
+} from '../src/settings/inputs.js'
 
 const ID_A = 'org-939hp5K7kecppVmd'
 const ID_B = 'org-etdex8r9VLnyHFct'

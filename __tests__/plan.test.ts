@@ -1,5 +1,5 @@
-import type { Consumer, ConsumerRef } from '../src/model.js'
-import { type PlanInput, PlanConflict, makePlan } from '../src/plan.js'
+import type { Consumer, ConsumerRef } from '../src/domain/model.js'
+import { type PlanInput, PlanConflict, makePlan } from '../src/domain/plan.js'
 
 const a: Consumer = { name: 'a', externalId: 'org-aaaaaaaaaaaaaaaa' }
 const b: Consumer = { name: 'b', externalId: 'org-bbbbbbbbbbbbbbbb' }

@@ -1,6 +1,6 @@
 // The progress line of long runs: what it says, and that it comes every 10 s until stopped.
 import { jest } from '@jest/globals'
-import { progressLine, reportProgress } from '../src/progress.js'
+import { progressLine, reportProgress } from '../src/sharing/progress.js'
 
 it('says the phase, producers done of all, requests and 429s', () => {
   expect(

@@ -2,7 +2,7 @@
 // the CA certificate, the consumers list and the hostname. Whatever text comes in, each returns a
 // value in range or throws a one-line InputError that names its input and shows no secret.
 import fc from 'fast-check'
-import { type ConsumerRef, isExternalId } from '../src/model.js'
+import { type ConsumerRef, isExternalId } from '../src/domain/model.js'
 import {
   InputError,
   parseBoolean,
@@ -12,7 +12,7 @@ import {
   parseHostname,
   parseNumber,
   parseOrganization
-} from '../src/inputs.js'
+} from '../src/settings/inputs.js'
 import {
   ANY_LINE_BREAK,
   FEW_RUNS,

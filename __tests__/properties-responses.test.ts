@@ -4,7 +4,7 @@
 // asked.
 import fc from 'fast-check'
 import type { IncomingHttpHeaders } from 'node:http'
-import { describeFailure } from '../src/failure.js'
+import { describeFailure } from '../src/report/failure.js'
 import { TfeApiError, TfeResponseError, TfeTransportError } from '../src/tfe/errors.js'
 import { decodeOrganization } from '../src/tfe/organizations.js'
 import { decodeErrorBody, decodeErrors, parseDocument } from '../src/tfe/response.js'

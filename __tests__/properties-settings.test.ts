@@ -5,8 +5,8 @@
 import fc from 'fast-check'
 import { validateHeaderValue } from 'node:http'
 import { join } from 'node:path'
-import { isExternalId } from '../src/model.js'
-import { InputError, type Settings, readSettings } from '../src/inputs.js'
+import { isExternalId } from '../src/domain/model.js'
+import { InputError, type Settings, readSettings } from '../src/settings/inputs.js'
 import {
   INPUT_NAMES,
   ORGANIZATION_NAME,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { parseSharingFile } from '../src/config/parse.js'
+import { parseSharingFile } from '../src/files/parse.js'
 import { isCompleteWorkflow, lintWorkflow, yamlBlocks } from '../scripts/lint-workflows.mjs'
 import { readActionDefaults, repoRoot } from './support/runner.mjs'
 

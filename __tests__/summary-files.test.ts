@@ -1,17 +1,17 @@
 // The one summary of a file run, built from real plans: totals first, a table per changed
 // producer, unchanged ones collapsed, unmanaged ones listed; and it stays under the limit it is
 // given (a pull request comment, a job summary), counting what it had to leave out.
-import type { DesiredFromFile } from '../src/config/load.js'
-import type { Consumer } from '../src/model.js'
-import { makePlan } from '../src/plan.js'
+import type { DesiredFromFile } from '../src/files/load.js'
+import type { Consumer } from '../src/domain/model.js'
+import { makePlan } from '../src/domain/plan.js'
 import {
   COMMENT_LIMIT,
   type FilesReport,
   SUMMARY_LIMIT,
-  filesSummaryMarkdown,
-  producerOutputs
-} from '../src/report-files.js'
-import type { ProducerOutcome, Unmanaged } from '../src/sharing-files.js'
+  filesSummaryMarkdown
+} from '../src/report/files-summary.js'
+import { producerOutput } from '../src/report/outputs.js'
+import type { ProducerOutcome, Unmanaged } from '../src/domain/outcome.js'
 
 /** A consumer with a stable external id made from its name. */
 function org(name: string): Consumer {
@@ -28,8 +28,8 @@ function desired(organization: string, consumers: string[], line = 3): DesiredFr
     mode: 'set',
     globalModuleSharing: false,
     allowEmpty: true,
-    source: { file: 'sharing/teams.yml', line },
-    consumerLines: consumers.map((_, i) => line + 2 + i)
+    place: { file: 'sharing/teams.yml', line },
+    consumerPlaces: consumers.map((_, i) => ({ file: 'sharing/teams.yml', line: line + 2 + i }))
   }
 }
 
@@ -53,7 +53,7 @@ function producer(
     requested: want.consumers,
     known: [...today, ...wanted].map(org)
   })
-  return { desired: want, result, plan, applied: undefined, problems: [] }
+  return { desired: want, result, plan, applied: undefined, problems: [], error: undefined }
 }
 
 function report(producers: ProducerOutcome[], unmanaged: Unmanaged[] = []): FilesReport {
@@ -192,7 +192,7 @@ describe('the producers output', () => {
   it('gives names sorted, and null for what a failure leaves unknown', () => {
     const failed = producer('broken', ['b'], ['c', 'a'], 'failed')
     expect(
-      producerOutputs({ producers: [producer('network', ['legacy'], ['zeta', 'alpha']), failed] })
+      [producer('network', ['legacy'], ['zeta', 'alpha']), failed].map(producerOutput)
     ).toEqual([
       {
         organization: 'network',

@@ -155,7 +155,8 @@ describe('finding organizations by name and external id', () => {
     expect(found).toEqual({
       organizations: [expect.objectContaining({ name: 'team-a', externalId: teamA.externalId })],
       missingNames: ['ghost'],
-      missingIds: []
+      missingIds: [],
+      complete: false
     })
     expect(requests().sort()).toEqual([
       'GET /api/v2/admin/organizations/ghost',
@@ -167,7 +168,8 @@ describe('finding organizations by name and external id', () => {
     expect(await findOrganizations(tfe, { names: [], ids: [] })).toEqual({
       organizations: [],
       missingNames: [],
-      missingIds: []
+      missingIds: [],
+      complete: false
     })
     expect(fake.requests).toEqual([])
   })

@@ -1,15 +1,21 @@
-// Orchestration only: settings → one producer's sharing, or every producer of the sharing files,
-// or an export → outputs, summary, comment. The only place that decides whether the step failed.
+// The step: settings → the producers asked for → one engine → one outcome → one report. The only
+// place that decides whether the step failed.
 import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { ConfigInvalid } from './config/errors.js'
-import { ActionError } from './errors.js'
-import { describeCommentFailure, describeFailure, driftLine, filesFailureLine } from './failure.js'
-import { type InputSource, type Settings, actionInputs, readSettings } from './inputs.js'
-import { commentOnPullRequest } from './pull-request-comment.js'
-import { failureMarkdown, summaryMarkdown, writeOutputs, writeSummary } from './report.js'
-import { shareModules } from './sharing.js'
+import type { Desired } from './domain/desired.js'
+import { ActionError, ConfigInvalid } from './domain/errors.js'
+import type { Outcome } from './domain/outcome.js'
+import { exportMarkdown } from './report/files-summary.js'
+import { describeFailure, driftLine, filesFailureLine } from './report/failure.js'
+import { anyChange } from './report/outputs.js'
+import { type RunContext, reportFailure, reportOutcome } from './report/report.js'
+import { writeSummary } from './report/summary.js'
+import { type InputSource, actionInputs, readSettings } from './settings/inputs.js'
+import type { Settings } from './settings/settings.js'
+import { share } from './sharing/engine.js'
+import { OrganizationDirectory } from './sharing/resolver.js'
+import { readSharingToday } from './sharing/today.js'
 import { type ClientOptions, TfeClient } from './tfe/client.js'
 import { RateLimiter } from './tfe/rate-limit.js'
 
@@ -50,42 +56,57 @@ export async function run(
       log,
       ...options.client
     })
-    if (settings.config) await runFiles(client, settings, settings.config, log)
-    else if (settings.exportTo) await runExport(client, settings, settings.exportTo, log)
-    else await runOneProducer(client, settings, log)
+    if (settings.exportTo) {
+      await runExport(client, settings, settings.exportTo, log)
+      return
+    }
+    const desired = settings.config
+      ? await desiredFromFiles(settings, settings.config, log)
+      : [desiredFromInputs(settings)]
+    if (!settings.config) {
+      log(`Reading the module sharing of ${settings.organization} on ${settings.baseUrl}`)
+    }
+    const outcome = await share(client, desired, {
+      api: settings.api,
+      dryRun: settings.dryRun,
+      unmanaged: !settings.config ? 'skip' : settings.failOnDrift ? 'certain' : 'filter',
+      log
+    })
+    if (settings.config) {
+      log(
+        `${client.sent} request${client.sent === 1 ? '' : 's'}, ${client.rateLimited} rate-limited (429)`
+      )
+    }
+    const context = runContext(settings)
+    await reportOutcome(outcome, context)
+    const failure = stepFailure(outcome, settings, context)
+    if (failure) {
+      core.setFailed(failure)
+      if (!settings.config) await reportFailure(failure, context)
+    }
   } catch (error) {
     const line = describeFailure(error, {
       organization: settings?.organization || undefined,
       baseUrl: settings?.baseUrl,
-      secrets: settings ? [settings.token, settings.pullRequestComment?.githubToken ?? ''] : []
+      secrets: secretsOf(settings)
     })
     core.setFailed(line)
-    if (settings) {
-      // The pull request must not keep showing an earlier, successful plan.
-      const markdown = failureMarkdown(subject(settings), line, settings.dryRun)
-      await writeSummary(markdown).catch(() => {})
-      await comment(settings, markdown)
-    }
+    if (settings) await reportFailure(line, runContext(settings))
   } finally {
     client?.dispose()
   }
 }
 
-async function runOneProducer(
-  client: TfeClient,
-  settings: Settings,
-  log: (line: string) => void
-): Promise<void> {
-  const { organization, baseUrl, api, dryRun } = settings
-  log(`Reading the module sharing of ${organization} on ${baseUrl}`)
-  const outcome = await shareModules(client, settings, { api, dryRun }, log)
-  outcome.warnings.forEach(warning => core.warning(warning))
-  writeOutputs(outcome)
-  const markdown = summaryMarkdown({ baseUrl, api, dryRun, ...outcome })
-  await writeSummary(markdown)
-  await comment(settings, markdown)
-  if (settings.failOnDrift && outcome.plan.changed) {
-    core.setFailed(driftLine([organization], 1))
+/** The step's inputs as a list of one producer, placed at the inputs that name it. */
+function desiredFromInputs(settings: Settings): Desired {
+  return {
+    organization: settings.organization,
+    consumers: settings.consumers,
+    mode: settings.mode,
+    globalModuleSharing: settings.globalModuleSharing,
+    allowEmpty: settings.allowEmpty,
+    place: { input: 'organization' },
+    consumerPlaces: settings.consumers.map(() => ({ input: 'consumers' }))
   }
 }
 
@@ -93,30 +114,23 @@ async function runOneProducer(
  * Every file is read and checked before the first request; every problem becomes an annotation
  * on its file and line, so that it shows in the pull request's diff.
  */
-async function runFiles(
-  client: TfeClient,
+async function desiredFromFiles(
   settings: Settings,
   { patterns, workspace }: NonNullable<Settings['config']>,
   log: (line: string) => void
-): Promise<void> {
-  const { baseUrl, api, dryRun } = settings
+): Promise<Desired[]> {
   if (settings.allowEmpty) {
     core.warning(
       "allow-empty does not apply to sharing files: a file states each producer's whole sharing, " +
         'consumers: [] included, and the pull request review is the confirmation'
     )
   }
-  // What only file runs need (the YAML parser, the glob matcher, the many-producer flow and its
-  // report) is loaded by them alone: a one-producer run starts without it.
-  const [{ findSharingFiles }, { loadSharingFiles }, { shareFromFiles }, report] =
-    await Promise.all([
-      import('./config/find.js'),
-      import('./config/load.js'),
-      import('./sharing-files.js'),
-      import('./report-files.js')
-    ])
-  const { COMMENT_LIMIT, SUMMARY_LIMIT, anyChange, filesSummaryMarkdown, writeFilesOutputs } =
-    report
+  // What only file runs need (the YAML parser, the glob matcher) is loaded by them alone: a
+  // one-producer run starts without it.
+  const [{ findSharingFiles }, { loadSharingFiles }] = await Promise.all([
+    import('./files/find.js'),
+    import('./files/load.js')
+  ])
   const paths = await findSharingFiles(patterns, workspace)
   const loaded = await loadSharingFiles(paths, workspace)
   if (loaded.errors.length > 0) {
@@ -126,44 +140,38 @@ async function runFiles(
     throw new ConfigInvalid(loaded.errors)
   }
   log(
-    `${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${baseUrl}`
+    `${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${settings.baseUrl}`
   )
+  return loaded.desired
+}
 
-  const outcome = await shareFromFiles(client, loaded.desired, { api, dryRun }, log, [
-    settings.token,
-    settings.pullRequestComment?.githubToken ?? ''
-  ])
-  outcome.warnings.forEach(warning => core.warning(warning))
-  for (const producer of outcome.producers) {
-    for (const { file, line, message } of producer.problems) {
-      core.error(message, { file, startLine: line })
+/** The step's one line when it fails, or undefined: a failed producer first, then drift. */
+function stepFailure(
+  outcome: Outcome,
+  settings: Settings,
+  context: RunContext
+): string | undefined {
+  if (!settings.config) {
+    const [producer] = outcome.producers
+    if (producer?.result === 'failed') {
+      return describeFailure(producer.error, {
+        organization: settings.organization,
+        baseUrl: settings.baseUrl,
+        secrets: context.secrets
+      })
     }
+  } else {
+    const failure = filesFailureLine(outcome, settings.dryRun)
+    if (failure) return failure
   }
-  log(
-    `${client.sent} request${client.sent === 1 ? '' : 's'}, ${client.rateLimited} rate-limited (429)`
-  )
-  writeFilesOutputs(outcome)
-  const run = { ...outcome, baseUrl, api, dryRun, patterns }
-  await writeSummary(
-    filesSummaryMarkdown(run, SUMMARY_LIMIT, 'the producers output has every producer')
-  )
-  await comment(
-    settings,
-    filesSummaryMarkdown(run, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`)
-  )
-
-  const failure = filesFailureLine(outcome, dryRun)
-  if (failure) {
-    core.setFailed(failure)
-  } else if (settings.failOnDrift && anyChange(outcome)) {
+  if (settings.failOnDrift && anyChange(outcome)) {
     const drifted = outcome.producers.filter(p => p.result === 'would-change')
-    core.setFailed(
-      driftLine(
-        drifted.map(p => p.desired.organization),
-        outcome.producers.length
-      )
+    return driftLine(
+      drifted.map(p => p.desired.organization),
+      outcome.producers.length
     )
   }
+  return undefined
 }
 
 /** Today's sharing, written as a sharing file; TFE is only read. */
@@ -173,16 +181,23 @@ async function runExport(
   { path, file }: NonNullable<Settings['exportTo']>,
   log: (line: string) => void
 ): Promise<void> {
-  const [{ readSharingToday }, { sharingFileText }, { exportMarkdown }] = await Promise.all([
-    import('./export-sharing.js'),
-    import('./config/export.js'),
-    import('./report-files.js')
-  ])
+  // The YAML writer loads only for export.
+  const { sharingFileText } = await import('./files/export.js')
   log(`Reading the module sharing of every organization on ${settings.baseUrl}`)
-  const entries = await readSharingToday(client, log)
+  const sharers = await readSharingToday(client, new OrganizationDirectory(client), log)
+  const text = sharingFileText(
+    sharers.map(s =>
+      s.global
+        ? { organization: s.organization, globalModuleSharing: true as const }
+        : {
+            organization: s.organization,
+            consumers: (s.consumers ?? []).map(c => c.name ?? c.externalId)
+          }
+    )
+  )
   try {
     await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, sharingFileText(entries))
+    await writeFile(path, text)
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unknown error'
     throw new ActionError(
@@ -191,35 +206,26 @@ async function runExport(
     )
   }
   log(
-    `Wrote the sharing of ${entries.length} producer${entries.length === 1 ? '' : 's'} to ${file}`
+    `Wrote the sharing of ${sharers.length} producer${sharers.length === 1 ? '' : 's'} to ${file}`
   )
   core.setOutput('changed', 'false')
-  await writeSummary(exportMarkdown(entries, file, settings.baseUrl))
+  await writeSummary(exportMarkdown(sharers, file, settings.baseUrl))
 }
 
-/** The sharing change stands whatever happens here, so a comment failure is a warning. */
-async function comment(settings: Settings, markdown: string): Promise<void> {
-  if (!settings.pullRequestComment) return
-  const key = subject(settings)
-  const { githubToken } = settings.pullRequestComment
-  try {
-    const result = await commentOnPullRequest(githubToken, key, markdown)
-    if (!result) {
-      core.info('comment-on-pr: this run is not for a pull request; no comment.')
-      return
-    }
-    core.info(
-      `${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${result.number}${result.url ? `: ${result.url}` : ''}`
-    )
-  } catch (error) {
-    core.warning(
-      describeCommentFailure(error, {
-        organization: key,
-        apiUrl: process.env.GITHUB_API_URL,
-        secrets: [githubToken, settings.token]
-      })
-    )
+function runContext(settings: Settings): RunContext {
+  return {
+    baseUrl: settings.baseUrl,
+    api: settings.api,
+    dryRun: settings.dryRun,
+    subject: subject(settings),
+    patterns: settings.config?.patterns,
+    comment: settings.pullRequestComment,
+    secrets: secretsOf(settings)
   }
+}
+
+function secretsOf(settings: Settings | undefined): string[] {
+  return settings ? [settings.token, settings.pullRequestComment?.githubToken ?? ''] : []
 }
 
 /**
@@ -233,11 +239,4 @@ function subject(settings: Settings): string {
   }
   if (settings.exportTo) return `export to ${settings.exportTo.file}`.replace(/[^\w ./-]/g, '_')
   return settings.organization
-}
-
-function runUrl(): string {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env
-  return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
-    ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
-    : 'see the run'
 }

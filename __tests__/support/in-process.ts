@@ -7,7 +7,7 @@ import * as core from '@actions/core'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type InputSource } from '../../src/inputs.js'
+import { type InputSource } from '../../src/settings/inputs.js'
 import { type RunOptions, run } from '../../src/main.js'
 import {
   type ActionRun,

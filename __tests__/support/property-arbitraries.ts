@@ -3,9 +3,9 @@
 // input parser is told apart from the one error it may throw.
 import fc from 'fast-check'
 import { join } from 'node:path'
-import { describeFailure } from '../../src/failure.js'
-import { type ConsumerRef, isExternalId } from '../../src/model.js'
-import { InputError, type InputSource } from '../../src/inputs.js'
+import { describeFailure } from '../../src/report/failure.js'
+import { type ConsumerRef, isExternalId } from '../../src/domain/model.js'
+import { InputError, type InputSource } from '../../src/settings/inputs.js'
 import type { RequestInfo } from '../../src/tfe/errors.js'
 import { type TestPki, createPki } from './certificates.js'
 import { readActionDefaults } from './runner.mjs'

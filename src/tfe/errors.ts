@@ -89,3 +89,8 @@ function describeBody(entries: ApiErrorEntry[], kind: BodyKind, excerpt: string)
       return ''
   }
 }
+
+/** TFE's 404: a missing thing, a token that may not see it, or an endpoint this TFE lacks. */
+export function isNotFound(error: unknown): error is TfeApiError {
+  return error instanceof TfeApiError && error.status === 404
+}

@@ -1,4 +1,5 @@
-// Organizations: names ↔ external ids, and the admin settings of one organization.
+// Organizations: names ↔ external ids, and the admin settings of one organization
+// (docs/tfe-api.md#organization-names-and-external-ids).
 import type { Page, Query, TfeClient } from './client.js'
 import { isRecord } from './response.js'
 import { mapConcurrently } from './concurrency.js'
@@ -78,6 +79,8 @@ export interface Found {
   organizations: Organization[]
   missingNames: string[]
   missingIds: string[]
+  /** Every page of the list was read: what is missing is not on this TFE. */
+  complete: boolean
 }
 
 /**
@@ -86,21 +89,29 @@ export interface Found {
  * looked up one by one; for more, the first page of the list (which also tells the page count
  * P) decides: the names still missing are looked up one by one if that is cheaper than the
  * remaining pages. N names thus cost at most min(N, P) + 1 requests, and at most N when the
- * first page holds one of them.
+ * first page holds one of them. `seen` hears of every organization a list page shows, wanted or
+ * not, so that a caller can answer later questions without asking again.
  */
-export async function findOrganizations(client: TfeClient, wanted: Wanted): Promise<Found> {
+export async function findOrganizations(
+  client: TfeClient,
+  wanted: Wanted,
+  seen: (org: Organization) => void = () => {}
+): Promise<Found> {
   const names = new Set(wanted.names)
   const ids = new Set(wanted.ids)
   const found = new Map<string, Organization>()
+  let complete = false
   const take = (org: Organization): void => {
     const byName = names.delete(org.name)
     const byId = ids.delete(org.externalId)
     if (byName || byId) found.set(org.externalId, org)
   }
   const takePage = (page: Page): void =>
-    page.items.forEach((item, i) =>
-      take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`))
-    )
+    page.items.forEach((item, i) => {
+      const org = decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`)
+      seen(org)
+      take(org)
+    })
 
   if (ids.size === 0 && names.size <= 2) {
     await lookUpEach(client, [...names], take)
@@ -124,9 +135,15 @@ export async function findOrganizations(client: TfeClient, wanted: Wanted): Prom
         pages.forEach(takePage)
         next = pages[pages.length - 1]?.next
       }
+      complete = next === undefined
     }
   }
-  return { organizations: [...found.values()], missingNames: [...names], missingIds: [...ids] }
+  return {
+    organizations: [...found.values()],
+    missingNames: [...names],
+    missingIds: [...ids],
+    complete
+  }
 }
 
 /**

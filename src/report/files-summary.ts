@@ -1,15 +1,15 @@
 // What the user sees after a file run: the outputs of every producer, and one summary for the
 // whole run (totals first, a table per changed producer, unchanged ones collapsed), shortened to
 // fit where it is shown.
-import * as core from '@actions/core'
-import type { ExportEntry } from './config/export.js'
-import type { Api } from './model.js'
-import type { Change } from './plan.js'
-import { escapeHtml, partnershipOutput, producerOutput } from './report.js'
-import type { ProducerResult } from './report.js'
-import type { FilesOutcome, ProducerOutcome } from './sharing-files.js'
+import type { Api } from '../domain/model.js'
+import type { Outcome, ProducerOutcome, ProducerResult } from '../domain/outcome.js'
+import { listsUnknownNote } from '../domain/tfe-answers.js'
+import type { Change } from '../domain/plan.js'
+import { isFilePlace } from '../domain/problems.js'
+import type { Sharer } from '../sharing/today.js'
+import { escapeHtml } from './summary.js'
 
-export interface FilesReport extends FilesOutcome {
+export interface FilesReport extends Outcome {
   baseUrl: string
   api: Api
   dryRun: boolean
@@ -20,26 +20,6 @@ export interface FilesReport extends FilesOutcome {
 /** GitHub's limits: 65,536 characters a comment; 1 MiB a job summary step. */
 export const COMMENT_LIMIT = 65_536 - 512
 export const SUMMARY_LIMIT = 1024 * 1024 - 4096
-
-export function producerOutputs({ producers }: Pick<FilesOutcome, 'producers'>): object[] {
-  return producers.map(({ desired, result, plan, applied }) =>
-    producerOutput(desired.organization, result, plan, applied)
-  )
-}
-
-export function writeFilesOutputs(outcome: FilesOutcome): void {
-  const partnerships = outcome.producers.flatMap(p => p.applied?.partnerships ?? [])
-  core.setOutput('producers', JSON.stringify(producerOutputs(outcome)))
-  core.setOutput('unmanaged', JSON.stringify(outcome.unmanaged.map(u => u.organization)))
-  core.setOutput('changed', String(anyChange(outcome)))
-  core.setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)))
-  core.setOutput('partnerships', JSON.stringify(partnerships.map(partnershipOutput)))
-}
-
-/** True if any producer changed, or (dry run, or a run stopped by a failed plan) would. */
-export function anyChange({ producers }: Pick<FilesOutcome, 'producers'>): boolean {
-  return producers.some(p => p.result === 'changed' || p.result === 'would-change')
-}
 
 const RESULT_LABEL: Record<ProducerResult, string> = {
   unchanged: 'unchanged',
@@ -63,7 +43,7 @@ export function filesSummaryMarkdown(
   limit: number,
   elsewhere: string
 ): string {
-  const { producers, unmanaged, dryRun } = report
+  const { producers, unmanaged = [], dryRun } = report
   const count = (result: ProducerResult) => producers.filter(p => p.result === result).length
   const shown = producers.filter(p => p.result !== 'unchanged')
   const added = shown.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0)
@@ -120,15 +100,17 @@ function producerSection({ desired, result, plan, applied, problems }: ProducerO
   const lines = ['', `#### ${org}: ${RESULT_LABEL[result]}`]
   if (problems.length > 0) {
     lines.push('')
-    for (const p of problems)
-      lines.push(`- \`${cell(p.file)}:${p.line}\`: ${escapeHtml(p.message)}`)
+    for (const p of problems) {
+      const where = isFilePlace(p) ? `${p.file}:${p.line}` : p.input
+      lines.push(`- \`${cell(where)}\`: ${escapeHtml(p.message)}`)
+    }
   }
   if (!plan) return lines
   const { before, after } = plan.global
   if (before !== after)
     lines.push('', `Global module sharing: ${onOff(before)} → **${onOff(after)}**`)
   if (plan.previous === undefined) {
-    lines.push('', '> This TFE does not list module consumers: the list before is unknown.')
+    lines.push('', `> ${listsUnknownNote}`)
   }
   const partnership = new Map(
     (applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id] as const)
@@ -172,7 +154,7 @@ function unchangedSection(producers: readonly ProducerOutcome[]): string[] {
   ]
 }
 
-function unmanagedSection({ unmanaged }: Pick<FilesReport, 'unmanaged'>): string[] {
+function unmanagedSection({ unmanaged = [] }: Pick<FilesReport, 'unmanaged'>): string[] {
   if (unmanaged.length === 0) return []
   const items = unmanaged.map(u => {
     const what = u.global
@@ -212,12 +194,8 @@ function plural(count: number): string {
 }
 
 /** What an export wrote, for the job summary. */
-export function exportMarkdown(
-  entries: readonly ExportEntry[],
-  file: string,
-  baseUrl: string
-): string {
-  const global = entries.filter(e => !('consumers' in e)).length
+export function exportMarkdown(entries: readonly Sharer[], file: string, baseUrl: string): string {
+  const global = entries.filter(e => e.global).length
   return [
     `### Module sharing exported: ${entries.length} producer${plural(entries.length)}`,
     '',

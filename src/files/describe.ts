@@ -9,7 +9,7 @@ import {
   describe,
   looksLikeToken,
   looksRandom
-} from '../describe-value.js'
+} from '../domain/describe-value.js'
 
 export { NAME_CHARACTER, QUOTABLE_CHARACTER, describe, looksLikeToken }
 

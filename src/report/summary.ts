@@ -1,64 +1,17 @@
-// What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
+// The job summary and pull request comment of a run of the step's inputs: the one producer's plan
+// as a table. Runs of sharing files: files-summary.ts.
 import * as core from '@actions/core'
-import { type Api, type Consumer, byCodePoint } from './model.js'
-import type { Change, Plan } from './plan.js'
-import type { Outcome } from './sharing.js'
-import type { Partnership } from './tfe/module-sharing.js'
+import type { Api } from '../domain/model.js'
+import type { ProducerOutcome } from '../domain/outcome.js'
+import { listsUnknownNote } from '../domain/tfe-answers.js'
+import type { Change, Plan } from '../domain/plan.js'
 
 /** One producer's outcome, and where and how it was reached. */
-export interface Report extends Pick<Outcome, 'plan' | 'applied'> {
+export interface Report extends Pick<ProducerOutcome, 'applied'> {
+  plan: Plan
   baseUrl: string
   api: Api
   dryRun: boolean
-}
-
-export type ProducerResult = 'unchanged' | 'would-change' | 'changed' | 'failed'
-
-/**
- * One producer in the `producers` output. After a failure TFE may hold the old list, the new one
- * or part of the way, so its consumers and global sharing are unknown (null).
- */
-export function producerOutput(
-  organization: string,
-  result: ProducerResult,
-  plan: Plan | undefined,
-  applied: Outcome['applied']
-): Record<string, unknown> {
-  const known = result !== 'failed'
-  const names = (list: readonly Consumer[]) =>
-    list.map(c => c.name ?? c.externalId).sort(byCodePoint)
-  return {
-    organization,
-    result,
-    added: names(plan?.added ?? []),
-    removed: names(plan?.removed ?? []),
-    consumers: known ? names(applied?.consumers ?? plan?.next ?? []) : null,
-    'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null
-  }
-}
-
-export function writeOutputs({ plan, applied }: Pick<Outcome, 'plan' | 'applied'>): void {
-  // A dry run reports what the run would leave behind.
-  const consumers = applied?.consumers ?? plan.next
-  const partnerships = applied?.partnerships ?? []
-  const ids = (list: readonly Consumer[]) => JSON.stringify(list.map(c => c.externalId))
-  core.setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)))
-  core.setOutput('consumer-ids', ids(consumers))
-  core.setOutput('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)))
-  core.setOutput('partnerships', JSON.stringify(partnerships.map(partnershipOutput)))
-  core.setOutput('changed', String(plan.changed))
-  // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
-  // that nothing was added or removed.
-  const known = (list: readonly Consumer[]) => (plan.previous ? ids(list) : 'null')
-  core.setOutput('added', known(plan.added))
-  core.setOutput('removed', known(plan.removed))
-  core.setOutput('previous-consumer-ids', known(plan.previous ?? []))
-  core.setOutput('global-module-sharing', String(applied?.globalAfter ?? plan.global.after))
-  const result = applied ? 'changed' : plan.changed ? 'would-change' : 'unchanged'
-  core.setOutput(
-    'producers',
-    JSON.stringify([producerOutput(plan.organization, result, plan, applied)])
-  )
 }
 
 const CHANGE_LABEL: Record<Change, string> = {
@@ -82,10 +35,7 @@ export function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }: Report)
     `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`
   )
   if (plan.previous === undefined) {
-    lines.push(
-      '',
-      '> This TFE does not list module consumers, so the list before this run is unknown.'
-    )
+    lines.push('', `> ${listsUnknownNote}`)
   }
 
   const partnershipIds = new Map(
@@ -151,15 +101,4 @@ export function escapeHtml(text: string): string {
 
 function cell(text: string): string {
   return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ')
-}
-
-/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
-export function partnershipOutput(p: Partnership): Record<string, string> {
-  return {
-    id: p.id,
-    'consuming-organization-id': p.consumer.externalId,
-    'consuming-organization-name': p.consumer.name,
-    'producing-organization-id': p.producer.externalId,
-    'producing-organization-name': p.producer.name
-  }
 }

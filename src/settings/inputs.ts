@@ -11,70 +11,27 @@ import {
   describe,
   looksLikeToken,
   looksRandom
-} from './describe-value.js'
+} from '../domain/describe-value.js'
+import { InputError } from '../domain/errors.js'
+import type { InputSource, Settings } from './settings.js'
 import {
   APIS,
-  type Api,
   type ConsumerRef,
-  MODES,
   type Mode,
+  MODES,
   isExternalId,
   isOrganizationName,
   looksLikeExternalId
-} from './model.js'
-
-export interface Settings {
-  organization: string
-  consumers: ConsumerRef[]
-  token: string
-  /** `https://host[:port]`, or `http://` for a loopback host; no trailing slash. */
-  baseUrl: string
-  allowEmpty: boolean
-  mode: Mode
-  dryRun: boolean
-  /** undefined: leave global module sharing as the consumer list implies. */
-  globalModuleSharing: boolean | undefined
-  api: Api
-  /** Only to comment on pull requests; undefined when no comment is wanted. */
-  pullRequestComment: { githubToken: string } | undefined
-  maxRetries: number
-  timeoutMs: number
-  /** PEM of a private CA to trust, in addition to the usual roots. */
-  caCertificate: string | undefined
-  /** Sharing files instead of one producer's inputs: the patterns, and where they are relative to. */
-  config: { patterns: string; workspace: string } | undefined
-  /** Export today's sharing to this file instead of changing anything. */
-  exportTo: { path: string; file: string } | undefined
-  /** With dryRun: fail when TFE differs from what is asked. */
-  failOnDrift: boolean
-  /** Requests per second for the whole run. */
-  rateLimit: number
-}
-
-/** A value the user gave is unusable. Carries the input's name so the message can point at it. */
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    message: string
-  ) {
-    super(message)
-    this.name = 'InputError'
-  }
-}
-
-/** Where inputs come from: the runner's INPUT_* variables in production, a plain object in tests. */
-export interface InputSource {
-  input(name: string): string
-  env(name: string): string | undefined
-  /** Registers a secret so the runner masks it in every later log line. */
-  mask(secret: string): void
-}
+} from '../domain/model.js'
 
 export const actionInputs: InputSource = {
   input: name => core.getInput(name),
   env: name => process.env[name],
   mask: secret => core.setSecret(secret)
 }
+
+export { InputError }
+export type { InputSource, Settings }
 
 export function readSettings(source: InputSource = actionInputs): Settings {
   // The tokens are masked before anything else happens, so no later line can leak them.

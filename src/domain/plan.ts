@@ -1,6 +1,7 @@
 // Pure planning: from what TFE holds today and what the user asked for, the list and global
 // setting a run leaves behind, and every conflict, before anything is written. No I/O here.
 import { PlanConflict } from './errors.js'
+import { CANNOT_LIST_CONSUMERS } from './tfe-answers.js'
 import {
   type Api,
   type Consumer,
@@ -82,13 +83,13 @@ export function makePlan(input: PlanInput): Plan {
 
   if (previous === undefined && mode !== 'set') {
     throw new PlanConflict(
-      `${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
+      `${organization}: ${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), ` +
         `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`
     )
   }
   if (previous === undefined && input.dryRun) {
     throw new PlanConflict(
-      `${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
+      `${organization}: ${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), ` +
         'so a dry run cannot show what would change. Run without dry-run to set the list.'
     )
   }

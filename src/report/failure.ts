@@ -1,11 +1,10 @@
 // Turns any error into the one line a person reads in the step's log and annotation:
 // which organization, what happened (with the HTTP status), and what to do next.
-import { ActionError, ApplyError } from './errors.js'
-import { InputError } from './inputs.js'
-import { CommentError } from './pull-request-comment.js'
-import type { FilesOutcome } from './sharing-files.js'
-import type { NotFoundCause } from './tfe/account.js'
-import { TfeApiError, TfeResponseError, TfeTransportError } from './tfe/errors.js'
+import { ActionError, ApplyError, InputError } from '../domain/errors.js'
+import type { Outcome } from '../domain/outcome.js'
+import { httpError } from '../domain/tfe-answers.js'
+import { TfeApiError, TfeResponseError, TfeTransportError } from '../tfe/errors.js'
+import { CommentError } from './comment.js'
 
 export interface FailureContext {
   organization?: string
@@ -53,7 +52,17 @@ function describeCause(error: unknown, context: FailureContext, nothingWritten: 
   const host = context.baseUrl ?? 'TFE'
   if (error instanceof InputError) return `Invalid input: ${error.message}`
   if (error instanceof ActionError) return error.message
-  if (error instanceof TfeApiError) return subject + describeApiError(error, host, nothingWritten)
+  if (error instanceof TfeApiError) {
+    const { method, path } = error.request
+    const answer = {
+      method,
+      path,
+      status: error.status,
+      details: error.details,
+      message: error.message
+    }
+    return subject + httpError(answer, host, nothingWritten)
+  }
   if (error instanceof TfeTransportError) {
     const hint =
       error.code === 'ERR_SSL_WRONG_VERSION_NUMBER'
@@ -70,76 +79,6 @@ function describeCause(error: unknown, context: FailureContext, nothingWritten: 
   }
   const message = error instanceof Error ? error.message : String(error)
   return `${subject}unexpected error: ${message}`
-}
-
-function describeApiError(error: TfeApiError, host: string, nothingWritten: boolean): string {
-  const { status } = error
-  const said = error.details ? `: ${withoutStop(error.details)}` : ''
-  if (status === 401) {
-    return (
-      `${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
-      "Use a site administrator's API token (token input or TFE_TOKEN)."
-    )
-  }
-  if (status === 404) {
-    return (
-      `${error.request.method} ${error.request.path} answered HTTP 404: the organization does not exist, ` +
-      "or the token is not a site administrator's. Check the name and use a site admin's token."
-    )
-  }
-  if (status === 422) {
-    return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`
-  }
-  if (status === 429) {
-    return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`
-  }
-  if (status >= 300 && status < 400) {
-    return `${error.request.method} ${error.request.path} was redirected (HTTP ${status})${said}.`
-  }
-  if (status >= 500) {
-    return `${withoutStop(error.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`
-  }
-  return `${withoutStop(error.message)}.`
-}
-
-/** TFE's details often end in a full stop; the sentence goes on after them. */
-function withoutStop(text: string): string {
-  return text.replace(/[.\s]+$/, '')
-}
-
-/** The line for a 404 that a second look has explained. */
-export function describeNotFound(
-  cause: NotFoundCause,
-  organization: string,
-  what: string,
-  /** When TFE gained the endpoint, e.g. `v202103-1`: the line names it when it is missing. */
-  since = ''
-): ActionError {
-  switch (cause) {
-    case 'endpoint-missing':
-      return new ActionError(
-        'tfe',
-        `${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
-          `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`
-      )
-    case 'not-site-admin':
-      return new ActionError(
-        'tfe',
-        `${organization}: the token is valid but not a site administrator's (HTTP 404 from the admin API). ` +
-          "Use a site admin's API token."
-      )
-    case 'organization-missing':
-      return new ActionError(
-        'tfe',
-        `${organization}: no such organization on this TFE (HTTP 404). Check the organization input.`
-      )
-    default:
-      return new ActionError(
-        'tfe',
-        `${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
-          "Check the organization name and use a site admin's API token."
-      )
-  }
 }
 
 /**
@@ -194,7 +133,7 @@ function someNames(names: readonly string[], max = 5): string {
 
 /** The step's one line when a file run's producers failed; undefined when none did. */
 export function filesFailureLine(
-  { producers, wrote }: Pick<FilesOutcome, 'producers' | 'wrote'>,
+  { producers, wrote }: Pick<Outcome, 'producers' | 'wrote'>,
   dryRun: boolean
 ): string | undefined {
   const failed = producers.filter(p => p.result === 'failed').map(p => p.desired.organization)

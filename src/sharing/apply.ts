@@ -1,30 +1,22 @@
 // Sends a plan's steps to TFE, in order, and confirms TFE holds what was planned. Every write
 // here is idempotent (a whole list, or one flag), so running a plan again is always safe.
-import { ActionError, ApplyError, type Phase } from './errors.js'
-import { describeNotFound } from './failure.js'
-import { type Api, type Consumer, asConsumer, consumerLabel } from './model.js'
-import type { ListWrite, Plan, Step } from './plan.js'
-import type { TfeClient } from './tfe/client.js'
-import { TfeApiError, TfeTransportError } from './tfe/errors.js'
+import { ActionError, ApplyError } from '../domain/errors.js'
+import { type Api, type Consumer, asConsumer, consumerLabel } from '../domain/model.js'
+import type { Applied } from '../domain/outcome.js'
+import type { ListWrite, Plan, Step } from '../domain/plan.js'
+import { endpointMissing } from '../domain/tfe-answers.js'
+import type { TfeClient } from '../tfe/client.js'
+import { TfeTransportError, isNotFound } from '../tfe/errors.js'
 import {
-  type Partnership,
   listModuleConsumers,
   listProviderConsumers,
   putRegistryPartnerships,
   setModuleConsumerRelationships,
   setModuleConsumers
-} from './tfe/module-sharing.js'
-import { getOrganization, setGlobalModuleSharing } from './tfe/organizations.js'
+} from '../tfe/module-sharing.js'
+import { getOrganization, setGlobalModuleSharing } from '../tfe/organizations.js'
 
-export interface Applied {
-  /** The seed endpoint's partnerships; the other APIs return none. */
-  partnerships: Partnership[]
-  /** The list TFE holds after the writes. */
-  consumers: Consumer[]
-  globalAfter: boolean
-}
-
-/** Each write endpoint, and the TFE release that brought it (../shared/tfe-api.md). */
+/** Each write endpoint, and the TFE release that brought it (docs/tfe-api.md#which-release-brought-what). */
 const ENDPOINTS: Record<Api, { what: string; since: string }> = {
   'module-consumers': {
     what: 'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)',
@@ -40,10 +32,8 @@ const ENDPOINTS: Record<Api, { what: string; since: string }> = {
   }
 }
 
-/** Where a run is, so that a failure can say what is already changed in TFE. */
+/** What a failure must say is already changed in TFE: each write TFE accepted, as the user reads it. */
 interface Progress {
-  phase: Exclude<Phase, 'reading'>
-  /** Each write TFE accepted, as the user reads it. */
   written: string[]
 }
 
@@ -52,13 +42,13 @@ export async function apply(
   plan: Plan,
   log: (line: string) => void = () => {}
 ): Promise<Applied> {
-  const progress: Progress = { phase: 'writing', written: [] }
+  const progress: Progress = { written: [] }
   const applied: Applied = { partnerships: [], consumers: [], globalAfter: plan.global.before }
   try {
     for (const step of plan.steps) await send(client, plan, step, applied, progress, log)
     return applied
   } catch (error) {
-    throw new ApplyError(kindOf(error), progress.phase, progress.written, error)
+    throw new ApplyError(kindOf(error), progress.written, error)
   }
 }
 
@@ -71,7 +61,6 @@ async function send(
   log: (line: string) => void
 ): Promise<void> {
   const { organization } = plan
-  progress.phase = 'writing'
   switch (step.kind) {
     case 'global-on':
       log(`Turning global module sharing on for ${organization}`)
@@ -80,12 +69,10 @@ async function send(
       return
     case 'global-off':
       if (step.confirmFirst) {
-        progress.phase = 'confirming'
         if (!(await getOrganization(client, organization)).globalModuleSharing) {
           applied.globalAfter = false
           return
         }
-        progress.phase = 'writing'
       }
       log(`Turning global module sharing off for ${organization}`)
       await setGlobal(client, organization, false, progress)
@@ -96,7 +83,6 @@ async function send(
       const count = `${write.consumers.length} module consumer${write.consumers.length === 1 ? '' : 's'}`
       log(`Setting ${count} of ${organization} through ${write.api}`)
       const result = await writeList(client, organization, write, progress)
-      progress.phase = 'confirming'
       confirm(plan, result.consumers)
       applied.partnerships = result.partnerships
       applied.consumers = result.consumers
@@ -136,9 +122,9 @@ async function writeList(
     try {
       return await request()
     } catch (error) {
-      if (error instanceof TfeApiError && error.status === 404) {
+      if (isNotFound(error)) {
         const { what, since } = ENDPOINTS[write.api]
-        throw describeNotFound('endpoint-missing', organization, what, since)
+        throw new ActionError('tfe', endpointMissing(organization, what, since))
       }
       throw error
     }
@@ -158,7 +144,6 @@ async function writeList(
     progress.written.push(
       `the consumer list was set to ${write.consumers.length ? list(write.consumers) : 'empty'}`
     )
-    progress.phase = 'confirming'
     const consumers = (await listModuleConsumers(client, organization)).map(asConsumer)
     return { partnerships: [], consumers }
   }
@@ -173,7 +158,6 @@ async function writeList(
   progress.written.push(
     `the module consumers were set to ${list(write.consumers)}, the provider consumers sent back as ${list(providersBefore)}`
   )
-  progress.phase = 'confirming'
   // Both read-backs at once: one round trip.
   const [providersAfter, consumers] = await Promise.all([
     listProviderConsumers(client, organization),

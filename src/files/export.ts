@@ -3,7 +3,7 @@
 // same text and a diff shows only what changed.
 import { stringify } from 'yaml'
 import { SHARING_FILE_VERSION } from './parse.js'
-import { byCodePoint } from '../model.js'
+import { byCodePoint } from '../domain/model.js'
 
 /** Where editors find the schema of the format (`# yaml-language-server: $schema=...`). */
 export const SCHEMA_URL =

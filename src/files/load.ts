@@ -2,31 +2,30 @@
 // Reading is the only I/O here; combining the files is pure (`combineSharingFiles`).
 import { readFile, stat } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
-import type { Desired } from '../sharing.js'
+import type { Desired } from '../domain/desired.js'
 import { isQuotable } from './describe.js'
-import type { ConfigError } from './errors.js'
+import type { FilePlace, FileProblem } from '../domain/problems.js'
 import { type FileProducer, type ParsedSharingFile, parseSharingFile } from './parse.js'
-import { byCodePoint } from '../model.js'
+import { byCodePoint } from '../domain/model.js'
 
 /**
  * One producer's desired sharing from a file: the whole desired state (mode `set`), global sharing
- * stated either way, and no `allow-empty` (reviewing the file is the confirmation).
+ * stated either way, and no `allow-empty` (reviewing the file is the confirmation); placed at the
+ * producer's key and each consumer's line.
  */
 export interface DesiredFromFile extends Desired {
   mode: 'set'
   globalModuleSharing: boolean
   allowEmpty: true
-  /** Where the producer is written: the file relative to the workspace, and the key's line. */
-  source: { file: string; line: number }
-  /** The line of each consumer entry, in the order of `consumers`. */
-  consumerLines: number[]
+  place: FilePlace
+  consumerPlaces: FilePlace[]
 }
 
 export interface LoadedSharing {
   /** Sorted by producer name. */
   desired: DesiredFromFile[]
   /** Every problem of every file, by file and position; the run must not go ahead if any. */
-  errors: ConfigError[]
+  errors: FileProblem[]
 }
 
 /** A sharing file is a short list; anything larger was matched by mistake. */
@@ -91,8 +90,8 @@ export function combineSharingFiles(files: readonly ParsedSharingFile[]): Loaded
         mode: 'set',
         globalModuleSharing,
         allowEmpty: true,
-        source,
-        consumerLines
+        place: source,
+        consumerPlaces: consumerLines.map(line => ({ file: source.file, line }))
       })
     )
   errors.sort(

@@ -5,7 +5,7 @@ import { create } from '@actions/glob'
 import { realpath, stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { looksLikeToken } from './describe.js'
-import { SharingPatternError } from './errors.js'
+import { SharingPatternError } from '../domain/errors.js'
 
 const GLOB_OPTIONS = {
   followSymbolicLinks: false,

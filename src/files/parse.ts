@@ -27,7 +27,7 @@ import {
   isExternalId,
   isOrganizationName,
   looksLikeExternalId
-} from '../model.js'
+} from '../domain/model.js'
 import {
   NAME_CHARACTER,
   QUOTABLE_CHARACTER,
@@ -38,7 +38,7 @@ import {
   shown,
   tokenHint
 } from './describe.js'
-import type { ConfigError } from './errors.js'
+import type { FileProblem } from '../domain/problems.js'
 import { yamlProblem } from './yaml-problems.js'
 
 /** The only version of the format. */
@@ -60,7 +60,7 @@ export interface ParsedSharingFile {
   /** The producers without problems, in the order of the file. */
   producers: FileProducer[]
   /** Every problem found, in the order of the file. */
-  errors: ConfigError[]
+  errors: FileProblem[]
 }
 
 const TOP_KEYS = ['version', 'producers'] as const
@@ -73,7 +73,7 @@ type Node = ParsedNode | null | undefined
 
 interface Context {
   file: string
-  errors: ConfigError[]
+  errors: FileProblem[]
   lines: LineCounter
 }
 
@@ -574,7 +574,7 @@ function organizationLabel(organization: string, line: number): string {
   return isQuotable(organization) ? organization : `the producer on line ${line}`
 }
 
-function inOrder(errors: ConfigError[]): ConfigError[] {
+function inOrder(errors: FileProblem[]): FileProblem[] {
   return errors
     .map((error, index) => ({ error, index }))
     .sort(

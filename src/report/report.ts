@@ -1,0 +1,112 @@
+// One report for every run, written from its outcome: warnings and annotations where the user
+// wrote each problem, the step's outputs, the job summary and the pull request comment. It
+// decides nothing: main.ts says whether the step failed.
+import * as core from '@actions/core'
+import type { Api } from '../domain/model.js'
+import type { Outcome, ProducerOutcome } from '../domain/outcome.js'
+import { type Problem, isFilePlace } from '../domain/problems.js'
+import { commentOnPullRequest } from './comment.js'
+import { describeCommentFailure, describeFailure } from './failure.js'
+import { COMMENT_LIMIT, SUMMARY_LIMIT, filesSummaryMarkdown } from './files-summary.js'
+import { writeFilesOutputs, writeProducerOutputs } from './outputs.js'
+import { failureMarkdown, summaryMarkdown, writeSummary } from './summary.js'
+
+export interface RunContext {
+  baseUrl: string
+  api: Api
+  dryRun: boolean
+  /** What the run is about, as its summary heading and comment marker say it. */
+  subject: string
+  /** The config input of a run of sharing files; undefined for a run of the step's inputs. */
+  patterns: string | undefined
+  /** Only to comment on pull requests; undefined when no comment is wanted. */
+  comment: { githubToken: string } | undefined
+  /** Kept out of every line, whatever a server echoes back. */
+  secrets: readonly string[]
+}
+
+/**
+ * The problems of a producer, each where the user wrote it. A failed write has no place of its
+ * own: it is shown at the producer, worded with what TFE already holds.
+ */
+export function problemsOf(producer: ProducerOutcome, context: RunContext): Problem[] {
+  if (producer.problems.length > 0 || producer.result !== 'failed') return producer.problems
+  const message = describeFailure(producer.error, {
+    organization: producer.desired.organization,
+    secrets: context.secrets
+  })
+  return [{ ...producer.desired.place, message }]
+}
+
+export async function reportOutcome(outcome: Outcome, context: RunContext): Promise<void> {
+  const shown = {
+    ...outcome,
+    producers: outcome.producers.map(p => ({ ...p, problems: problemsOf(p, context) }))
+  }
+  outcome.warnings.forEach(warning => core.warning(warning))
+  if (context.patterns === undefined) {
+    const [producer] = shown.producers
+    // A run of the step's inputs that failed shows its one line instead (reportFailure).
+    if (!producer?.plan || producer.result === 'failed') return
+    writeProducerOutputs(producer)
+    const markdown = summaryMarkdown({ ...context, plan: producer.plan, applied: producer.applied })
+    await writeSummary(markdown)
+    await comment(context, markdown)
+    return
+  }
+  for (const { problems } of shown.producers) {
+    for (const problem of problems) {
+      if (isFilePlace(problem))
+        core.error(problem.message, { file: problem.file, startLine: problem.line })
+    }
+  }
+  writeFilesOutputs(outcome)
+  const run = { ...shown, ...context, patterns: context.patterns }
+  await writeSummary(
+    filesSummaryMarkdown(run, SUMMARY_LIMIT, 'the producers output has every producer')
+  )
+  await comment(
+    context,
+    filesSummaryMarkdown(run, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`)
+  )
+}
+
+/** What the summary and the pull request show when the run failed: its one line. */
+export async function reportFailure(line: string, context: RunContext): Promise<void> {
+  // The pull request must not keep showing an earlier, successful plan.
+  const markdown = failureMarkdown(context.subject, line, context.dryRun)
+  await writeSummary(markdown).catch(() => {})
+  await comment(context, markdown)
+}
+
+/** The sharing change stands whatever happens here, so a comment failure is a warning. */
+async function comment(context: RunContext, markdown: string): Promise<void> {
+  if (!context.comment) return
+  const key = context.subject
+  const { githubToken } = context.comment
+  try {
+    const result = await commentOnPullRequest(githubToken, key, markdown)
+    if (!result) {
+      core.info('comment-on-pr: this run is not for a pull request; no comment.')
+      return
+    }
+    core.info(
+      `${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${result.number}${result.url ? `: ${result.url}` : ''}`
+    )
+  } catch (error) {
+    core.warning(
+      describeCommentFailure(error, {
+        organization: key,
+        apiUrl: process.env.GITHUB_API_URL,
+        secrets: context.secrets
+      })
+    )
+  }
+}
+
+function runUrl(): string {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env
+  return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
+    ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
+    : 'see the run'
+}
