@@ -11,7 +11,7 @@ import { describeFailure, driftLine, filesFailureLine } from './report/failure.j
 import { anyChange } from './report/outputs.js'
 import { type RunContext, reportFailure, reportOutcome } from './report/report.js'
 import { writeSummary } from './report/summary.js'
-import { type InputSource, actionInputs, readSettings } from './settings/inputs.js'
+import { type InputSource, actionInputs, readForFailure, readSettings } from './settings/inputs.js'
 import type { Settings } from './settings/settings.js'
 import { share } from './sharing/engine.js'
 import { OrganizationDirectory } from './sharing/resolver.js'
@@ -85,13 +85,15 @@ export async function run(
       if (!settings.config) await reportFailure(failure, context)
     }
   } catch (error) {
+    // A wrong input too reaches the summary and the comment: read what they need leniently.
+    const context = runContext(settings ?? { ...readForFailure(source), exportTo: undefined })
     const line = describeFailure(error, {
       organization: settings?.organization || undefined,
       baseUrl: settings?.baseUrl,
-      secrets: secretsOf(settings)
+      secrets: context.secrets
     })
     core.setFailed(line)
-    if (settings) await reportFailure(line, runContext(settings))
+    await reportFailure(line, context, error)
   } finally {
     client?.dispose()
   }
@@ -133,12 +135,7 @@ async function desiredFromFiles(
   ])
   const paths = await findSharingFiles(patterns, workspace)
   const loaded = await loadSharingFiles(paths, workspace)
-  if (loaded.errors.length > 0) {
-    for (const { file, line, column, message } of loaded.errors) {
-      core.error(message, { file, startLine: line, startColumn: column })
-    }
-    throw new ConfigInvalid(loaded.errors)
-  }
+  if (loaded.errors.length > 0) throw new ConfigInvalid(loaded.errors)
   log(
     `${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${settings.baseUrl}`
   )
@@ -212,27 +209,32 @@ async function runExport(
   await writeSummary(exportMarkdown(sharers, file, settings.baseUrl))
 }
 
-function runContext(settings: Settings): RunContext {
-  return {
-    baseUrl: settings.baseUrl,
-    api: settings.api,
-    dryRun: settings.dryRun,
-    subject: subject(settings),
-    patterns: settings.config?.patterns,
-    comment: settings.pullRequestComment,
-    secrets: secretsOf(settings)
-  }
-}
+type ReportedSettings = Pick<
+  Settings,
+  'dryRun' | 'pullRequestComment' | 'organization' | 'token' | 'exportTo'
+> & { config: Pick<NonNullable<Settings['config']>, 'patterns'> | undefined } & Partial<
+    Pick<Settings, 'baseUrl' | 'api'>
+  >
 
-function secretsOf(settings: Settings | undefined): string[] {
-  return settings ? [settings.token, settings.pullRequestComment?.githubToken ?? ''] : []
+function runContext(settings: ReportedSettings): RunContext {
+  const key = subject(settings)
+  return {
+    baseUrl: settings.baseUrl ?? '',
+    api: settings.api ?? 'module-consumers',
+    dryRun: settings.dryRun,
+    subject: key,
+    patterns: settings.config?.patterns,
+    // A comment is found again by its subject: without one, it would be a new comment each run.
+    comment: key ? settings.pullRequestComment : undefined,
+    secrets: [settings.token, settings.pullRequestComment?.githubToken ?? '']
+  }
 }
 
 /**
  * What a run is about, as its summary heading and comment marker say it: the producer, or the
  * sharing files (by their patterns, so two steps with different files keep two comments).
  */
-function subject(settings: Settings): string {
+function subject(settings: ReportedSettings): string {
   if (settings.config) {
     const patterns = settings.config.patterns.split(/\r?\n/).map(p => p.trim())
     return `sharing files ${patterns.filter(Boolean).join(', ')}`.replace(/[^\w ./*!,-]/g, '_')

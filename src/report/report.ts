@@ -2,6 +2,7 @@
 // wrote each problem, the step's outputs, the job summary and the pull request comment. It
 // decides nothing: main.ts says whether the step failed.
 import * as core from '@actions/core'
+import { ConfigInvalid } from '../domain/errors.js'
 import type { Api } from '../domain/model.js'
 import type { Outcome, ProducerOutcome } from '../domain/outcome.js'
 import { type Problem, isFilePlace } from '../domain/problems.js'
@@ -71,8 +72,20 @@ export async function reportOutcome(outcome: Outcome, context: RunContext): Prom
   )
 }
 
-/** What the summary and the pull request show when the run failed: its one line. */
-export async function reportFailure(line: string, context: RunContext): Promise<void> {
+/**
+ * What the summary and the pull request show when the run failed: its one line, and each problem
+ * of the sharing files as an annotation on its line.
+ */
+export async function reportFailure(
+  line: string,
+  context: RunContext,
+  error?: unknown
+): Promise<void> {
+  if (error instanceof ConfigInvalid) {
+    for (const { file, line, column, message } of error.problems) {
+      core.error(message, { file, startLine: line, startColumn: column })
+    }
+  }
   // The pull request must not keep showing an earlier, successful plan.
   const markdown = failureMarkdown(context.subject, line, context.dryRun)
   await writeSummary(markdown).catch(() => {})

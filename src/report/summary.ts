@@ -78,10 +78,16 @@ function onOff(value: boolean): string {
 }
 
 /** What the summary and the pull request show when a run fails: the one error line. */
-export function failureMarkdown(organization: string, line: string, dryRun: boolean): string {
-  const org = escapeHtml(organization)
+export function failureMarkdown(subject: string, line: string, dryRun: boolean): string {
+  const org = escapeHtml(subject)
+  // A wrong input may leave nothing to name the run by.
+  const heading = !org
+    ? `### Module sharing${dryRun ? ' plan (dry run)' : ''}`
+    : dryRun
+      ? `### Module sharing plan for ${org} (dry run)`
+      : `### Module sharing: ${org}`
   return [
-    dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
+    heading,
     '',
     `**Failed**: ${escapeHtml(line)}`,
     ''

@@ -132,6 +132,41 @@ function checkEmptyWithFiles(source: InputSource, using: 'config' | 'export'): v
 }
 
 /**
+ * What a failed run's report needs, read leniently after readSettings failed: whatever does not
+ * parse is left out, so that a wrong input still reaches the job summary and, when the run can
+ * tell which comment is its own, the pull request.
+ */
+export function readForFailure(source: InputSource): Pick<
+  Settings,
+  'dryRun' | 'pullRequestComment' | 'organization' | 'token'
+> & {
+  config: Pick<NonNullable<Settings['config']>, 'patterns'> | undefined
+} {
+  const lenient = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read()
+    } catch {
+      return fallback
+    }
+  }
+  const patterns = lenient(() => parsePatterns(source.input('config')), '')
+  const githubToken = source.input('github-token')
+  const comment = lenient(
+    () => parseBoolean('comment-on-pr', source.input('comment-on-pr'), false),
+    false
+  )
+  return {
+    dryRun: lenient(() => parseBoolean('dry-run', source.input('dry-run'), false), false),
+    pullRequestComment: comment && githubToken ? { githubToken } : undefined,
+    organization: patterns
+      ? ''
+      : lenient(() => parseOrganization(source.input('organization')), ''),
+    token: source.input('token') || source.env('TFE_TOKEN')?.trim() || '',
+    config: patterns ? { patterns } : undefined
+  }
+}
+
+/**
  * The sharing file patterns, checked here only for a pasted token (they are matched against the
  * workspace later, still before any request): the patterns are quoted in later errors.
  */
