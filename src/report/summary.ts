@@ -86,12 +86,7 @@ export function failureMarkdown(subject: string, line: string, dryRun: boolean):
     : dryRun
       ? `### Module sharing plan for ${org} (dry run)`
       : `### Module sharing: ${org}`
-  return [
-    heading,
-    '',
-    `**Failed**: ${escapeHtml(line)}`,
-    ''
-  ].join('\n')
+  return [heading, '', `**Failed**: ${escapeHtml(line)}`, ''].join('\n')
 }
 
 export async function writeSummary(markdown: string): Promise<void> {
