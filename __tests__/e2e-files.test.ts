@@ -5,7 +5,7 @@
 // fake TFE; what is asserted is what a user sees: exit code, outputs, annotations, summary, and
 // what TFE received.
 import { parse } from 'yaml'
-import type { FakeTfe, ModuleProducerFilter } from './support/fake-tfe.mjs'
+import type { FakeTfe, ModuleProducerFilter } from '../test-kit/fake-tfe.mjs'
 import { fake, replaceFakeTfe, useFakeTfe } from './support/fake-tfe-per-test.js'
 import {
   type FileEntry,

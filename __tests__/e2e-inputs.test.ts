@@ -2,8 +2,8 @@
 // token pasted into any input never shows, comments in the consumers list, an IPv6 host.
 import { createConnection, createServer, type Server } from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { type FakeTfe, startFakeTfe } from './support/fake-tfe.mjs'
-import { readActionDefaults, runAction } from './support/runner.mjs'
+import { type FakeTfe, startFakeTfe } from '../test-kit/fake-tfe.mjs'
+import { readActionDefaults, runAction } from '../test-kit/runner.mjs'
 import { visible } from './support/run-expectations.js'
 
 let fake: FakeTfe

@@ -3,7 +3,7 @@
 // from src/ by this test run, run as a GitHub runner runs it, against the fake TFE.
 import { expectSuccess, idOf, org, runOnFake, writes } from './support/action-on-fake.js'
 import { annotations } from './support/run-expectations.js'
-import type { PaginationShape } from './support/fake-tfe.mjs'
+import type { PaginationShape } from '../test-kit/fake-tfe.mjs'
 import { fake, replaceFakeTfe, useFakeTfe } from './support/fake-tfe-per-test.js'
 import {
   ADMIN_ORGS,

@@ -11,9 +11,9 @@ import {
   pullRequestEvent,
   startFakeGitHub,
   writeEvent
-} from './support/fake-github.mjs'
+} from '../test-kit/fake-github.mjs'
 import { fake, useFakeTfe } from './support/fake-tfe-per-test.js'
-import type { ActionRun } from './support/runner.mjs'
+import type { ActionRun } from '../test-kit/runner.mjs'
 import { annotations, visible } from './support/run-expectations.js'
 import { planRows, rows, seedSharing } from './support/sharing-scenario.js'
 

@@ -4,9 +4,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type FakeGitHub, startFakeGitHub } from './support/fake-github.mjs'
-import { type FakeTfe, startFakeTfe } from './support/fake-tfe.mjs'
-import { type ActionRun, runAction } from './support/runner.mjs'
+import { type FakeGitHub, startFakeGitHub } from '../test-kit/fake-github.mjs'
+import { type FakeTfe, startFakeTfe } from '../test-kit/fake-tfe.mjs'
+import { type ActionRun, runAction } from '../test-kit/runner.mjs'
 import { annotations, expectOneFailure } from './support/run-expectations.js'
 
 let fake: FakeTfe

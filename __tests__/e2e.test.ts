@@ -11,9 +11,9 @@ import {
   seedTeams,
   writes
 } from './support/action-on-fake.js'
-import { startFakeTfe } from './support/fake-tfe.mjs'
+import { startFakeTfe } from '../test-kit/fake-tfe.mjs'
 import { fake, useFakeTfe } from './support/fake-tfe-per-test.js'
-import { repoRoot, runAction } from './support/runner.mjs'
+import { repoRoot, runAction } from '../test-kit/runner.mjs'
 import { annotations, visible } from './support/run-expectations.js'
 
 useFakeTfe(seedTeams)

@@ -8,7 +8,7 @@ import {
   pullRequestEvent,
   startFakeGitHub,
   writeEvent
-} from './support/fake-github.mjs'
+} from '../test-kit/fake-github.mjs'
 import { github, useFakeGitHub } from './support/fake-github-per-test.js'
 import {
   JSON_TYPE,

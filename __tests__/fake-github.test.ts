@@ -2,7 +2,7 @@
 // client can go wrong, so every rule the action's tests rely on is pinned here. This file:
 // authentication, creating and updating comments, unknown routes, and seeding.
 import { request } from 'node:http'
-import { type GitHubComment, startFakeGitHub } from './support/fake-github.mjs'
+import { type GitHubComment, startFakeGitHub } from '../test-kit/fake-github.mjs'
 import { github, useFakeGitHub } from './support/fake-github-per-test.js'
 import {
   JSON_TYPE,

@@ -3,8 +3,8 @@
 // silent on global sharing. The fake answers it three ways (moduleProducerFilter), and each is
 // pinned here through real HTTP requests, with pages and q filters on top, so that the action's
 // tests can run against every reading a real TFE might have.
-import type { FakeTfe, ModuleProducerFilter } from './support/fake-tfe.mjs'
-import { startFakeTfe } from './support/fake-tfe.mjs'
+import type { FakeTfe, ModuleProducerFilter } from '../test-kit/fake-tfe.mjs'
+import { startFakeTfe } from '../test-kit/fake-tfe.mjs'
 import { fake, replaceFakeTfe, useFakeTfe } from './support/fake-tfe-per-test.js'
 import { type Reply, admin, callTfe, resources } from './support/tfe-calls.js'
 

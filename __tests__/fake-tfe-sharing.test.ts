@@ -1,7 +1,7 @@
 // The fake TFE's module sharing endpoints against the API docs (tfe-api.md): the seed endpoint,
 // global sharing and the consumer lists it wipes, relationships, provider consumers, registry
 // partnerships, and endpoints switched off as on an older TFE.
-import { startFakeTfe } from './support/fake-tfe.mjs'
+import { startFakeTfe } from '../test-kit/fake-tfe.mjs'
 import { fake, useFakeTfe } from './support/fake-tfe-per-test.js'
 import {
   type Resource,

@@ -9,7 +9,7 @@ import {
   type FakeTfeOptions,
   type PaginationShape,
   startFakeTfe
-} from './support/fake-tfe.mjs'
+} from '../test-kit/fake-tfe.mjs'
 import { fake, replaceFakeTfe, useFakeTfe } from './support/fake-tfe-per-test.js'
 import { manualClock } from './support/manual-clock.js'
 import { type Reply, admin, callTfe, resources } from './support/tfe-calls.js'

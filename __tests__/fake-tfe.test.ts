@@ -2,7 +2,7 @@
 // gets tests of its own: every rule the action's tests rely on is pinned here. This file: the
 // API's conventions (auth, 401 vs 404), organizations and their pagination, and the recording
 // and intercepts the fault tests build on.
-import { startFakeTfe } from './support/fake-tfe.mjs'
+import { startFakeTfe } from '../test-kit/fake-tfe.mjs'
 import { fake, useFakeTfe } from './support/fake-tfe-per-test.js'
 import {
   type Document,

@@ -18,7 +18,7 @@ import {
   expectSteps,
   useFaultsFake
 } from './support/fault-injection.js'
-import { type TlsProxy, startTlsProxy } from './support/tls-proxy.mjs'
+import { type TlsProxy, startTlsProxy } from '../test-kit/tls-proxy.mjs'
 
 useFaultsFake()
 

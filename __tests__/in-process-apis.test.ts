@@ -1,6 +1,6 @@
 // The in-process sharing suites, part two: the relationships and registry-partnerships APIs,
 // a TFE without the relationships endpoint, and name lookups among many organizations.
-import type { FakeOrganization } from './support/fake-tfe.mjs'
+import type { FakeOrganization } from '../test-kit/fake-tfe.mjs'
 import {
   ORG,
   PROVIDERS,

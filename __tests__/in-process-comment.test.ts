@@ -1,7 +1,7 @@
 // The pull request comment in process, so coverage sees it: created, updated in place, replaced
 // by a failure, and every way it can fail as a warning. @actions/github reads the event when it
 // is first loaded, so this file sets one pull request event for all its tests.
-import { type FakeTfe, startFakeTfe } from './support/fake-tfe.mjs'
+import { type FakeTfe, startFakeTfe } from '../test-kit/fake-tfe.mjs'
 import { runInProcess } from './support/in-process.js'
 import { github, usePullRequestEvent } from './support/pull-request-event.js'
 import { annotations, expectOneFailure, visible } from './support/run-expectations.js'

@@ -5,7 +5,7 @@
 import { type IncomingMessage, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type TestPki, createPki } from './support/certificates.js'
-import { type FakeTfe, type FakeTfeIntercept, startFakeTfe } from './support/fake-tfe.mjs'
+import { type FakeTfe, type FakeTfeIntercept, startFakeTfe } from '../test-kit/fake-tfe.mjs'
 import {
   type InProcessOptions,
   type InProcessRun,
@@ -13,7 +13,7 @@ import {
   runInProcess
 } from './support/in-process.js'
 import { annotations, expectOneFailure, visible } from './support/run-expectations.js'
-import { type TlsProxy, startTlsProxy } from './support/tls-proxy.mjs'
+import { type TlsProxy, startTlsProxy } from '../test-kit/tls-proxy.mjs'
 
 const ORG = '/api/v2/admin/organizations/modules'
 const SEED = `${ORG}/module-consumers`

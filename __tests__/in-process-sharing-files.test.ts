@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { type FakeTfe, type FakeTfeOptions, startFakeTfe } from './support/fake-tfe.mjs'
+import { type FakeTfe, type FakeTfeOptions, startFakeTfe } from '../test-kit/fake-tfe.mjs'
 import { type InProcessRun, runInProcess } from './support/in-process.js'
 import { github, usePullRequestEvent } from './support/pull-request-event.js'
 import { annotations } from './support/run-expectations.js'

@@ -2,7 +2,7 @@
 // mode, dry runs, global sharing, each API with its read-back, a TFE without the relationships
 // endpoint, and name lookups. Each test checks what a user sees (outputs, summary, log, the one
 // error line) and what TFE received.
-import type { FakeOrganization } from './support/fake-tfe.mjs'
+import type { FakeOrganization } from '../test-kit/fake-tfe.mjs'
 import { runInProcess } from './support/in-process.js'
 import {
   ORG,

@@ -15,7 +15,7 @@ import {
   parseOrganization,
   readSettings
 } from '../src/inputs.js'
-import { readActionDefaults } from './support/runner.mjs'
+import { readActionDefaults } from '../test-kit/runner.mjs'
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 

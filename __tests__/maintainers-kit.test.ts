@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { readActionDefaults, repoRoot } from './support/runner.mjs'
+import { readActionDefaults, repoRoot } from '../test-kit/runner.mjs'
 
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8')
 

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { parseSharingFile } from '../src/config/parse.js'
 import { isCompleteWorkflow, lintWorkflow, yamlBlocks } from '../scripts/lint-workflows.mjs'
-import { readActionDefaults, repoRoot } from './support/runner.mjs'
+import { readActionDefaults, repoRoot } from '../test-kit/runner.mjs'
 
 const blocks = yamlBlocks(readFileSync(join(repoRoot, 'README.md'), 'utf8'))
 const declared = new Set(Object.keys(readActionDefaults()))

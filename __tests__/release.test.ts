@@ -13,7 +13,7 @@ import {
   release,
   ReleaseError
 } from '../scripts/release.mjs'
-import { repoRoot } from './support/runner.mjs'
+import { repoRoot } from '../test-kit/runner.mjs'
 
 const CHANGELOG = `# Changelog
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { isCompleteWorkflow, yamlBlocks } from '../scripts/lint-workflows.mjs'
-import { parseOutputs, readActionDefaults, repoRoot } from './support/runner.mjs'
+import { parseOutputs, readActionDefaults, repoRoot } from '../test-kit/runner.mjs'
 
 type Mapping = Record<string, unknown>
 interface Step extends Mapping {

@@ -3,14 +3,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startFakeTfe } from './support/fake-tfe.mjs'
+import { startFakeTfe } from '../test-kit/fake-tfe.mjs'
 import {
   inputEnvName,
   parseOutputs,
   parseWorkflowCommands,
   readActionDefaults,
   runAction
-} from './support/runner.mjs'
+} from '../test-kit/runner.mjs'
 
 const dir = mkdtempSync(join(tmpdir(), 'runner-test-'))
 

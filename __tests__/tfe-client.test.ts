@@ -3,7 +3,7 @@
 // slow answers), how it reads errors and pages. Errors are checked as data (status, request,
 // error list, code), the way callers use them.
 import type { ServerResponse } from 'node:http'
-import { type FakeTfe, type FakeTfeIntercept, startFakeTfe } from './support/fake-tfe.mjs'
+import { type FakeTfe, type FakeTfeIntercept, startFakeTfe } from '../test-kit/fake-tfe.mjs'
 import { type ClientOptions, PAGE_SIZE, TfeClient } from '../src/tfe/client.js'
 
 const JSON_API = 'application/vnd.api+json'

@@ -1,7 +1,7 @@
 // The client's functions per API resource, against the fake TFE: organizations (names ↔ external
 // ids, global sharing), the module-consumers endpoints, and the account's admin flag. Each test
 // checks what the function returns and the requests it took.
-import { type FakeOrganization, type FakeTfe, startFakeTfe } from './support/fake-tfe.mjs'
+import { type FakeOrganization, type FakeTfe, startFakeTfe } from '../test-kit/fake-tfe.mjs'
 import { TfeClient } from '../src/tfe/client.js'
 import { isSiteAdmin, whoCannotSee } from '../src/tfe/account.js'
 import {

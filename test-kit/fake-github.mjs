@@ -9,14 +9,97 @@ import { startRecordingServer } from './recording-server.mjs'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** @typedef {import('./fake-github.mjs').FakeGitHub} FakeGitHub */
-/** @typedef {import('./fake-github.mjs').FakeGitHubOptions} FakeGitHubOptions */
-/** @typedef {import('./fake-github.mjs').FakeComment} FakeComment */
-/** @typedef {import('./fake-github.mjs').GitHubComment} GitHubComment */
-/** @typedef {import('./fake-github.mjs').GitHubError} GitHubError */
-/** @typedef {import('./fake-github.mjs').PullRequestEvent} PullRequestEvent */
-/** @typedef {import('./fake-github.mjs').RecordedRequest} RecordedRequest */
+/** @typedef {import('./recording-server.mjs').RecordedRequest} RecordedRequest */
+/** @typedef {import('./recording-server.mjs').Intercept} Intercept */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
+
+/**
+ * Return true (or a promise of true) when the hook has answered (or deliberately parked) the
+ * request.
+ * @typedef {Intercept} FakeGitHubIntercept
+ */
+
+/**
+ * @typedef {object} FakeGitHubOptions
+ * @property {string} [botLogin] Login of the author of comments created through the API
+ *   (default 'github-actions[bot]').
+ * @property {string} [serverUrl] Base of html_url (default 'https://github.com').
+ * @property {number} [maxBodyLength] Longest accepted comment body, in characters (default
+ *   65536, as on GitHub).
+ * @property {() => number} [now] Clock for created_at / updated_at, in milliseconds (default
+ *   Date.now).
+ * @property {boolean} [requireUserAgent] Answer 403 (text/plain) to requests without a
+ *   User-Agent, as GitHub does (default true).
+ */
+
+/**
+ * A snapshot: changing it does not change the fake.
+ * @typedef {object} FakeComment
+ * @property {number} id
+ * @property {string} body
+ * @property {{ login: string }} user
+ * @property {string} created_at ISO 8601 with whole seconds, e.g. '2025-01-31T12:00:00Z'.
+ * @property {string} updated_at
+ */
+
+/**
+ * A comment as the API returns it.
+ * @typedef {object} GitHubCommentLinks
+ * @property {string} url API URL of the comment on the fake.
+ * @property {string} html_url `${serverUrl}/owner/repo/pull/N#issuecomment-ID`
+ * @property {string} issue_url
+ * @property {string} node_id
+ * @property {{ login: string, id: number, type: 'Bot' | 'User' }} user
+ */
+/** @typedef {Omit<FakeComment, 'user'> & GitHubCommentLinks} GitHubComment */
+
+/**
+ * The JSON body of every error the fake itself sends (except the missing User-Agent 403).
+ * @typedef {object} GitHubError
+ * @property {string} message
+ * @property {string} documentation_url
+ * @property {string} status The HTTP status as a string, as GitHub sends it.
+ * @property {{ resource: string, code: string, field: string, message?: string }[]} [errors]
+ *   Only on 422 'Validation Failed'.
+ */
+
+/**
+ * @typedef {object} FakeGitHubState
+ * @property {string} url http://127.0.0.1:PORT, for GITHUB_API_URL (routes sit at the root, as
+ *   on api.github.com).
+ * @property {string} token An installation-style token ('ghs_…') that may read and write.
+ * @property {string} readOnlyToken A valid token whose writes get 403 'Resource not accessible
+ *   by integration'.
+ * @property {RecordedRequest[]} requests Every request received, in order (set length = 0 to
+ *   forget them).
+ */
+/**
+ * @typedef {object} FakeGitHubMethods
+ * @property {(owner: string, repo: string, issueNumber: number) => FakeComment[]} comments The
+ *   comments on one issue or pull request, oldest first; owner and repo are case-insensitive.
+ * @property {(owner: string, repo: string, issueNumber: number, body: string, login?: string)
+ *   => FakeComment} addComment Adds a comment as if `login` had written it (default
+ *   'someone-else'). Throws on an invalid owner, repo or number, or a body the API itself would
+ *   refuse (blank or too long).
+ * @property {() => RecordedRequest[]} writes The recorded requests whose method is not GET or
+ *   HEAD.
+ * @property {(fn: FakeGitHubIntercept) => () => void} intercept Hooks run in registration order
+ *   before anything else; returns a function that removes this one.
+ * @property {() => void} clearIntercepts
+ * @property {() => Promise<void>} close Closes the server and destroys open sockets, including
+ *   hung requests.
+ */
+/** @typedef {Readonly<FakeGitHubState> & FakeGitHubMethods} FakeGitHub */
+
+/**
+ * A minimal `pull_request` webhook payload, as found at GITHUB_EVENT_PATH.
+ * @typedef {object} PullRequestEvent
+ * @property {string} action
+ * @property {number} number
+ * @property {{ number: number, state: string, html_url: string,
+ *   head: { ref: string, sha: string }, base: { ref: string } }} pull_request
+ * @property {{ name: string, full_name: string, owner: { login: string } }} repository
+ */
 /**
  * A repository as the fake holds it: its comments by issue number.
  * @typedef {{ id: number, owner: string, name: string, issues: Map<number, Comment[]> }} Repository
@@ -580,8 +663,10 @@ export async function startFakeGitHub(options = {}) {
 }
 
 /**
+ * Writes `${dir}/event.json` (creating dir if needed) and returns its path.
  * @param {string} dir
  * @param {unknown} payload
+ * @returns {string}
  */
 export function writeEvent(dir, payload) {
   mkdirSync(dir, { recursive: true })
@@ -591,6 +676,7 @@ export function writeEvent(dir, payload) {
 }
 
 /**
+ * action 'opened', head 'feature/pr-N' at a sha derived from the arguments, base 'main'.
  * @param {number} number
  * @param {{ owner?: string, repo?: string }} [options]
  * @returns {PullRequestEvent}

@@ -11,13 +11,47 @@ import { homedir, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** @typedef {import('./runner.mjs').ActionRun} ActionRun */
-/** @typedef {import('./runner.mjs').RunActionOptions} RunActionOptions */
-/** @typedef {import('./runner.mjs').WorkflowCommand} WorkflowCommand */
+/**
+ * One `::command props::message` line of stdout.
+ * @typedef {object} WorkflowCommand
+ * @property {string} command 'error', 'warning', 'notice', 'debug', 'add-mask', 'group', …
+ * @property {Record<string, string>} properties e.g. { title: '…', file: 'a.ts', line: '3' },
+ *   unescaped.
+ * @property {string} message Unescaped (%25, %0D, %0A).
+ */
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+/**
+ * @typedef {object} RunActionOptions
+ * @property {Record<string, string | undefined>} [env] Added to (or, with undefined, removed
+ *   from) the minimal environment, after the inputs.
+ * @property {number} [timeoutMs] SIGKILL after this long (default 20000).
+ * @property {string} [script] Default: defaultScript(), the build of this test run (outside
+ *   jest: <repo>/dist/index.js).
+ */
 
-/** The environment variable that holds the path of the action built for this test run. */
+/**
+ * What a run of the action left behind, as a runner would see it.
+ * @typedef {object} ActionRun
+ * @property {number | null} code
+ * @property {NodeJS.Signals | null} signal
+ * @property {boolean} timedOut
+ * @property {number} durationMs
+ * @property {string} stdout
+ * @property {string} stderr
+ * @property {Record<string, string>} outputs
+ * @property {string} summary The GITHUB_STEP_SUMMARY file's content.
+ * @property {WorkflowCommand[]} annotations Workflow commands from stdout (errors, warnings,
+ *   masks, …).
+ * @property {Record<string, string>} env The environment the action ran with.
+ */
+
+/** The repository root (the folder above test-kit/); the action runs with it as cwd. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/**
+ * The environment variable with the path of the action that `npm test` built from src/ into a
+ * temporary folder (see __tests__/support/global-setup.mjs); runAction runs that build by default.
+ */
 export const BUILT_ACTION_ENV = 'TFE_SHARING_ACTION_UNDER_TEST'
 
 const DEFAULT_TIMEOUT_MS = 20000
@@ -67,6 +101,12 @@ function parseScalar(raw, input) {
 
 // Just enough YAML for action.yml: the block mapping under the top-level `inputs:` key, each
 // input's one-line `default:`. Block scalars elsewhere (descriptions) are skipped by indentation.
+/**
+ * Each input declared under `inputs:` in action.yml, mapped to its one-line `default:`
+ * (undefined when it has none). Throws on a default it cannot read, such as a block scalar.
+ * @param {string} [file]
+ * @returns {Record<string, string | undefined>}
+ */
 export function readActionDefaults(file = join(repoRoot, 'action.yml')) {
   /** @type {Record<string, string | undefined>} */
   const defaults = {}
@@ -100,13 +140,20 @@ export function readActionDefaults(file = join(repoRoot, 'action.yml')) {
   return defaults
 }
 
-/** @param {string} name */
+/**
+ * The runner's variable for an input: 'allow-empty' → 'INPUT_ALLOW-EMPTY'.
+ * @param {string} name
+ */
 export function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
-// The runner's two formats: `name<<DELIMITER` heredocs (what @actions/core writes) and name=value.
-/** @param {string} text */
+/**
+ * Parses a GITHUB_OUTPUT file in the runner's two formats: `name<<DELIMITER` heredocs (what
+ * @actions/core writes) and name=value lines; throws on a malformed one.
+ * @param {string} text
+ * @returns {Record<string, string>}
+ */
 export function parseOutputs(text) {
   /** @type {Record<string, string>} */
   const outputs = {}
@@ -146,6 +193,7 @@ function unescape(text, table) {
 }
 
 /**
+ * Every `::command props::message` line of stdout, in order.
  * @param {string} stdout
  * @returns {WorkflowCommand[]}
  */
@@ -256,12 +304,18 @@ function spawnNode(script, env, timeoutMs) {
   })
 }
 
-/** The build runAction runs when not given a script. */
+/**
+ * The build runAction runs without options.script: `$BUILT_ACTION_ENV`, else
+ * <repo>/dist/index.js.
+ * @returns {string}
+ */
 export function defaultScript() {
   return process.env[BUILT_ACTION_ENV] || join(repoRoot, 'dist', 'index.js')
 }
 
 /**
+ * Runs the action as a runner would. Inputs are keyed by their action.yml name, e.g.
+ * { 'allow-empty': 'true' }.
  * @param {Record<string, string>} [inputs]
  * @param {RunActionOptions} [options]
  * @returns {Promise<ActionRun>}

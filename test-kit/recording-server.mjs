@@ -6,11 +6,76 @@
 // connections sooner or later (Node's server.keepAliveTimeout).
 import { createServer } from 'node:http'
 
-/** @typedef {import('./recording-server.mjs').RecordedRequest} RecordedRequest */
-/** @typedef {import('./recording-server.mjs').Intercept} Intercept */
-/** @typedef {import('./recording-server.mjs').RecordingServer} RecordingServer */
-/** @typedef {import('./recording-server.mjs').RecordingServerOptions} RecordingServerOptions */
-/** @typedef {import('./recording-server.mjs').Clock} Clock */
+/** @typedef {import('node:http').IncomingHttpHeaders} IncomingHttpHeaders */
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+
+/**
+ * One request as the server received it.
+ * @typedef {object} RecordedRequest
+ * @property {string} method
+ * @property {string} path Path without the query string, as sent (not percent-decoded).
+ * @property {Record<string, string>} query Decoded query parameters, e.g. { 'page[number]': '2' }.
+ * @property {IncomingHttpHeaders} headers Node's lower-cased request headers.
+ * @property {string} body
+ * @property {number} time Date.now() when the request had been read.
+ */
+
+/**
+ * Return true (or a promise of true) when the hook has answered (or deliberately parked) the
+ * request.
+ * @typedef {(req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest) =>
+ *   boolean | void | Promise<boolean | void>} Intercept
+ */
+
+/**
+ * The fakes' time: real by default; a test passes a manual one so that nothing waits.
+ * @typedef {object} Clock
+ * @property {() => number} now Milliseconds, like Date.now().
+ * @property {(ms: number) => Promise<void>} sleep Resolves once `ms` have passed on this clock.
+ */
+
+/**
+ * How the network and the server's connection handling behave (all optional).
+ * @typedef {object} NetworkOptions
+ * @property {number} [keepAliveTimeoutMs] Node's server.keepAliveTimeout: how long an idle
+ *   keep-alive connection stays open before the server closes it (Node's default: 5000; Node 20
+ *   waits a second more before it closes). Also sent as `Keep-Alive: timeout=<whole seconds>`.
+ * @property {number} [latencyMs] Waited before each request is handled, intercepts included
+ *   (default 0: none).
+ * @property {Clock} [clock] Whose time latency (and a fake's rate limit) is measured in
+ *   (default: realClock).
+ */
+
+/**
+ * What a fake built on the recording server supplies.
+ * @typedef {object} RecordingServerHandlers
+ * @property {string} label Names the fake in the messages of a failed handler.
+ * @property {(recorded: RecordedRequest, res: ServerResponse) => void | Promise<void>} respond
+ *   Routes a request no intercept took over.
+ * @property {(res: ServerResponse, error: unknown) => void} crashed Answers when an intercept or
+ *   respond threw before sending anything.
+ */
+/** @typedef {NetworkOptions & RecordingServerHandlers} RecordingServerOptions */
+
+/**
+ * @typedef {object} RecordingServerState
+ * @property {string} url http://127.0.0.1:PORT
+ * @property {RecordedRequest[]} requests Every request received, in order (set length = 0 to
+ *   forget them).
+ * @property {number} keepAliveTimeoutMs The server's keep-alive timeout in effect, in
+ *   milliseconds.
+ */
+/**
+ * @typedef {object} RecordingServerMethods
+ * @property {() => RecordedRequest[]} writes The requests that are not GET or HEAD.
+ * @property {(fn: Intercept) => () => void} intercept Runs before the fake's routing; returns a
+ *   function that removes it.
+ * @property {() => void} clearIntercepts
+ * @property {() => Promise<void>} close Closes the server and destroys open sockets, including
+ *   hung requests.
+ */
+/** @typedef {Readonly<RecordingServerState> & RecordingServerMethods} RecordingServer */
 
 /**
  * Real time: what the fakes use unless a test hands them a manual clock.
@@ -43,8 +108,8 @@ export async function startRecordingServer({
   let url = ''
 
   /**
-   * @param {import('node:http').IncomingMessage} req
-   * @param {import('node:http').ServerResponse} res
+   * @param {IncomingMessage} req
+   * @param {ServerResponse} res
    */
   async function handle(req, res) {
     /** @type {Buffer[]} */

@@ -6,9 +6,36 @@
 import { request as httpRequest } from 'node:http'
 import { createServer } from 'node:https'
 
-/** @typedef {import('./tls-proxy.mjs').TlsProxy} TlsProxy */
-/** @typedef {import('./tls-proxy.mjs').TlsProxyOptions} TlsProxyOptions */
-/** @typedef {import('./tls-proxy.mjs').TlsProxyRequest} TlsProxyRequest */
+/**
+ * @typedef {object} TlsProxyOptions
+ * @property {string} target Plain-HTTP base URL every request is forwarded to, e.g. the fake
+ *   TFE's url.
+ * @property {string | Buffer} key PEM private key of the server certificate.
+ * @property {string | Buffer} cert PEM server certificate (and any intermediates) the proxy
+ *   presents.
+ */
+
+/**
+ * @typedef {object} TlsProxyRequest
+ * @property {string} method
+ * @property {string} url Path and query, as sent.
+ * @property {import('node:http').IncomingHttpHeaders} headers
+ */
+
+/**
+ * @typedef {object} TlsProxyState
+ * @property {string} url https://127.0.0.1:PORT
+ * @property {number} port
+ * @property {TlsProxyRequest[]} requests Requests that completed a TLS handshake and reached the
+ *   proxy, in order.
+ * @property {string[]} tlsErrors Error codes of handshakes that failed (e.g. a client that does
+ *   not trust the certificate).
+ */
+/**
+ * @typedef {object} TlsProxyMethods
+ * @property {() => Promise<void>} close Closes the server and destroys open connections.
+ */
+/** @typedef {Readonly<TlsProxyState> & TlsProxyMethods} TlsProxy */
 
 /**
  * @param {TlsProxyOptions} options

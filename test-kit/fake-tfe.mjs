@@ -8,15 +8,124 @@
 import { randomBytes } from 'node:crypto'
 import { realClock, startRecordingServer } from './recording-server.mjs'
 
-/** @typedef {import('./fake-tfe.mjs').FakeTfe} FakeTfe */
-/** @typedef {import('./fake-tfe.mjs').FakeTfeOptions} FakeTfeOptions */
-/** @typedef {import('./fake-tfe.mjs').FakeTfeFeatures} FakeTfeFeatures */
-/** @typedef {import('./fake-tfe.mjs').FakeOrganizationInput} FakeOrganizationInput */
-/** @typedef {import('./fake-tfe.mjs').FakeOrganization} FakeOrganization */
-/** @typedef {import('./fake-tfe.mjs').PaginationShape} PaginationShape */
-/** @typedef {import('./fake-tfe.mjs').ModuleProducerFilter} ModuleProducerFilter */
-/** @typedef {import('./fake-tfe.mjs').RecordedRequest} RecordedRequest */
+/** @typedef {import('./recording-server.mjs').RecordedRequest} RecordedRequest */
+/** @typedef {import('./recording-server.mjs').Intercept} Intercept */
+/** @typedef {import('./recording-server.mjs').Clock} Clock */
+/** @typedef {import('./recording-server.mjs').NetworkOptions} NetworkOptions */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
+
+/**
+ * Return true (or a promise of true) when the hook has answered (or deliberately parked) the
+ * request.
+ * @typedef {Intercept} FakeTfeIntercept
+ */
+
+/**
+ * Endpoints that can be switched off (they then answer 404 like an unknown route).
+ * @typedef {object} FakeTfeFeatures
+ * @property {boolean} moduleConsumersEndpoint PATCH /admin/organizations/:name/module-consumers
+ *   (the seed endpoint).
+ * @property {boolean} relationships GET and PATCH
+ *   /admin/organizations/:name/relationships/module-consumers.
+ * @property {boolean} providerConsumers GET
+ *   /admin/organizations/:name/relationships/provider-consumers.
+ * @property {boolean} registryPartnerships PUT /admin/organizations/:name/registry-partnerships.
+ */
+
+/**
+ * How a paginated list says there is more: top-level `links` (`next` …) and `meta.pagination`
+ * (`next-page`, `total-pages` …) as documented, only one of them, or neither (as in the docs
+ * sample that nests them in the item), when a client must stop at a page shorter than page[size].
+ * @typedef {'links-and-meta' | 'links' | 'meta' | 'none'} PaginationShape
+ */
+
+/**
+ * How GET /admin/organizations answers `filter[module_producer]=true|false` (TFE v202103-1+:
+ * "true returns organizations that are configured to share their modules, false those that are
+ * not"). Whether global module sharing counts is undocumented, hence the variants:
+ * - 'lists-and-global': true lists the organizations with at least one module consumer or with
+ *   global module sharing on; false lists the others.
+ * - 'lists-only': true lists the organizations with at least one module consumer; false the others
+ *   (global sharers among them).
+ * - 'ignored': the parameter changes nothing, as on a TFE older than the filter.
+ * Values other than true and false are ignored. The filter combines with q, q[name] and pages.
+ * @typedef {'lists-and-global' | 'lists-only' | 'ignored'} ModuleProducerFilter
+ */
+
+/**
+ * @typedef {object} FakeTfeOwnOptions
+ * @property {Partial<FakeTfeFeatures>} [features] Initial feature switches; all default to true.
+ * @property {string} [tfeVersion] X-TFE-Version sent by /ping (default 'v202501-1').
+ * @property {PaginationShape} [pagination] Of every paginated list (default 'links-and-meta').
+ * @property {ModuleProducerFilter} [moduleProducerFilter] What filter[module_producer] does on
+ *   the organizations list (default 'lists-and-global').
+ * @property {boolean | { perSecond?: number }} [rateLimit] Off by default. On (true: 30, TFE's
+ *   default): at most `perSecond` requests in any second per user, all tokens of a user together;
+ *   one more gets 429 with the documented body and X-RateLimit-Reset (seconds, maybe fractional,
+ *   until the oldest counted request is a second old). Counts authenticated requests that
+ *   intercepts leave to the fake; refused ones do not count. Measured on `clock`.
+ * @property {Clock} [clock] Time of the rate limit and of the latency (default: real time).
+ */
+/** @typedef {NetworkOptions & FakeTfeOwnOptions} FakeTfeOptions */
+
+/**
+ * @typedef {object} FakeOrganizationInput
+ * @property {string} name
+ * @property {string} [externalId] Default: 'org-' + 16 random base58 characters.
+ * @property {string} [email] Default: `${name}@example.com`.
+ * @property {boolean} [globalModuleSharing]
+ * @property {boolean} [globalProviderSharing]
+ * @property {string[]} [moduleConsumers] Names of organizations that already exist.
+ * @property {string[]} [providerConsumers]
+ */
+
+/**
+ * A snapshot: changing it does not change the fake.
+ * @typedef {object} FakeOrganization
+ * @property {string} name
+ * @property {string} externalId
+ * @property {string} email
+ * @property {boolean} globalModuleSharing
+ * @property {boolean} globalProviderSharing
+ * @property {string[]} moduleConsumers Consumer names, sorted.
+ * @property {string[]} providerConsumers
+ */
+
+/**
+ * @typedef {object} FakeTfeState
+ * @property {string} url http://127.0.0.1:PORT
+ * @property {string} adminToken A site administrator's token.
+ * @property {string} userToken A valid token of a user who is not a site administrator.
+ * @property {FakeTfeFeatures} features Mutable switches, read on every request.
+ * @property {PaginationShape} pagination
+ * @property {ModuleProducerFilter} moduleProducerFilter What filter[module_producer] does on the
+ *   organizations list.
+ * @property {number | undefined} rateLimit Requests a second per user, or undefined when there
+ *   is no rate limit.
+ * @property {number} keepAliveTimeoutMs The server's keep-alive timeout in effect (Node's default
+ *   is 5000).
+ * @property {number} throttled How many requests the rate limit has answered with 429.
+ * @property {RecordedRequest[]} requests Every request received, in order (set length = 0 to
+ *   forget them).
+ */
+/**
+ * @typedef {object} FakeTfeMethods
+ * @property {(kind?: 'admin' | 'user') => string} issueToken Another token of the site
+ *   administrator (default) or of the regular user.
+ * @property {(input: FakeOrganizationInput) => FakeOrganization} addOrganization Throws on a
+ *   duplicate or invalid name, an unknown consumer, or consumers plus global sharing.
+ * @property {(count: number, prefix?: string) => FakeOrganization[]} addOrganizations Creates
+ *   `${prefix}-0001` … in one go.
+ * @property {(name: string) => FakeOrganization | undefined} org
+ * @property {() => RecordedRequest[]} writes The recorded requests whose method is not GET or
+ *   HEAD.
+ * @property {(fn: FakeTfeIntercept) => () => void} intercept Hooks run in registration order
+ *   before routing; returns a function that removes this one.
+ * @property {() => void} clearIntercepts
+ * @property {() => Promise<void>} close Closes the server and destroys open sockets, including
+ *   hung requests.
+ */
+/** @typedef {Readonly<FakeTfeState> & FakeTfeMethods} FakeTfe */
 /** @typedef {Record<string, unknown>} JsonObject */
 
 /**
