@@ -14,6 +14,7 @@ import {
   mb,
   mib,
   ratio,
+  repoRoot,
   runWithRss,
   say,
   section,
@@ -163,12 +164,15 @@ async function manyProducersCase(c) {
     `built action (dist/index.js unless ${'$'}TFE_SHARING_ACTION_UNDER_TEST names another build) with`,
     `config: sharing/*.yml and rate-limit: ${c.rateLimit}, spawned by runAction as a runner does, with the peak-RSS`,
     `preload (bench/peak-rss.mjs: process.resourceUsage().maxRSS of the action's process at exit),`,
-    `killed after ${seconds(c.timeoutMs)}. Wall time is runAction's durationMs (spawn to 'close'); the floor is`,
+    `killed after ${c.timeoutMs / 1000} s. Wall time is runAction's durationMs (spawn to 'close'); the floor is`,
     `requests ÷ ${c.rateLimit} a second, the least a run sending that many requests at its rate-limit can`,
     "take. Requests and 429s are the fake's record (429s included), so they are what TFE would see.",
     `Targets (issue 9): wall ≤ ${c.wallGoal} × floor; no 429; requests ≤ ${c.requestSlack} × (${pages} list pages of ${PAGE_SIZE}`,
     `+ one consumer read a producer + one write a changed producer) = ${c.requestSlack} × ${count(expected)}; peak RSS ≤ ${c.rssGoalMb} MB.`
   )
+
+  const build = process.env.TFE_SHARING_ACTION_UNDER_TEST || join(repoRoot, 'dist', 'index.js')
+  say('', `Build under test: ${build}`)
 
   const setupStarted = Date.now()
   const { teamNames, producers } = scenario(c)
@@ -203,7 +207,7 @@ async function manyProducersCase(c) {
       const error = run.annotations.find(a => a.command === 'error')?.message
       say(
         '',
-        `The run failed (${run.timedOut ? `killed after ${seconds(c.timeoutMs)}` : `exit code ${run.code}`}): ${
+        `The run failed (${run.timedOut ? `killed after ${c.timeoutMs / 1000} s` : `exit code ${run.code}`}): ${
           error ?? run.stderr.trim().split('\n').slice(-3).join(' | ')
         }`
       )
