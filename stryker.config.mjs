@@ -1,5 +1,5 @@
 // Mutation testing: `npm run mutate` (not part of CI); a subset: `npm run mutate -- --mutate src/plan.ts`.
-// Runs only the in-process jest suites (jest.stryker.config.js), in jest's ESM mode.
+// Runs only the unit and integration jest suites (jest.stryker.config.js), in jest's ESM mode.
 // Reports: reports/mutation/mutation.html (and .json); reports/stryker-incremental.json lets a
 // re-run test only the mutants whose code or tests changed (`-- --force` re-tests everything).
 import { tmpdir } from 'node:os'

@@ -34,7 +34,7 @@ export async function coldStart({ runs, warmups }) {
   section('1. Cold start')
   say(
     'Method: the fake TFE listens on 127.0.0.1 in this process. Each child is spawned by runAction',
-    '(__tests__/support/runner.mjs) as a runner spawns an action: INPUT_* variables from',
+    '(test-kit/runner.mjs) as a runner spawns an action: INPUT_* variables from',
     "action.yml's defaults plus the inputs, GITHUB_OUTPUT and friends in a fresh temp dir, cwd =",
     "repo root. The time is runAction's durationMs: spawn to the child's 'close', whole ms.",
     `Variants, run in turn (bare PATCH, bare 3 requests side by side, the same with TLS, bare 3`,

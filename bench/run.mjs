@@ -8,12 +8,13 @@
 //   npm run bench -- --only requests,scale
 //   npm run bench -- --only round-trips
 //   npm run bench -- --only many-producers
+//   npm run bench -- --only many-producers-large   # 5,000 producers, about 40 s
 import { existsSync, statSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { coldStart } from './cold-start.mjs'
-import { manyProducers } from './many-producers.mjs'
+import { manyProducers, manyProducersLarge } from './many-producers.mjs'
 import { requestsPerRun } from './requests.mjs'
 import { roundTrips } from './round-trips.mjs'
 import { scale } from './scale.mjs'
@@ -24,7 +25,8 @@ const SECTIONS = {
   requests: requestsPerRun,
   scale,
   'round-trips': roundTrips,
-  'many-producers': manyProducers
+  'many-producers': manyProducers,
+  'many-producers-large': manyProducersLarge
 }
 // Every child has its own timeout; this catches anything else (a fake that stops answering the
 // bench itself), so the whole run is bounded in time too.

@@ -1,16 +1,16 @@
 // What the bench sections share: statistics, formatting, running the built action (optionally
 // with its peak RSS recorded) and naming the requests the fake TFE received. Node built-ins and
-// the plain-JS test support only, like scripts/demo.mjs: `npm run bench` must work on a fresh
-// clone before `npm ci`.
+// the test kit (test-kit/, plain JS) only, like scripts/demo.mjs: `npm run bench` must work on
+// a fresh clone before `npm ci`.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { repoRoot, runAction } from '../__tests__/support/runner.mjs'
+import { repoRoot, runAction } from '../test-kit/runner.mjs'
 
 export { repoRoot, runAction }
-export { startFakeTfe } from '../__tests__/support/fake-tfe.mjs'
+export { startFakeTfe } from '../test-kit/fake-tfe.mjs'
 
 export const benchDir = dirname(fileURLToPath(import.meta.url))
 export const PRODUCER = 'platform-modules'

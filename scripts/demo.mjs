@@ -3,8 +3,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startFakeTfe } from '../__tests__/support/fake-tfe.mjs'
-import { repoRoot, runAction } from '../__tests__/support/runner.mjs'
+import { startFakeTfe } from '../test-kit/fake-tfe.mjs'
+import { repoRoot, runAction } from '../test-kit/runner.mjs'
 
 const script = join(repoRoot, 'dist', 'index.js')
 if (!existsSync(script)) {

@@ -2,7 +2,7 @@
 // `node scripts/serve-fake-tfe.mjs ENV_FILE &` writes FAKE_TFE_URL, FAKE_TFE_TOKEN and
 // the consumers' ids to ENV_FILE (e.g. $GITHUB_ENV) once it listens.
 import { appendFileSync } from 'node:fs'
-import { startFakeTfe } from '../__tests__/support/fake-tfe.mjs'
+import { startFakeTfe } from '../test-kit/fake-tfe.mjs'
 
 const envFile = process.argv[2]
 if (!envFile) {

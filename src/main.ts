@@ -198,7 +198,6 @@ async function runExport(
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unknown error'
     throw new ActionError(
-      'input',
       `export: ${file} cannot be written (${code}); give the path of a file in the workspace, not of a folder. Nothing in TFE was changed.`
     )
   }

@@ -1,8 +1,8 @@
 // Running the action end to end against the current test's fake TFE (support/fake-tfe-per-test.ts),
-// as a GitHub runner runs it (support/runner.mjs), and what every such run is checked for.
-import type { FakeOrganization, FakeTfe } from './fake-tfe.mjs'
+// as a GitHub runner runs it (test-kit/runner.mjs), and what every such run is checked for.
+import type { FakeOrganization, FakeTfe } from '../../test-kit/fake-tfe.mjs'
 import { fake } from './fake-tfe-per-test.js'
-import { type ActionRun, runAction } from './runner.mjs'
+import { type ActionRun, runAction } from '../../test-kit/runner.mjs'
 import { annotations, expectOneFailure } from './run-expectations.js'
 
 /** The organization whose module sharing the runs change, unless the inputs name another. */

@@ -1,6 +1,10 @@
 // One fake GitHub API per test, for test files that call useFakeGitHub(): started before each
 // test, closed after it. `github` is a live binding, so it always names the current test's fake.
-import { type FakeGitHub, type FakeGitHubOptions, startFakeGitHub } from './fake-github.mjs'
+import {
+  type FakeGitHub,
+  type FakeGitHubOptions,
+  startFakeGitHub
+} from '../../test-kit/fake-github.mjs'
 
 export let github: FakeGitHub
 

@@ -1,6 +1,6 @@
 // One fake TFE per test, for test files that call useFakeTfe(): started before each test, closed
 // after it. `fake` is a live binding, so it always names the current test's fake.
-import { type FakeTfe, type FakeTfeOptions, startFakeTfe } from './fake-tfe.mjs'
+import { type FakeTfe, type FakeTfeOptions, startFakeTfe } from '../../test-kit/fake-tfe.mjs'
 
 export let fake: FakeTfe
 

@@ -3,9 +3,9 @@
 // redirects), and how a run is read back: its requests by step, its retry log lines, and whether
 // the one write happened exactly once or not at all.
 import { expectFailure, fakeSecrets, idOf, runOnFake, seedTeams } from './action-on-fake.js'
-import type { FakeTfeIntercept, RecordedRequest } from './fake-tfe.mjs'
+import type { FakeTfeIntercept, RecordedRequest } from '../../test-kit/fake-tfe.mjs'
 import { fake, useFakeTfe } from './fake-tfe-per-test.js'
-import type { ActionRun } from './runner.mjs'
+import type { ActionRun } from '../../test-kit/runner.mjs'
 import { annotations, visible } from './run-expectations.js'
 
 /** Requests a fault answered: the fake never routed them, so they changed nothing. */

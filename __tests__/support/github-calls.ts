@@ -1,6 +1,6 @@
 // Requests straight to the fake GitHub API, for the suites that check the fake itself (fake-github,
 // fake-github-listing): a fetch with the read-write token, and what the answers hold.
-import type { GitHubComment, GitHubError } from './fake-github.mjs'
+import type { GitHubComment, GitHubError } from '../../test-kit/fake-github.mjs'
 import { github } from './fake-github-per-test.js'
 
 export const JSON_TYPE = 'application/json; charset=utf-8'

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundle } from '../../scripts/bundle.mjs'
-import { BUILT_ACTION_ENV } from './runner.mjs'
+import { BUILT_ACTION_ENV } from '../../test-kit/runner.mjs'
 
 /** Where the build goes: `${tmpdir()}/${BUILD_PREFIX}XXXXXX/dist/index.js`. */
 export const BUILD_PREFIX = 'action-under-test-'

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname } from 'node:path'
 import { BUILD_PREFIX } from './global-setup.mjs'
-import { BUILT_ACTION_ENV } from './runner.mjs'
+import { BUILT_ACTION_ENV } from '../../test-kit/runner.mjs'
 
 export default function globalTeardown() {
   const script = process.env[BUILT_ACTION_ENV]

@@ -1,6 +1,6 @@
 // The in-process sharing suites' scenario: a fake TFE with three teams and a producer that
 // shares with one of them, a runner for run() against it, and what a user sees of a run.
-import { type FakeOrganization, type FakeTfe, startFakeTfe } from './fake-tfe.mjs'
+import { type FakeOrganization, type FakeTfe, startFakeTfe } from '../../test-kit/fake-tfe.mjs'
 import {
   type InProcessOptions,
   type InProcessRun,

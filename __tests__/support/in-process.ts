@@ -1,7 +1,7 @@
 // Runs the action's run() in this process, as a runner would see it: action.yml defaults plus the
 // test's inputs, file-based outputs and job summary, workflow commands and log lines captured from
 // stdout, and the exit code core.setFailed leaves behind. The result has the shape of runAction's
-// (support/runner.mjs), so the helpers of run-expectations.ts work on both; unlike the end-to-end
+// (test-kit/runner.mjs), so the helpers of run-expectations.ts work on both; unlike the end-to-end
 // runs, coverage sees src/.
 import * as core from '@actions/core'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,7 +14,7 @@ import {
   parseOutputs,
   parseWorkflowCommands,
   readActionDefaults
-} from './runner.mjs'
+} from '../../test-kit/runner.mjs'
 
 export type Backoff = NonNullable<NonNullable<RunOptions['client']>['backoff']>
 

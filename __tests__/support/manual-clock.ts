@@ -1,6 +1,6 @@
 // A clock for the fakes (their rate limit and latency) that only moves when a test moves it, so
 // that nothing in a test waits on real time.
-import type { Clock } from './recording-server.mjs'
+import type { Clock } from '../../test-kit/recording-server.mjs'
 
 export interface ManualClock extends Clock {
   /** Moves time on by `ms`, waking every sleep that is then due. */

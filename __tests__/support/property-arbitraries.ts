@@ -8,7 +8,7 @@ import { type ConsumerRef, isExternalId } from '../../src/domain/model.js'
 import { InputError, type InputSource } from '../../src/settings/inputs.js'
 import type { RequestInfo } from '../../src/tfe/errors.js'
 import { type TestPki, createPki } from './certificates.js'
-import { readActionDefaults } from './runner.mjs'
+import { readActionDefaults } from '../../test-kit/runner.mjs'
 
 export const RUNS = { numRuns: 500 }
 export const FEW_RUNS = { numRuns: 300 }

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type FakeGitHub, startFakeGitHub } from './fake-github.mjs'
+import { type FakeGitHub, startFakeGitHub } from '../../test-kit/fake-github.mjs'
 
 /** The current file's fake GitHub; a live binding, set before its first test. */
 export let github: FakeGitHub

@@ -1,6 +1,6 @@
 // What every end-to-end test asserts about a run, in one place: what a user could see of it,
 // and what a failure must look like.
-import type { ActionRun } from './runner.mjs'
+import type { ActionRun } from '../../test-kit/runner.mjs'
 
 /**
  * Everything a user or a log could see of a run. The runner consumes `::add-mask::` lines and

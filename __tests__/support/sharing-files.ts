@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fakeSecrets } from './action-on-fake.js'
 import { fake } from './fake-tfe-per-test.js'
-import { type ActionRun, runAction } from './runner.mjs'
+import { type ActionRun, runAction } from '../../test-kit/runner.mjs'
 import { annotations, visible } from './run-expectations.js'
 
 /** The current test's workspace (GITHUB_WORKSPACE of its runs); a live binding. */

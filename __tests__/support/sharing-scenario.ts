@@ -1,9 +1,9 @@
 // The organizations the sharing suites (e2e-modes, e2e-global, e2e-read-back, e2e-pr-comment) start
 // from, and how they read a run: outputs, the plan table, and the bodies TFE received.
-import type { FakeTfe } from './fake-tfe.mjs'
+import type { FakeTfe } from '../../test-kit/fake-tfe.mjs'
 import { idOf } from './action-on-fake.js'
 import { fake } from './fake-tfe-per-test.js'
-import type { ActionRun } from './runner.mjs'
+import type { ActionRun } from '../../test-kit/runner.mjs'
 
 export type Api = 'module-consumers' | 'relationships' | 'registry-partnerships'
 export type Change = 'kept' | 'added' | 'removed'

@@ -1,7 +1,7 @@
 // Requests straight to a fake TFE, for the suites that check the fake itself against the API docs
 // (fake-tfe, fake-tfe-sharing, fake-tfe-variations): a fetch with the site admin's token and
 // JSON:API headers, and what the answers hold.
-import type { FakeTfe } from './fake-tfe.mjs'
+import type { FakeTfe } from '../../test-kit/fake-tfe.mjs'
 import { fake } from './fake-tfe-per-test.js'
 
 export const JSON_API = 'application/vnd.api+json'

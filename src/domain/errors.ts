@@ -1,25 +1,13 @@
-// The errors a person reads, in one place. Each has a kind (what went wrong); the place where the
-// user wrote the problem travels with it as data (an input's name, a file's line), and an error
-// after a write says what is already changed, so that no message claims "nothing was changed"
-// after something was. TFE's own answers are tfe/errors.ts; a failed pull request comment is
-// report/comment.ts.
+// The errors a person reads, in one place: each is a line already worded for a person. The place
+// where the user wrote the problem travels with it as data (an input's name, a file's lines), and
+// an error after a write says what is already changed, so that no message claims "nothing was
+// changed" after something was. TFE's own answers are tfe/errors.ts; a failed pull request
+// comment is report/comment.ts.
 import type { FileProblem } from './problems.js'
 
-export type ErrorKind =
-  /** An input or a sharing file is missing, malformed or conflicts; nothing was sent. */
-  | 'input'
-  /** The run cannot go ahead as asked, given what TFE holds; nothing was written. */
-  | 'conflict'
-  /** TFE answered, but not as hoped: an HTTP error, an unexpected body, a failed read-back. */
-  | 'tfe'
-  /** No usable answer: refused, reset, timed out, DNS or TLS. */
-  | 'transport'
-
+/** The run cannot go on; the message says why and what to do. */
 export class ActionError extends Error {
-  constructor(
-    readonly kind: ErrorKind,
-    message: string
-  ) {
+  constructor(message: string) {
     super(message)
     this.name = 'ActionError'
   }
@@ -31,7 +19,7 @@ export class InputError extends ActionError {
     readonly input: string,
     message: string
   ) {
-    super('input', message)
+    super(message)
     this.name = 'InputError'
   }
 }
@@ -39,7 +27,7 @@ export class InputError extends ActionError {
 /** Sharing files that cannot be used; nothing was sent. Carries every problem, with its place. */
 export class ConfigInvalid extends ActionError {
   constructor(readonly problems: readonly FileProblem[]) {
-    super('input', configSummary(problems))
+    super(configSummary(problems))
     this.name = 'ConfigInvalid'
   }
 }
@@ -51,7 +39,6 @@ export class ConfigInvalid extends ActionError {
 export class SharingPatternError extends ActionError {
   constructor(readonly problems: readonly string[]) {
     super(
-      'input',
       problems.length === 1
         ? (problems[0] ?? '')
         : `${problems.length} problems with the sharing file patterns: ${problems.join('; ')}`
@@ -63,7 +50,7 @@ export class SharingPatternError extends ActionError {
 /** The run cannot go ahead as asked; nothing has been written. */
 export class PlanConflict extends ActionError {
   constructor(message: string) {
-    super('conflict', message)
+    super(message)
     this.name = 'PlanConflict'
   }
 }
@@ -74,11 +61,10 @@ export class PlanConflict extends ActionError {
  */
 export class ApplyError extends ActionError {
   constructor(
-    kind: ErrorKind,
     readonly written: readonly string[],
     override readonly cause: unknown
   ) {
-    super(kind, cause instanceof Error ? cause.message : String(cause))
+    super(cause instanceof Error ? cause.message : String(cause))
     this.name = 'ApplyError'
   }
 }

@@ -2,7 +2,7 @@
 // wrote each problem, the step's outputs, the job summary and the pull request comment. It
 // decides nothing: main.ts says whether the step failed.
 import * as core from '@actions/core'
-import { ConfigInvalid } from '../domain/errors.js'
+import { ConfigInvalid, InputError } from '../domain/errors.js'
 import type { Api } from '../domain/model.js'
 import type { Outcome, ProducerOutcome } from '../domain/outcome.js'
 import { type Problem, isFilePlace } from '../domain/problems.js'
@@ -87,7 +87,8 @@ export async function reportFailure(
     }
   }
   // The pull request must not keep showing an earlier, successful plan.
-  const markdown = failureMarkdown(context.subject, line, context.dryRun)
+  const input = error instanceof InputError ? error.input : undefined
+  const markdown = failureMarkdown(context.subject, line, context.dryRun, input)
   await writeSummary(markdown).catch(() => {})
   await comment(context, markdown)
 }

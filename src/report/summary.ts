@@ -78,7 +78,13 @@ function onOff(value: boolean): string {
 }
 
 /** What the summary and the pull request show when a run fails: the one error line. */
-export function failureMarkdown(subject: string, line: string, dryRun: boolean): string {
+export function failureMarkdown(
+  subject: string,
+  line: string,
+  dryRun: boolean,
+  /** The step input the failure is about, when a wrong input is what failed. */
+  input?: string
+): string {
   const org = escapeHtml(subject)
   // A wrong input may leave nothing to name the run by.
   const heading = !org
@@ -86,7 +92,8 @@ export function failureMarkdown(subject: string, line: string, dryRun: boolean):
     : dryRun
       ? `### Module sharing plan for ${org} (dry run)`
       : `### Module sharing: ${org}`
-  return [heading, '', `**Failed**: ${escapeHtml(line)}`, ''].join('\n')
+  const where = input ? ` (input \`${input}\`)` : ''
+  return [heading, '', `**Failed**${where}: ${escapeHtml(line)}`, ''].join('\n')
 }
 
 export async function writeSummary(markdown: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { Applied } from '../domain/outcome.js'
 import type { ListWrite, Plan, Step } from '../domain/plan.js'
 import { endpointMissing } from '../domain/tfe-answers.js'
 import type { TfeClient } from '../tfe/client.js'
-import { TfeTransportError, isNotFound } from '../tfe/errors.js'
+import { isNotFound } from '../tfe/errors.js'
 import {
   listModuleConsumers,
   listProviderConsumers,
@@ -48,7 +48,7 @@ export async function apply(
     for (const step of plan.steps) await send(client, plan, step, applied, progress, log)
     return applied
   } catch (error) {
-    throw new ApplyError(kindOf(error), progress.written, error)
+    throw new ApplyError(progress.written, error)
   }
 }
 
@@ -103,7 +103,6 @@ async function setGlobal(
       `TFE accepted turning global module sharing ${enabled ? 'on (which wipes the consumer list)' : 'off'}`
     )
     throw new ActionError(
-      'tfe',
       `${organization}: TFE accepted turning global module sharing ${enabled ? 'on' : 'off'} but still ` +
         "reports it the other way; check the organization's settings."
     )
@@ -124,7 +123,7 @@ async function writeList(
     } catch (error) {
       if (isNotFound(error)) {
         const { what, since } = ENDPOINTS[write.api]
-        throw new ActionError('tfe', endpointMissing(organization, what, since))
+        throw new ActionError(endpointMissing(organization, what, since))
       }
       throw error
     }
@@ -170,7 +169,6 @@ async function writeList(
     )
   ) {
     throw new ActionError(
-      'tfe',
       `${organization}: the registry-partnerships write changed the provider consumers ` +
         `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`
     )
@@ -188,15 +186,9 @@ function confirm(plan: Plan, actual: readonly Consumer[]): void {
   )
     return
   throw new ActionError(
-    'tfe',
     `${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
       'another run may have changed it at the same time. Check the list in TFE and run again.'
   )
-}
-
-function kindOf(error: unknown): ActionError['kind'] {
-  if (error instanceof ActionError) return error.kind
-  return error instanceof TfeTransportError ? 'transport' : 'tfe'
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -202,11 +202,11 @@ async function planProducer(
   const producer = directory.named(organization)
   if (!producer) {
     const cause = await directory.whyMissing()
-    if (cause === 'not-site-admin') throw new ActionError('tfe', notSiteAdmin(subjectOf(desired)))
+    if (cause === 'not-site-admin') throw new ActionError(notSiteAdmin(subjectOf(desired)))
     const message = isFilePlace(desired.place)
       ? noSuchProducer(organization, 'file')
       : describeNotFound(cause, organization)
-    return fail(outcome, new ActionError('tfe', message), [{ ...desired.place, message }])
+    return fail(outcome, new ActionError(message), [{ ...desired.place, message }])
   }
 
   const known: Consumer[] = (lists.consumers ?? []).map(asConsumer)
@@ -221,7 +221,7 @@ async function planProducer(
   })
   if (missing.length > 0) {
     if ((await directory.whyMissing()) === 'not-site-admin') {
-      throw new ActionError('tfe', notSiteAdmin(subjectOf(desired)))
+      throw new ActionError(notSiteAdmin(subjectOf(desired)))
     }
     const message = noSuchConsumers(
       organization,
@@ -234,7 +234,7 @@ async function planProducer(
           message: noSuchConsumers(organization, [ref])
         }))
       : [{ input: 'consumers', message }]
-    return fail(outcome, new ActionError('conflict', message), problems)
+    return fail(outcome, new ActionError(message), problems)
   }
 
   try {

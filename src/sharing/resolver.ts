@@ -89,7 +89,7 @@ export class OrganizationDirectory {
     } catch (error) {
       if (!isNotFound(error)) throw error
       const cause = await whoCannotSee(this.client)
-      throw new ActionError('tfe', cause === 'not-site-admin' ? notSiteAdmin() : adminApiNotFound())
+      throw new ActionError(cause === 'not-site-admin' ? notSiteAdmin() : adminApiNotFound())
     }
   }
 }

@@ -133,13 +133,13 @@ export async function readSharingToday(
   log: (line: string) => void
 ): Promise<Sharer[]> {
   const [filtered] = await Promise.all([listSharing(client), directory.all()])
-  if (filtered instanceof TfeApiError) throw new ActionError('tfe', cannotExport(filtered.status))
+  if (filtered instanceof TfeApiError) throw new ActionError(cannotExport(filtered.status))
   const { sharers } = await findSharers(client, directory, filtered, {
     certain: true,
     exclude: new Set()
   })
   if (sharers.some(s => !s.global && s.consumers === undefined)) {
-    throw new ActionError('tfe', cannotExport())
+    throw new ActionError(cannotExport())
   }
   const global = sharers.filter(s => s.global).length
   log(

@@ -1,6 +1,7 @@
 // What a 404 means. TFE answers 404 both for "does not exist" and for "you may not see it",
 // and also for an endpoint this TFE does not have: a second look tells them apart (the
-// account's is-site-admin here; the producer read before any write, in state.ts).
+// account's is-site-admin here; the producer's own read, in sharing/resolver.ts).
+// docs/tfe-api.md#what-a-404-means
 import type { TfeClient } from './client.js'
 import { isRecord } from './response.js'
 

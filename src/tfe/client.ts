@@ -1,5 +1,6 @@
 // The one place that talks HTTP to TFE: base URL, auth, retries, pagination. It knows nothing
-// of GitHub Actions; it reports through the `log` callback it is given.
+// of GitHub Actions; it reports through the `log` callback it is given. The API's conventions it
+// follows: docs/tfe-api.md#json-api-documents-and-errors and #pagination.
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import type { Agent, IncomingHttpHeaders } from 'node:http'

@@ -1,4 +1,5 @@
-// The module-consumers endpoints, one function per endpoint.
+// The module-consumers endpoints, one function per endpoint (docs/tfe-api.md: each endpoint's
+// section, and #which-release-brought-what).
 import type { TfeClient } from './client.js'
 import { isRecord } from './response.js'
 import { TfeResponseError } from './errors.js'

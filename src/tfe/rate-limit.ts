@@ -1,6 +1,7 @@
 // One limiter for every request of a run. TFE allows 30 requests per second per user, shared
 // by every token and automation of that user, so a run spaces its requests evenly at the rate it
-// was given, and slows down for good after a 429: someone else is using the same budget.
+// was given, and slows down for good after a 429: someone else is using the same budget
+// (docs/tfe-api.md#rate-limiting).
 
 export interface RateLimiterOptions {
   /** Requests per second this run may send. */

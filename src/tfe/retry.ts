@@ -1,4 +1,5 @@
 // When to try a request again, and after how long. Pure: the clock and the dice are passed in.
+// docs/tfe-api.md#what-the-action-does-with-each-answer
 import type { IncomingHttpHeaders } from 'node:http'
 import { TfeApiError, TfeTransportError } from './errors.js'
 

@@ -1,0 +1,226 @@
+// Faults that a run outlives by retrying, end to end: the action built from src/ by this test run
+// against the fake TFE, with one request answered by a rate limit (429), a gateway page (502, 503,
+// 504), a dropped or hung connection. Every test checks what a user sees (exit code, the one error
+// line, retry log lines with their waits, outputs) and that the write happened exactly once or
+// not at all. The waits are the action's own backoff (from 0.5 s) or the server's, kept short.
+import {
+  FIRST_BACKOFF,
+  HAPPY_PATH,
+  LABELS,
+  SECOND_BACKOFF,
+  dropConnection,
+  dropMidBody,
+  expectFailureWithoutWarning,
+  expectRetries,
+  expectTeamsSet,
+  expectUnchanged,
+  hang,
+  inject,
+  proxyPage,
+  rateLimited,
+  retryLines,
+  runSettingTeams,
+  stallAfterHeaders,
+  expectSteps,
+  useFaultsFake
+} from '../support/fault-injection.js'
+
+useFaultsFake()
+
+describe('the rate limit (429)', () => {
+  it('waits X-RateLimit-Reset (fractional) plus jitter, then succeeds; one write', async () => {
+    inject('PATCH', 2, rateLimited({ 'X-RateLimit-Reset': '0.05' }))
+    const result = await runSettingTeams()
+    expectTeamsSet(result)
+    expectSteps(['GET org', 'GET consumers', 'PATCH', 'PATCH', 'PATCH'])
+    expectRetries(result, [
+      { step: 'PATCH', reason: 'HTTP 429', of: 5, min: 0, max: 0.35 },
+      { step: 'PATCH', reason: 'HTTP 429', of: 5, min: 0, max: 0.35 }
+    ])
+  })
+
+  it('waits Retry-After: 0 plus jitter', async () => {
+    inject('GET org', 1, rateLimited({ 'Retry-After': '0' }))
+    const result = await runSettingTeams()
+    expectTeamsSet(result)
+    expectSteps(['GET org', ...HAPPY_PATH])
+    expectRetries(result, [{ step: 'GET org', reason: 'HTTP 429', of: 5, min: 0, max: 0.3 }])
+  })
+
+  it('waits until a Retry-After HTTP date', async () => {
+    // HTTP dates have whole seconds: the first whole second at least 0.65 s ahead keeps the
+    // logged wait above the 0.5 s that backoff without the header allows, and under 2 s.
+    inject('GET consumers', 1, (...args) =>
+      rateLimited({
+        'Retry-After': new Date(Math.ceil((Date.now() + 650) / 1000) * 1000).toUTCString()
+      })(...args)
+    )
+    const result = await runSettingTeams()
+    expectTeamsSet(result)
+    expectSteps(['GET org', 'GET consumers', 'GET consumers', 'PATCH'])
+    expectRetries(result, [
+      { step: 'GET consumers', reason: 'HTTP 429', of: 5, min: 0.6, max: 2.3 }
+    ])
+  })
+
+  it('retries at once (plus jitter) after a Retry-After HTTP date in the past', async () => {
+    inject('PATCH', 1, rateLimited({ 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' }))
+    const result = await runSettingTeams()
+    expectTeamsSet(result)
+    expectSteps([...HAPPY_PATH, 'PATCH'])
+    expectRetries(result, [{ step: 'PATCH', reason: 'HTTP 429', of: 5, min: 0, max: 0.3 }])
+  })
+
+  it('does not retry with max-retries: 0, and quotes TFE', async () => {
+    inject('GET org', 1, rateLimited({ 'X-RateLimit-Reset': '0.05' }))
+    const result = await runSettingTeams({ 'max-retries': '0' })
+    const line = expectFailureWithoutWarning(
+      result,
+      /^modules: TFE's rate limit was exceeded \(HTTP 429\): Too many requests: You have exceeded the API's rate limit\.+ Run again later/
+    )
+    expect(line).toMatch(/ask a TFE admin to raise the limit/)
+    expectSteps(['GET org', 'GET consumers'])
+    expect(retryLines(result)).toEqual([])
+    expectUnchanged()
+  })
+
+  it("quotes TFE's documented 429 body with its punctuation intact", async () => {
+    inject('PATCH', 1, rateLimited({ 'X-RateLimit-Reset': '0.05' }))
+    const result = await runSettingTeams({ 'max-retries': '0' })
+    const line = expectFailureWithoutWarning(result, /HTTP 429/)
+    expect(line).toContain("You have exceeded the API's rate limit. Run again later")
+    expectSteps(HAPPY_PATH)
+    expectUnchanged()
+  })
+
+  it('does not sleep past its deadline for a long X-RateLimit-Reset', async () => {
+    inject('GET org', Infinity, rateLimited({ 'X-RateLimit-Reset': '3600' }))
+    const result = await runSettingTeams()
+    expectFailureWithoutWarning(result, /^modules: TFE's rate limit was exceeded \(HTTP 429\)/)
+    expectSteps(['GET org', 'GET consumers'])
+    expect(result.stdout.split(/\r?\n/).filter(l => /retry|retrying/.test(l))).toEqual([
+      `${LABELS['GET org']}: HTTP 429; not retrying: waiting 3600 s would pass the deadline`
+    ])
+    expectUnchanged()
+  })
+
+  it('gives up after max-retries with the last status', async () => {
+    inject('PATCH', Infinity, rateLimited({ 'X-RateLimit-Reset': '0.01' }))
+    const result = await runSettingTeams({ 'max-retries': '3' })
+    expectFailureWithoutWarning(result, /^modules: TFE's rate limit was exceeded \(HTTP 429\)/)
+    expectSteps([...HAPPY_PATH, 'PATCH', 'PATCH', 'PATCH'])
+    expectRetries(
+      result,
+      [1, 2, 3].map(() => ({ step: 'PATCH', reason: 'HTTP 429', of: 3, min: 0, max: 0.35 }))
+    )
+    expectUnchanged()
+  })
+})
+
+describe('gateway errors (502, 503, 504)', () => {
+  it.each([502, 503, 504])(
+    'retries an HTML %i page with plain exponential backoff',
+    async status => {
+      inject('PATCH', 1, proxyPage(status))
+      const result = await runSettingTeams()
+      expectTeamsSet(result)
+      expectSteps([...HAPPY_PATH, 'PATCH'])
+      expectRetries(result, [{ step: 'PATCH', reason: `HTTP ${status}`, of: 5, ...FIRST_BACKOFF }])
+    }
+  )
+
+  it('retries a 503 on a read with Retry-After: 0', async () => {
+    inject('GET consumers', 2, proxyPage(503, { 'Retry-After': '0' }))
+    const result = await runSettingTeams()
+    expectTeamsSet(result)
+    expectSteps(['GET org', 'GET consumers', 'GET consumers', 'GET consumers', 'PATCH'])
+    expectRetries(result, [
+      { step: 'GET consumers', reason: 'HTTP 503', of: 5, min: 0, max: 0.3 },
+      { step: 'GET consumers', reason: 'HTTP 503', of: 5, min: 0, max: 0.3 }
+    ])
+  })
+
+  it('gives up on a persistent 503 after max-retries: 2, naming HTTP 503; backoff doubles', async () => {
+    inject('PATCH', Infinity, proxyPage(503))
+    const result = await runSettingTeams({ 'max-retries': '2' })
+    expectFailureWithoutWarning(
+      result,
+      /^modules: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers answered HTTP 503 with an HTML page \("503 Service Temporarily Unavailable"\), not TFE's JSON\. TFE or a proxy in front of it failed/
+    )
+    expectSteps([...HAPPY_PATH, 'PATCH', 'PATCH'])
+    expectRetries(result, [
+      { step: 'PATCH', reason: 'HTTP 503', of: 2, ...FIRST_BACKOFF },
+      { step: 'PATCH', reason: 'HTTP 503', of: 2, ...SECOND_BACKOFF }
+    ])
+    expectUnchanged()
+  })
+
+  it('does not retry a 503 with max-retries: 0', async () => {
+    inject('GET org', 1, proxyPage(503, { 'Retry-After': '0' }))
+    const result = await runSettingTeams({ 'max-retries': '0' })
+    expectFailureWithoutWarning(result, /answered HTTP 503/)
+    expectSteps(['GET org', 'GET consumers'])
+    expect(retryLines(result)).toEqual([])
+    expectUnchanged()
+  })
+})
+
+describe('dropped and hung connections', () => {
+  it('retries a connection closed without an answer', async () => {
+    inject('PATCH', 1, dropConnection)
+    const result = await runSettingTeams()
+    expectTeamsSet(result)
+    expectSteps([...HAPPY_PATH, 'PATCH'])
+    expectRetries(result, [{ step: 'PATCH', reason: 'ECONNRESET', of: 5, ...FIRST_BACKOFF }])
+  })
+
+  it('retries a connection closed in the middle of the body', async () => {
+    inject('GET org', 1, dropMidBody)
+    const result = await runSettingTeams()
+    expectTeamsSet(result)
+    expectSteps(['GET org', ...HAPPY_PATH])
+    expectRetries(result, [{ step: 'GET org', reason: 'ECONNRESET', of: 5, ...FIRST_BACKOFF }])
+  })
+
+  it('abandons an answer that stalls mid-body after timeout-seconds', async () => {
+    inject('GET consumers', 1, stallAfterHeaders)
+    const result = await runSettingTeams({ 'timeout-seconds': '1' })
+    expectTeamsSet(result)
+    expectSteps(['GET org', 'GET consumers', 'GET consumers', 'PATCH'])
+    expectRetries(result, [
+      { step: 'GET consumers', reason: /^(ETIMEDOUT|ECONNRESET)$/, of: 5, ...FIRST_BACKOFF }
+    ])
+  }, 20_000)
+
+  it('gives up on dropped connections after max-retries: 1', async () => {
+    inject('PATCH', Infinity, dropConnection)
+    const result = await runSettingTeams({ 'max-retries': '1' })
+    expectFailureWithoutWarning(
+      result,
+      /^modules: could not reach http:\/\/127\.0\.0\.1:\d+: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers: connection reset \(ECONNRESET\)\. /
+    )
+    expectSteps([...HAPPY_PATH, 'PATCH'])
+    expectRetries(result, [{ step: 'PATCH', reason: 'ECONNRESET', of: 1, ...FIRST_BACKOFF }])
+    expectUnchanged()
+  })
+
+  it('abandons an attempt after timeout-seconds and succeeds on the next', async () => {
+    inject('GET org', 1, hang)
+    const result = await runSettingTeams({ 'timeout-seconds': '1' })
+    expectTeamsSet(result)
+    expectSteps(['GET org', ...HAPPY_PATH])
+    expectRetries(result, [{ step: 'GET org', reason: 'ETIMEDOUT', of: 5, ...FIRST_BACKOFF }])
+  }, 20_000)
+
+  it('fails clearly when TFE never answers, after exactly max-retries + 1 attempts', async () => {
+    inject('PATCH', Infinity, hang)
+    const result = await runSettingTeams({ 'timeout-seconds': '1', 'max-retries': '1' })
+    expectFailureWithoutWarning(
+      result,
+      /^modules: could not reach http:\/\/127\.0\.0\.1:\d+: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers: (no answer within 1\.0 s|timed out \(ETIMEDOUT\))\. /
+    )
+    expectSteps([...HAPPY_PATH, 'PATCH'])
+    expectRetries(result, [{ step: 'PATCH', reason: 'ETIMEDOUT', of: 1, ...FIRST_BACKOFF }])
+    expectUnchanged()
+  }, 20_000)
+})

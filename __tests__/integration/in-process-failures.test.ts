@@ -1,0 +1,559 @@
+// What goes wrong between the action and TFE, run in this process so that coverage sees src/:
+// rejected tokens, missing organizations and endpoints, 422s, the rate limit, gateway pages,
+// dropped and hung connections, odd 2xx bodies. Each failing run must end in exactly one
+// readable error line that never shows the token; retries must not wait for real.
+import { type IncomingMessage, createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { type TestPki, createPki } from '../support/certificates.js'
+import { type FakeTfe, type FakeTfeIntercept, startFakeTfe } from '../../test-kit/fake-tfe.mjs'
+import {
+  type InProcessOptions,
+  type InProcessRun,
+  expectHidden,
+  runInProcess
+} from '../support/in-process.js'
+import { annotations, expectOneFailure, visible } from '../support/run-expectations.js'
+import { type TlsProxy, startTlsProxy } from '../../test-kit/tls-proxy.mjs'
+
+const ORG = '/api/v2/admin/organizations/modules'
+const SEED = `${ORG}/module-consumers`
+const RELATIONSHIP = `${ORG}/relationships/module-consumers`
+const JSON_API = 'application/vnd.api+json'
+const RATE_LIMIT_BODY =
+  '{"errors":[{"status":429,"title":"Too many requests","detail":"You have exceeded the API\'s rate limit."}]}'
+/** No jitter either, so the retry lines are exact. */
+const NO_JITTER = { backoff: { baseMs: 1, maxMs: 4, random: () => 0 } }
+
+let fake: FakeTfe
+let teamA: { name: string; externalId: string }
+
+beforeEach(async () => {
+  fake = await startFakeTfe()
+  teamA = fake.addOrganization({ name: 'team-a' })
+  fake.addOrganization({ name: 'legacy' })
+  fake.addOrganization({ name: 'modules', moduleConsumers: ['legacy'] })
+})
+
+afterEach(async () => {
+  await fake.close()
+})
+
+function run(
+  inputs: Record<string, string> = {},
+  options?: InProcessOptions
+): Promise<InProcessRun> {
+  return runInProcess(
+    {
+      organization: 'modules',
+      consumers: teamA.externalId,
+      hostname: fake.url,
+      token: fake.adminToken,
+      ...inputs
+    },
+    options
+  )
+}
+
+function expectFailure(result: InProcessRun, pattern: RegExp): string {
+  const line = expectOneFailure(result, pattern, [fake.adminToken, fake.userToken])
+  expectHidden(visible(result), fake.adminToken)
+  expect(annotations(result, 'warning')).toEqual([])
+  return line
+}
+
+function requests(): string[] {
+  return fake.requests.map(r => `${r.method} ${r.path}`)
+}
+
+/** How often one request was sent. */
+function count(request: string): number {
+  return requests().filter(r => r === request).length
+}
+
+/** Lines of the log that announce a retry. */
+function retries(result: InProcessRun): string[] {
+  return result.stdout.split('\n').filter(line => /retry \d+ of \d+|not retrying/.test(line))
+}
+
+/** Answers the first `times` requests matching method and path with `fault`; the rest pass. */
+function inject(method: string, path: string, times: number, fault: FakeTfeIntercept): void {
+  let hits = 0
+  fake.intercept(async (req, res, recorded) => {
+    if (recorded.method !== method || recorded.path !== path || hits >= times) return false
+    hits++
+    await fault(req, res, recorded)
+    return true
+  })
+}
+
+/** A fixed answer; `body` may be made from the request (to echo what the client sent). */
+function answer(
+  status: number,
+  headers: Record<string, string>,
+  body: string | ((req: IncomingMessage) => string)
+): FakeTfeIntercept {
+  return (req, res) => {
+    const text = typeof body === 'string' ? body : body(req)
+    res.writeHead(status, { 'content-length': String(Buffer.byteLength(text)), ...headers })
+    res.end(text)
+  }
+}
+
+function htmlPage(
+  status: number,
+  title: string | ((req: IncomingMessage) => string)
+): FakeTfeIntercept {
+  return answer(status, { 'content-type': 'text/html' }, req => {
+    const text = typeof title === 'string' ? title : title(req)
+    return `<html>\r\n<head><title>${text}</title></head>\r\n<body><h1>${text}</h1></body>\r\n</html>\r\n`
+  })
+}
+
+const drop: FakeTfeIntercept = req => {
+  req.socket.destroy()
+}
+
+describe('the token', () => {
+  it('rejected (401): one request, and the line says what to do', async () => {
+    const result = await run({ token: 'not-a-valid-token' })
+    const line = expectFailure(
+      result,
+      /^modules: http:\/\/127\.0\.0\.1:\d+ rejected the token \(HTTP 401\): it is missing, expired or invalid\./
+    )
+    expect(line).toMatch(/site administrator's API token/)
+    // The reads of today's state may go out together; nothing is retried or written.
+    expect(count(`GET ${ORG}`)).toBe(1)
+    expect(fake.writes()).toEqual([])
+    expectHidden(visible(result), 'not-a-valid-token')
+  })
+
+  it("valid but not a site admin's (404 from the admin API)", async () => {
+    const result = await run({ token: fake.userToken })
+    expectFailure(
+      result,
+      /^modules: the token is valid but not a site administrator's \(HTTP 404 from the admin API\)\. Use a site admin's API token\./
+    )
+    expect(count(`GET ${ORG}`)).toBe(1)
+    expect(requests().at(-1)).toBe('GET /api/v2/account/details')
+    expect(fake.writes()).toEqual([])
+    expectHidden(visible(result), fake.userToken)
+    expect(result.masked.map(m => m.secret)).toEqual([fake.userToken])
+  })
+
+  it('is refused as input with invisible characters in it, before any request', async () => {
+    const result = await run({ token: `${fake.adminToken}\u200b` })
+    expectFailure(result, /^Invalid input: the token contains white space or invisible characters/)
+    expect(fake.requests).toEqual([])
+  })
+
+  it('is never shown, even when an error body or a proxy page echoes it', async () => {
+    inject(
+      'PATCH',
+      SEED,
+      1,
+      answer(422, { 'content-type': JSON_API }, req =>
+        JSON.stringify({
+          errors: [
+            {
+              status: '422',
+              title: 'invalid attribute',
+              detail: `rejected ${req.headers.authorization}`
+            }
+          ]
+        })
+      )
+    )
+    const echoed = await run()
+    expectFailure(echoed, /HTTP 422\): invalid attribute: rejected Bearer \*\*\*/)
+
+    inject(
+      'GET',
+      ORG,
+      1,
+      htmlPage(502, req => `Bad gateway for ${req.headers.authorization}`)
+    )
+    const proxied = await run({ 'max-retries': '0' })
+    expectFailure(proxied, /HTTP 502 with an HTML page \("Bad gateway for Bearer \*\*\*"\)/)
+  })
+})
+
+describe('404s, told apart by a second look', () => {
+  it('the producing organization does not exist', async () => {
+    const result = await run({ organization: 'nowhere' })
+    expectFailure(
+      result,
+      /^nowhere: no such organization on this TFE \(HTTP 404\)\. Check the organization input\./
+    )
+  })
+
+  it('the account endpoint cannot tell either', async () => {
+    inject('GET', '/api/v2/account/details', 1, answer(403, {}, ''))
+    const result = await run({ organization: 'nowhere' })
+    expectFailure(
+      result,
+      /^nowhere: organization not found, or the token is not a site administrator's \(HTTP 404\)/
+    )
+  })
+
+  it('the account endpoint does not say whether the user is an admin', async () => {
+    inject(
+      'GET',
+      '/api/v2/account/details',
+      1,
+      answer(200, { 'content-type': JSON_API }, '{"data":{}}')
+    )
+    const result = await run({ organization: 'nowhere' })
+    expectFailure(result, /^nowhere: organization not found, or the token is not/)
+  })
+
+  it('this TFE has no module-consumers endpoint', async () => {
+    fake.features.moduleConsumersEndpoint = false
+    const result = await run()
+    expectFailure(
+      result,
+      /^modules: this TFE does not offer the module-consumers endpoint \(PATCH \/api\/v2\/admin\/organizations\/:name\/module-consumers\) \(HTTP 404 although the organization exists\)\. .*check the TFE version/
+    )
+  })
+
+  it('a 404 on a read after the write is not blamed on the endpoint', async () => {
+    inject('GET', RELATIONSHIP, 1, answer(200, { 'content-type': JSON_API }, '{"data":[]}'))
+    inject(
+      'GET',
+      RELATIONSHIP,
+      1,
+      answer(404, { 'content-type': JSON_API }, '{"errors":[{"status":"404","title":"not found"}]}')
+    )
+    const result = await run({ api: 'relationships', consumers: 'team-a' })
+    const line = expectFailure(result, /HTTP 404/)
+    expect(line).not.toMatch(/does not offer/)
+  })
+})
+
+describe('422', () => {
+  it('lists every error with title, detail and pointer; nothing was changed', async () => {
+    const ghost = 'org-1NotThere1234567'
+    const result = await run({ consumers: `${teamA.externalId}\n${ghost}` })
+    const line = expectFailure(
+      result,
+      /^modules: TFE refused the request \(HTTP 422\): invalid attribute: Organization with external id "org-1NotThere1234567" was not found\. \(at \/data\/attributes\/module-consuming-organization-ids\)\. Check the consumers list\. Nothing was changed\./
+    )
+    expect(line).toContain(ghost)
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
+  })
+
+  it('reads old plain-string error lists and numeric statuses', async () => {
+    inject(
+      'PATCH',
+      SEED,
+      1,
+      answer(
+        422,
+        { 'content-type': JSON_API },
+        '{"errors":["Consumer is invalid", {"status":422}, 7]}'
+      )
+    )
+    const result = await run()
+    expectFailure(
+      result,
+      /^modules: TFE refused the request \(HTTP 422\): Consumer is invalid; no detail; 7\. Check the consumers list/
+    )
+  })
+})
+
+describe('the rate limit (429)', () => {
+  it('waits X-RateLimit-Reset, then succeeds with one write', async () => {
+    inject(
+      'PATCH',
+      SEED,
+      2,
+      answer(429, { 'content-type': JSON_API, 'x-ratelimit-reset': '0.001' }, RATE_LIMIT_BODY)
+    )
+    const result = await run({}, NO_JITTER)
+    expect(result.code).toBe(0)
+    expect(retries(result)).toEqual([
+      `PATCH ${SEED}: HTTP 429; retry 1 of 5 in 0.0 s`,
+      `PATCH ${SEED}: HTTP 429; retry 2 of 5 in 0.0 s`
+    ])
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['team-a'])
+    expect(requests().filter(r => r === `PATCH ${SEED}`)).toHaveLength(3)
+  })
+
+  it('waits Retry-After when a proxy sends it', async () => {
+    inject('GET', ORG, 1, answer(429, { 'retry-after': '0' }, ''))
+    const result = await run({}, NO_JITTER)
+    expect(result.code).toBe(0)
+    expect(retries(result)).toEqual([`GET ${ORG}: HTTP 429; retry 1 of 5 in 0.0 s`])
+  })
+
+  it('does not retry with max-retries: 0, and quotes TFE', async () => {
+    inject('PATCH', SEED, 1, answer(429, { 'content-type': JSON_API }, RATE_LIMIT_BODY))
+    const result = await run({ 'max-retries': '0' })
+    expectFailure(
+      result,
+      /^modules: TFE's rate limit was exceeded \(HTTP 429\): Too many requests: You have exceeded the API's rate limit\. Run again later, or ask a TFE admin to raise the limit\./
+    )
+    expect(retries(result)).toEqual([])
+  })
+
+  it('gives up after max-retries with the last status', async () => {
+    inject('GET', ORG, 10, answer(429, { 'content-type': JSON_API }, RATE_LIMIT_BODY))
+    const result = await run({ 'max-retries': '2' }, NO_JITTER)
+    expectFailure(result, /^modules: TFE's rate limit was exceeded \(HTTP 429\)/)
+    expect(retries(result)).toHaveLength(2)
+    expect(count(`GET ${ORG}`)).toBe(3)
+  })
+})
+
+describe('gateway and server errors', () => {
+  it('retries a 503 page, then gives up naming its title', async () => {
+    inject('PATCH', SEED, 10, htmlPage(503, '503 Service Temporarily Unavailable'))
+    const result = await run({ 'max-retries': '2' }, NO_JITTER)
+    expectFailure(
+      result,
+      /^modules: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers answered HTTP 503 with an HTML page \("503 Service Temporarily Unavailable"\), not TFE's JSON\. TFE or a proxy in front of it failed; run again later/
+    )
+    // Backoff doubles: 1 ms, then 2 ms (no jitter).
+    expect(retries(result)).toEqual([
+      `PATCH ${SEED}: HTTP 503; retry 1 of 2 in 0.0 s`,
+      `PATCH ${SEED}: HTTP 503; retry 2 of 2 in 0.0 s`
+    ])
+    expect(requests().filter(r => r === `PATCH ${SEED}`)).toHaveLength(3)
+  })
+
+  it('retries a 502 and a 504, then succeeds', async () => {
+    inject('GET', ORG, 1, htmlPage(502, '502 Bad Gateway'))
+    inject('GET', RELATIONSHIP, 1, htmlPage(504, '504 Gateway Time-out'))
+    const result = await run()
+    expect(result.code).toBe(0)
+    expect(retries(result)).toHaveLength(2)
+  })
+
+  it('does not retry a 500, and quotes it', async () => {
+    inject(
+      'PATCH',
+      SEED,
+      1,
+      answer(
+        500,
+        { 'content-type': JSON_API },
+        '{"errors":[{"status":"500","title":"internal error"}]}'
+      )
+    )
+    const result = await run()
+    expectFailure(
+      result,
+      /^modules: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers answered HTTP 500: internal error\. TFE or a proxy in front of it failed/
+    )
+    expect(requests().filter(r => r.startsWith('PATCH'))).toHaveLength(1)
+  })
+
+  it('an HTML page without a title, an empty body, and plain text', async () => {
+    inject(
+      'GET',
+      ORG,
+      1,
+      answer(500, { 'content-type': 'text/html' }, '<html><body>oops</body></html>')
+    )
+    expectFailure(await run(), /answered HTTP 500 with an HTML page, not TFE's JSON\. /)
+
+    inject('GET', ORG, 1, answer(500, {}, ''))
+    expectFailure(await run(), /answered HTTP 500 with an empty body\. /)
+
+    inject('GET', ORG, 1, answer(500, { 'content-type': 'text/plain' }, 'upstream\nexploded'))
+    expectFailure(await run(), /answered HTTP 500: "upstream exploded"\. /)
+
+    inject('GET', ORG, 1, answer(500, { 'content-type': JSON_API }, '{"message":"nope"}'))
+    expectFailure(await run(), /answered HTTP 500: "\{"message":"nope"\}"\. /)
+  })
+
+  it('a 400 is quoted and not retried', async () => {
+    inject(
+      'PATCH',
+      SEED,
+      1,
+      answer(
+        400,
+        { 'content-type': JSON_API },
+        '{"errors":[{"status":"400","title":"bad request","detail":"The body could not be parsed."}]}'
+      )
+    )
+    const result = await run()
+    expectFailure(
+      result,
+      /^modules: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers answered HTTP 400: bad request: The body could not be parsed\./
+    )
+  })
+
+  it('refuses to follow a redirect, so the token stays with TFE', async () => {
+    inject('GET', ORG, 1, answer(302, { location: 'http://127.0.0.1:1/elsewhere' }, ''))
+    const result = await run()
+    expectFailure(
+      result,
+      /^modules: GET \/api\/v2\/admin\/organizations\/modules was redirected \(HTTP 302\): redirected: TFE redirected to http:\/\/127\.0\.0\.1:1\/elsewhere; set hostname to the address TFE answers on\./
+    )
+    expect(count(`GET ${ORG}`)).toBe(1)
+    expect(fake.writes()).toEqual([])
+  })
+})
+
+describe('transport failures', () => {
+  it('explains a refused connection', async () => {
+    const closed = createServer()
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise<void>(resolve => closed.close(() => resolve()))
+    const result = await run(
+      { hostname: `http://127.0.0.1:${port}`, 'max-retries': '1' },
+      NO_JITTER
+    )
+    expectFailure(
+      result,
+      new RegExp(
+        `^modules: could not reach http://127\\.0\\.0\\.1:${port}: GET /api/v2/admin/organizations/modules: connection refused \\(ECONNREFUSED\\)\\. Check hostname, the network and any proxy \\(HTTPS_PROXY, NO_PROXY\\)\\.$`
+      )
+    )
+    expect(retries(result)).toContain(`GET ${ORG}: ECONNREFUSED; retry 1 of 1 in 0.0 s`)
+  })
+
+  it('retries a connection dropped without an answer', async () => {
+    inject('PATCH', SEED, 1, drop)
+    const result = await run({}, NO_JITTER)
+    expect(result.code).toBe(0)
+    expect(retries(result)).toEqual([`PATCH ${SEED}: ECONNRESET; retry 1 of 5 in 0.0 s`])
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['team-a'])
+  })
+
+  it('gives up on dropped connections after max-retries', async () => {
+    inject('PATCH', SEED, 10, drop)
+    const result = await run({ 'max-retries': '1' }, NO_JITTER)
+    expectFailure(
+      result,
+      /^modules: could not reach http:\/\/127\.0\.0\.1:\d+: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers: connection reset \(ECONNRESET\)\. /
+    )
+  })
+
+  it('fails clearly when TFE never answers within timeout-seconds', async () => {
+    inject('GET', ORG, 1, () => {})
+    const result = await run({ 'timeout-seconds': '1', 'max-retries': '0' })
+    expectFailure(
+      result,
+      /^modules: could not reach http:\/\/127\.0\.0\.1:\d+: GET \/api\/v2\/admin\/organizations\/modules: (no answer within 1\.0 s|timed out \(ETIMEDOUT\))\. Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow\./
+    )
+  })
+
+  describe('over TLS', () => {
+    let pki: TestPki
+    let ca: string
+    let proxy: TlsProxy
+
+    beforeAll(() => {
+      pki = createPki('in-process-tls-')
+      ca = pki.makeCa('ca', 'In-process test CA')
+    })
+
+    beforeEach(async () => {
+      const { key, cert } = pki.makeServerCertificate('server', 'ca', 'IP:127.0.0.1')
+      proxy = await startTlsProxy({ target: fake.url, key, cert })
+    })
+
+    afterEach(async () => {
+      await proxy.close()
+    })
+
+    afterAll(() => {
+      pki.cleanup()
+    })
+
+    it('refuses an untrusted certificate, naming the TLS cause and ca-certificate', async () => {
+      const result = await run({ hostname: proxy.url })
+      const line = expectFailure(
+        result,
+        /^modules: could not reach https:\/\/127\.0\.0\.1:\d+: GET \/api\/v2\/admin\/organizations\/modules: TLS certificate .*\. Check hostname, and pass TFE's CA certificate in ca-certificate if it is private\./
+      )
+      expect(line).toMatch(
+        /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN/
+      )
+      expect(retries(result)).toEqual([])
+      expect(fake.requests).toEqual([])
+    })
+
+    it('trusts the CA given in ca-certificate', async () => {
+      const result = await run({ hostname: proxy.url, 'ca-certificate': ca })
+      expect(annotations(result, 'error')).toEqual([])
+      expect(result.code).toBe(0)
+      expect(proxy.requests.map(r => r.method)).toEqual(['GET', 'GET', 'PATCH'])
+      expect(fake.org('modules')?.moduleConsumers).toEqual(['team-a'])
+    })
+  })
+})
+
+describe('2xx answers that are not what the API documents', () => {
+  it('an HTML sign-in page with status 200: a clear failure, no retry', async () => {
+    inject(
+      'GET',
+      ORG,
+      1,
+      answer(200, { 'content-type': 'text/html' }, '<html><title>Sign in</title></html>')
+    )
+    const result = await run()
+    expectFailure(
+      result,
+      /^modules: unexpected answer from http:\/\/127\.0\.0\.1:\d+: GET \/api\/v2\/admin\/organizations\/modules answered HTTP 200 with a body that is not JSON \("<html><title>Sign in<\/title><\/html>"\)\. Check that hostname points at Terraform Enterprise\./
+    )
+    expect(count(`GET ${ORG}`)).toBe(1)
+  })
+
+  it('an organization without an external id', async () => {
+    inject('GET', ORG, 1, answer(200, { 'content-type': JSON_API }, '{"data":{"id":"modules"}}'))
+    const result = await run()
+    expectFailure(
+      result,
+      /^modules: unexpected answer from .*GET (\/api\/v2)?\/admin\/organizations\/modules answered with an organization that has no name or external-id\. /
+    )
+  })
+
+  it('a list without a data array', async () => {
+    inject('GET', RELATIONSHIP, 1, answer(200, { 'content-type': JSON_API }, '{"data":{}}'))
+    const result = await run()
+    expectFailure(
+      result,
+      /^modules: unexpected answer from .*GET (\/api\/v2)?\/admin\/organizations\/modules\/relationships\/module-consumers answered without a data array\. /
+    )
+  })
+
+  it('a 200 without the partnership list', async () => {
+    inject('PATCH', SEED, 1, answer(200, { 'content-type': JSON_API }, '{"data":null}'))
+    const result = await run()
+    expectFailure(
+      result,
+      /^modules: unexpected answer from .*PATCH (\/api\/v2)?\/admin\/organizations\/modules\/module-consumers answered HTTP 200 without the list of partnerships\. /
+    )
+  })
+
+  it('a partnership lacking attributes', async () => {
+    inject(
+      'PATCH',
+      SEED,
+      1,
+      answer(
+        200,
+        { 'content-type': JSON_API },
+        '{"data":[{"id":"mp-1","attributes":{"consuming-organization-id":"org-x"}}]}'
+      )
+    )
+    const result = await run()
+    expectFailure(
+      result,
+      /answered with a partnership lacking consuming-organization-name, producing-organization-id, producing-organization-name\. /
+    )
+  })
+
+  it('partnerships that differ from the plan: another run may have changed them', async () => {
+    inject('PATCH', SEED, 1, answer(200, { 'content-type': JSON_API }, '{"data":[]}'))
+    const result = await run()
+    expectFailure(
+      result,
+      /^modules: after the write TFE lists no consumers, but the plan was \[org-[^\]]+\]; another run may have changed it at the same time\./
+    )
+  })
+})
