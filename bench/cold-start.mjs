@@ -30,7 +30,7 @@ const JSON_API = 'application/vnd.api+json'
 // node:http sets these itself, for the bare script exactly as for the action's client.
 const COMPUTED_HEADERS = new Set(['host', 'content-length', 'connection'])
 
-export async function coldStart({ runs, warmups }) {
+export async function coldStart({ runs, warmups, baseline }) {
   section('1. Cold start')
   say(
     'Method: the fake TFE listens on 127.0.0.1 in this process. Each child is spawned by runAction',
@@ -84,10 +84,13 @@ export async function coldStart({ runs, warmups }) {
       if (answer.status !== 200) throw new Error(`resetting the producer: HTTP ${answer.status}`)
     }
 
-    const action = async () => {
+    const action = async (script = undefined) => {
       await reset()
       const from = fake.requests.length
-      const run = requireSuccess(await runAction(inputs), 'cold start: action run')
+      const run = requireSuccess(
+        await runAction(inputs, script ? { script } : {}),
+        'cold start: action run'
+      )
       const requests = fake.requests.slice(from)
       // A run that wrote nothing would be a different, cheaper run: not the one measured here.
       if (run.outputs.changed !== 'true' || requests.filter(isWrite).length !== 1) {
@@ -126,14 +129,25 @@ export async function coldStart({ runs, warmups }) {
     const bareAllTls = bare(asTheActionDoes, true)
     const bareInTurn = bare(replay.map(r => [r]))
 
-    const samples = { patch: [], all: [], allTls: [], inTurn: [], action: [] }
+    const samples = { patch: [], all: [], allTls: [], inTurn: [], action: [], baseline: [] }
     for (let i = 0; i < warmups + runs; i++) {
       const patch = requireSuccess(await runAction(inputs, barePatch), 'bare PATCH')
       const all = requireSuccess(await runAction(inputs, bareAll), 'bare 3 requests')
       const allTls = requireSuccess(await runAction(inputs, bareAllTls), 'bare 3 requests, TLS')
       const inTurn = requireSuccess(await runAction(inputs, bareInTurn), 'bare 3 requests in turn')
-      const { run } = await action()
+      // Side by side with the baseline build, in alternating order, so that a machine that
+      // speeds up or slows down during the bench weighs on both alike.
+      let run
+      let before
+      if (baseline && i % 2 === 1) {
+        before = (await action(baseline)).run
+        run = (await action()).run
+      } else {
+        run = (await action()).run
+        if (baseline) before = (await action(baseline)).run
+      }
       if (i < warmups) continue
+      if (before) samples.baseline.push(before.durationMs)
       samples.patch.push(patch.durationMs)
       samples.all.push(all.durationMs)
       samples.allTls.push(allTls.durationMs)
@@ -184,6 +198,17 @@ export async function coldStart({ runs, warmups }) {
       `  … and with TLS loaded as for a real TFE:        ${ratio(vsAllTls)}`,
       `Bare 3 requests side by side / in turn (medians): ${ratio(s.all.median / s.inTurn.median)}`
     )
+
+    if (baseline) {
+      const pairs = samples.action.map((t, i) => t / (samples.baseline[i] ?? t))
+      say(
+        '',
+        `Baseline: ${baseline}, run in turn with this build (${runs} pairs, alternating order).`,
+        `  baseline median / p90: ${ms(median(samples.baseline))} / ${ms(percentile(samples.baseline, 90))}`,
+        `  this build / baseline, median of the ${runs} pair ratios: ${ratio(median(pairs))}  (goal ≤ 1.05×)`,
+        `  this build / baseline, ratio of medians:               ${ratio(s.action.median / median(samples.baseline))}`
+      )
+    }
 
     const dist = distJavaScriptBytes()
     say(

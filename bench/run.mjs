@@ -5,13 +5,14 @@
 //
 //   npm run bench                                # every section
 //   npm run bench -- --only cold-start --runs 40
+//   npm run bench -- --only cold-start --runs 30 --baseline ../before/dist/index.js
 //   npm run bench -- --only requests,scale
 //   npm run bench -- --only round-trips
 //   npm run bench -- --only many-producers
 //   npm run bench -- --only many-producers-large   # 5,000 producers, about 40 s
 import { existsSync, statSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { coldStart } from './cold-start.mjs'
 import { manyProducers, manyProducersLarge } from './many-producers.mjs'
@@ -34,7 +35,9 @@ const WATCHDOG_MS = 10 * 60_000
 const USAGE = `usage: node bench/run.mjs [--only ${Object.keys(SECTIONS).join(',')}] [--runs N] [--warmups N]
   --only     sections to run, comma-separated or repeated (default: all)
   --runs     measured cold-start runs per variant, 1-500 (default 20)
-  --warmups  cold-start warm-up rounds, 0-50 (default 2)`
+  --warmups  cold-start warm-up rounds, 0-50 (default 2)
+  --baseline another build's dist/index.js (e.g. a worktree of the commit before): cold start
+             runs it too, in turn with this one, and compares the two pair by pair`
 
 function fail(message) {
   console.error(`${message}\n${USAGE}`)
@@ -57,6 +60,7 @@ try {
       only: { type: 'string', multiple: true },
       runs: { type: 'string' },
       warmups: { type: 'string' },
+      baseline: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   }).values
@@ -72,7 +76,11 @@ const unknown = only.filter(name => !(name in SECTIONS))
 if (unknown.length > 0) fail(`unknown section: ${unknown.join(', ')}`)
 const options = {
   runs: integer(args.runs, 'runs', 1, 500, 20),
-  warmups: integer(args.warmups, 'warmups', 0, 50, 2)
+  warmups: integer(args.warmups, 'warmups', 0, 50, 2),
+  baseline: args.baseline === undefined ? undefined : resolve(args.baseline)
+}
+if (options.baseline !== undefined && !existsSync(options.baseline)) {
+  fail(`--baseline: ${options.baseline} does not exist`)
 }
 
 if (!existsSync(join(repoRoot, 'dist', 'index.js'))) {
