@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 8482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(9290);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 9290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -280,7 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 5116:
+/***/ 4626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.r(__webpack_exports__);
@@ -311,225 +311,7 @@ function fetch() {
 
 /***/ }),
 
-/***/ 8931:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ apply)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1633);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(182);
-/* harmony import */ var _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5042);
-/* harmony import */ var _tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6108);
-/* harmony import */ var _tfe_organizations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2745);
-// Sends a plan's steps to TFE, in order, and confirms TFE holds what was planned. Every write
-// here is idempotent (a whole list, or one flag), so running a plan again is always safe.
-
-
-
-
-
-
-/** Each write endpoint, and the TFE release that brought it (../shared/tfe-api.md). */
-const ENDPOINTS = {
-    'module-consumers': {
-        what: 'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)',
-        since: 'v202012-1 (deprecated since v202301-1)'
-    },
-    relationships: {
-        what: 'the relationships endpoint (PATCH /api/v2/admin/organizations/:name/relationships/module-consumers)',
-        since: 'v202103-1'
-    },
-    'registry-partnerships': {
-        what: 'the registry-partnerships endpoint (PUT /api/v2/admin/organizations/:name/registry-partnerships)',
-        since: 'v202301-1'
-    }
-};
-async function apply(client, plan, log = () => { }) {
-    const progress = { phase: 'writing', written: [] };
-    const applied = { partnerships: [], consumers: [], globalAfter: plan.global.before };
-    try {
-        for (const step of plan.steps)
-            await send(client, plan, step, applied, progress, log);
-        return applied;
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApplyError */ .d5(kindOf(error), progress.phase, progress.written, error);
-    }
-}
-async function send(client, plan, step, applied, progress, log) {
-    const { organization } = plan;
-    progress.phase = 'writing';
-    switch (step.kind) {
-        case 'global-on':
-            log(`Turning global module sharing on for ${organization}`);
-            await setGlobal(client, organization, true, progress);
-            applied.globalAfter = true;
-            return;
-        case 'global-off':
-            if (step.confirmFirst) {
-                progress.phase = 'confirming';
-                if (!(await (0,_tfe_organizations_js__WEBPACK_IMPORTED_MODULE_4__/* .getOrganization */ .SA)(client, organization)).globalModuleSharing) {
-                    applied.globalAfter = false;
-                    return;
-                }
-                progress.phase = 'writing';
-            }
-            log(`Turning global module sharing off for ${organization}`);
-            await setGlobal(client, organization, false, progress);
-            applied.globalAfter = false;
-            return;
-        case 'list': {
-            const { write } = step;
-            const count = `${write.consumers.length} module consumer${write.consumers.length === 1 ? '' : 's'}`;
-            log(`Setting ${count} of ${organization} through ${write.api}`);
-            const result = await writeList(client, organization, write, progress);
-            progress.phase = 'confirming';
-            confirm(plan, result.consumers);
-            applied.partnerships = result.partnerships;
-            applied.consumers = result.consumers;
-        }
-    }
-}
-async function setGlobal(client, organization, enabled, progress) {
-    const org = await (0,_tfe_organizations_js__WEBPACK_IMPORTED_MODULE_4__/* .setGlobalModuleSharing */ .sR)(client, organization, enabled);
-    if (org.globalModuleSharing !== enabled) {
-        // Accepted is not nothing: turning it on may already have wiped the consumer list.
-        progress.written.push(`TFE accepted turning global module sharing ${enabled ? 'on (which wipes the consumer list)' : 'off'}`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: TFE accepted turning global module sharing ${enabled ? 'on' : 'off'} but still ` +
-            "reports it the other way; check the organization's settings.");
-    }
-    progress.written.push(`global module sharing is ${enabled ? 'on' : 'off'}`);
-}
-async function writeList(client, organization, write, progress) {
-    // Only the write's own 404 means the endpoint is missing; a later read's is another story.
-    const send = async (request) => {
-        try {
-            return await request();
-        }
-        catch (error) {
-            if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TfeApiError */ .Mn && error.status === 404) {
-                const { what, since } = ENDPOINTS[write.api];
-                throw (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .describeNotFound */ .fg)('endpoint-missing', organization, what, since);
-            }
-            throw error;
-        }
-    };
-    if (write.api === 'module-consumers') {
-        const ids = write.consumers.map(c => c.externalId);
-        const partnerships = await send(() => (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .setModuleConsumers */ .iA)(client, organization, ids));
-        // The answer already is the read-back: one partnership per consumer TFE now holds.
-        const consumers = partnerships.map(p => p.consumer);
-        progress.written.push(`the consumer list is ${consumers.length ? list(consumers) : 'empty'}`);
-        return { partnerships, consumers };
-    }
-    const names = write.consumers.map(c => c.name);
-    if (write.api === 'relationships') {
-        await send(() => (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .setModuleConsumerRelationships */ .Uy)(client, organization, names));
-        progress.written.push(`the consumer list was set to ${write.consumers.length ? list(write.consumers) : 'empty'}`);
-        progress.phase = 'confirming';
-        const consumers = (await (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listModuleConsumers */ .Yg)(client, organization)).map(_model_js__WEBPACK_IMPORTED_MODULE_5__/* .asConsumer */ .V_);
-        return { partnerships: [], consumers };
-    }
-    const providersBefore = write.providerConsumers;
-    await send(() => (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .putRegistryPartnerships */ .au)(client, organization, {
-        moduleConsumers: names,
-        providerConsumers: providersBefore.map(c => c.name)
-    }));
-    progress.written.push(`the module consumers were set to ${list(write.consumers)}, the provider consumers sent back as ${list(providersBefore)}`);
-    progress.phase = 'confirming';
-    // Both read-backs at once: one round trip.
-    const [providersAfter, consumers] = await Promise.all([
-        (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listProviderConsumers */ .RE)(client, organization),
-        (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listModuleConsumers */ .Yg)(client, organization)
-    ]);
-    if (!sameSet(providersAfter.map(o => o.externalId), providersBefore.map(c => c.externalId))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: the registry-partnerships write changed the provider consumers ` +
-            `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`);
-    }
-    return { partnerships: [], consumers: consumers.map(_model_js__WEBPACK_IMPORTED_MODULE_5__/* .asConsumer */ .V_) };
-}
-/** Another run (or a person) may have changed the list at the same time: say so, with both lists. */
-function confirm(plan, actual) {
-    if (sameSet(actual.map(c => c.externalId), plan.next.map(c => c.externalId)))
-        return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
-        'another run may have changed it at the same time. Check the list in TFE and run again.');
-}
-function kindOf(error) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ)
-        return error.kind;
-    return error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TfeTransportError */ .Rn ? 'transport' : 'tfe';
-}
-function sameSet(a, b) {
-    const left = new Set(a);
-    const right = new Set(b);
-    return left.size === right.size && [...left].every(x => right.has(x));
-}
-function list(consumers) {
-    if (consumers.length === 0)
-        return 'no consumers';
-    return `[${consumers.map(_model_js__WEBPACK_IMPORTED_MODULE_5__/* .consumerLabel */ .X7).join(', ')}]`;
-}
-
-
-/***/ }),
-
-/***/ 7827:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   QO: () => (/* binding */ ConfigInvalid),
-/* harmony export */   Zb: () => (/* binding */ SharingPatternError)
-/* harmony export */ });
-/* unused harmony exports configSummary, formatConfigError */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-// What is wrong with sharing files, as data: each problem carries the file and the 1-based line
-// (and column) where the user wrote it, so a run can annotate it there
-// (`core.error(message, { file, startLine, startColumn })`).
-
-/** Sharing files that cannot be used; nothing was sent. Carries every problem found. */
-class ConfigInvalid extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
-    errors;
-    constructor(errors) {
-        super('input', configSummary(errors));
-        this.errors = errors;
-        this.name = 'ConfigInvalid';
-    }
-}
-/**
- * The patterns that select sharing files are unusable: one matches no file, leaves the
- * workspace, or names something that is not a file of the workspace. Nothing was sent.
- */
-class SharingPatternError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
-    problems;
-    constructor(problems) {
-        super('input', problems.length === 1
-            ? (problems[0] ?? '')
-            : `${problems.length} problems with the sharing file patterns: ${problems.join('; ')}`);
-        this.problems = problems;
-        this.name = 'SharingPatternError';
-    }
-}
-/** `3 problems in 2 sharing files; see the annotations`. */
-function configSummary(errors) {
-    const files = new Set(errors.map(error => error.file)).size;
-    return (`${plural(errors.length, 'problem')} in ${plural(files, 'sharing file')}; ` +
-        'see the annotations');
-}
-/** `sharing/platform.yml:4:7: message`: a problem as a log line, where annotations are not shown. */
-function formatConfigError({ file, line, column, message }) {
-    return `${file}:${line}${column === undefined ? '' : `:${column}`}: ${message}`;
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-
-/***/ }),
-
-/***/ 7722:
+/***/ 7729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -594,29 +376,61 @@ function characterName(c) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 9083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QO: () => (/* binding */ ConfigInvalid),
+/* harmony export */   Zb: () => (/* binding */ SharingPatternError),
 /* harmony export */   d5: () => (/* binding */ ApplyError),
+/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gF: () => (/* binding */ PlanConflict),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
-// The errors a person reads. Every one has a kind (what went wrong) and, once anything may have
-// been written to TFE, the phase it happened in and what is already changed, so that no message
-// claims "nothing was changed" after something was.
+/* unused harmony export configSummary */
+/** The run cannot go on; the message says why and what to do. */
 class ActionError extends Error {
-    kind;
-    constructor(kind, message) {
+    constructor(message) {
         super(message);
-        this.kind = kind;
         this.name = 'ActionError';
+    }
+}
+/** A value the user gave is unusable. Carries the input's name so the message can point at it. */
+class InputError extends ActionError {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** Sharing files that cannot be used; nothing was sent. Carries every problem, with its place. */
+class ConfigInvalid extends ActionError {
+    problems;
+    constructor(problems) {
+        super(configSummary(problems));
+        this.problems = problems;
+        this.name = 'ConfigInvalid';
+    }
+}
+/**
+ * The patterns that select sharing files are unusable: one matches no file, leaves the
+ * workspace, or names something that is not a file of the workspace. Nothing was sent.
+ */
+class SharingPatternError extends ActionError {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? (problems[0] ?? '')
+            : `${problems.length} problems with the sharing file patterns: ${problems.join('; ')}`);
+        this.problems = problems;
+        this.name = 'SharingPatternError';
     }
 }
 /** The run cannot go ahead as asked; nothing has been written. */
 class PlanConflict extends ActionError {
     constructor(message) {
-        super('conflict', message);
+        super(message);
         this.name = 'PlanConflict';
     }
 }
@@ -625,684 +439,29 @@ class PlanConflict extends ActionError {
  * user's words, each write TFE has accepted so far ("the consumer list is set to [a, b]").
  */
 class ApplyError extends ActionError {
-    phase;
     written;
     cause;
-    constructor(kind, phase, written, cause) {
-        super(kind, cause instanceof Error ? cause.message : String(cause));
-        this.phase = phase;
+    constructor(written, cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
         this.written = written;
         this.cause = cause;
         this.name = 'ApplyError';
     }
 }
-
-
-/***/ }),
-
-/***/ 1633:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ic: () => (/* binding */ describeFailure),
-/* harmony export */   c9: () => (/* binding */ filesFailureLine),
-/* harmony export */   fg: () => (/* binding */ describeNotFound),
-/* harmony export */   l: () => (/* binding */ describeCommentFailure),
-/* harmony export */   wk: () => (/* binding */ driftLine)
-/* harmony export */ });
-/* unused harmony export redact */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1631);
-/* harmony import */ var _pull_request_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1860);
-/* harmony import */ var _tfe_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5042);
-// Turns any error into the one line a person reads in the step's log and annotation:
-// which organization, what happened (with the HTTP status), and what to do next.
-
-
-
-
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|ALTNAME/;
-function describeFailure(error, context = {}) {
-    let line;
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApplyError */ .d5) {
-        // afterWrites says what is changed, so the cause does not say it again.
-        line = `${describeCause(error.cause, context, false)} ${afterWrites(error)}`;
-    }
-    else {
-        line = describeCause(error, context, true);
-    }
-    return redact(line.replace(/\s*[\r\n]+\s*/g, ' '), context.secrets ?? []);
+/** `3 problems in 2 sharing files; see the annotations`. */
+function configSummary(problems) {
+    const files = new Set(problems.map(problem => problem.file)).size;
+    return (`${plural(problems.length, 'problem')} in ${plural(files, 'sharing file')}; ` +
+        'see the annotations');
 }
-/**
- * What is true of TFE after a failed apply. A write that got no answer may have taken effect;
- * every write here sets a whole list or one flag, so running again is safe either way.
- */
-function afterWrites({ written, cause }) {
-    if (written.length > 0) {
-        return (`Already changed in TFE: ${written.join('; ')}. ` +
-            'Check the organization in TFE; running again is safe.');
-    }
-    if (cause instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TfeTransportError */ .Rn) {
-        return ("The write's outcome is unknown: TFE may have applied it. Running again is safe " +
-            '(every write sets a whole list or one flag).');
-    }
-    return 'Nothing was changed.';
-}
-/** `nothingWritten`: whether the line may say so (true before any write was sent). */
-function describeCause(error, context, nothingWritten) {
-    const subject = context.organization ? `${context.organization}: ` : '';
-    const host = context.baseUrl ?? 'TFE';
-    if (error instanceof _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz)
-        return `Invalid input: ${error.message}`;
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ)
-        return error.message;
-    if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TfeApiError */ .Mn)
-        return subject + describeApiError(error, host, nothingWritten);
-    if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TfeTransportError */ .Rn) {
-        const hint = error.code === 'ERR_SSL_WRONG_VERSION_NUMBER'
-            ? "Check that hostname's port serves HTTPS."
-            : TLS_CODES.test(error.code)
-                ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
-                : error.code === 'ETIMEDOUT'
-                    ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
-                    : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).';
-        return `${subject}could not reach ${host}: ${error.message}. ${hint}`;
-    }
-    if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TfeResponseError */ .zz) {
-        return `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return `${subject}unexpected error: ${message}`;
-}
-function describeApiError(error, host, nothingWritten) {
-    const { status } = error;
-    const said = error.details ? `: ${withoutStop(error.details)}` : '';
-    if (status === 401) {
-        return (`${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
-            "Use a site administrator's API token (token input or TFE_TOKEN).");
-    }
-    if (status === 404) {
-        return (`${error.request.method} ${error.request.path} answered HTTP 404: the organization does not exist, ` +
-            "or the token is not a site administrator's. Check the name and use a site admin's token.");
-    }
-    if (status === 422) {
-        return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`;
-    }
-    if (status === 429) {
-        return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`;
-    }
-    if (status >= 300 && status < 400) {
-        return `${error.request.method} ${error.request.path} was redirected (HTTP ${status})${said}.`;
-    }
-    if (status >= 500) {
-        return `${withoutStop(error.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
-    }
-    return `${withoutStop(error.message)}.`;
-}
-/** TFE's details often end in a full stop; the sentence goes on after them. */
-function withoutStop(text) {
-    return text.replace(/[.\s]+$/, '');
-}
-/** The line for a 404 that a second look has explained. */
-function describeNotFound(cause, organization, what, 
-/** When TFE gained the endpoint, e.g. `v202103-1`: the line names it when it is missing. */
-since = '') {
-    switch (cause) {
-        case 'endpoint-missing':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
-                `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`);
-        case 'not-site-admin':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: the token is valid but not a site administrator's (HTTP 404 from the admin API). ` +
-                "Use a site admin's API token.");
-        case 'organization-missing':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: no such organization on this TFE (HTTP 404). Check the organization input.`);
-        default:
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('tfe', `${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
-                "Check the organization name and use a site admin's API token.");
-    }
-}
-/**
- * Why the pull request comment could not be written: a warning, since the sharing change stands.
- * Advice about permissions only where GitHub refused them.
- */
-function describeCommentFailure(error, context) {
-    const { number, status } = error instanceof _pull_request_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .CommentError */ .cP ? error : { number: 0, status: 0 };
-    const where = number ? `pull request #${number}` : 'the pull request';
-    let advice;
-    if (status === 401) {
-        advice = 'github-token was refused; keep it at its default (${{ github.token }}).';
-    }
-    else if (status === 403 || status === 404) {
-        advice =
-            'Give the job permissions: pull-requests: write, and keep github-token at its default ' +
-                '(pull requests from forks get a read-only token).';
-    }
-    else if (status) {
-        advice = 'GitHub failed; the next run writes the comment.';
-    }
-    else if (number) {
-        advice = `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`;
-    }
-    else {
-        advice = 'Check that the workflow runs on pull_request events.';
-    }
-    const message = oneLine(error instanceof Error ? error.message : String(error));
-    const line = `${context.organization}: could not comment on ${where}` +
-        `${status ? ` (HTTP ${status})` : ''}: ${message}. ${advice}`;
-    return redact(line, context.secrets ?? []);
-}
-function oneLine(text) {
-    const first = text.split(/\r?\n/)[0] ?? '';
-    return first.replace(/[.\s]+$/, '');
-}
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret)
-            out = out.split(secret).join('***');
-    }
-    return out;
-}
-/** Names, at most `max` of them, and how many more: a line stays readable with 500 producers. */
-function someNames(names, max = 5) {
-    const shown = names.slice(0, max).join(', ');
-    return names.length > max ? `${shown} and ${names.length - max} more` : shown;
-}
-/** The step's one line when a file run's producers failed; undefined when none did. */
-function filesFailureLine({ producers, wrote }, dryRun) {
-    const failed = producers.filter(p => p.result === 'failed').map(p => p.desired.organization);
-    if (failed.length === 0)
-        return undefined;
-    const of = `${failed.length} of ${producers.length} producer${producers.length === 1 ? '' : 's'}`;
-    if (!wrote) {
-        return (`${of} cannot be planned (${someNames(failed)}), so ${dryRun ? 'this dry run stops there' : 'nothing was written to any producer'}. ` +
-            'See the annotations on the sharing files.');
-    }
-    const changed = producers.filter(p => p.result === 'changed').length;
-    return (`${of} failed to be written (${someNames(failed)}); ${changed} other${changed === 1 ? ' was' : 's were'} changed. ` +
-        'See the annotations; running again is safe.');
-}
-/** fail-on-drift: TFE differs from what the run asks for. */
-function driftLine(drifted, total) {
-    return (`Drift: ${drifted.length} of ${total} producer${total === 1 ? '' : 's'} differ${drifted.length === 1 ? 's' : ''} from what is asked (${someNames(drifted)}). ` +
-        'Apply the change, or change the request to match TFE.');
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 
 /***/ }),
 
-/***/ 1631:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  dz: () => (/* binding */ InputError),
-  eh: () => (/* binding */ actionInputs),
-  sb: () => (/* binding */ readSettings)
-});
-
-// UNUSED EXPORTS: parseBoolean, parseCaCertificate, parseChoice, parseConsumers, parseExport, parseHostname, parseNumber, parseOrganization, parsePatterns
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __nccwpck_require__(8476);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/describe-value.ts
-var describe_value = __nccwpck_require__(7722);
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Every input is read and validated here, once, into one typed Settings object.
-// Nothing after readSettings() looks at an input again.
-
-
-
-
-
-
-/** A value the user gave is unusable. Carries the input's name so the message can point at it. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-const actionInputs = {
-    input: name => core/* getInput */.V4(name),
-    env: name => process.env[name],
-    mask: secret => core/* setSecret */.Pq(secret)
-};
-function readSettings(source = actionInputs) {
-    // The tokens are masked before anything else happens, so no later line can leak them.
-    const token = source.input('token') || source.env('TFE_TOKEN')?.trim() || '';
-    if (token)
-        source.mask(token);
-    const githubToken = source.input('github-token');
-    if (githubToken)
-        source.mask(githubToken);
-    const workspace = source.env('GITHUB_WORKSPACE')?.trim() || process.cwd();
-    const patterns = parsePatterns(source.input('config'));
-    const exportTo = parseExport(source.input('export'), workspace);
-    const many = patterns !== '' || exportTo !== undefined;
-    if (patterns !== '' && exportTo !== undefined) {
-        throw new InputError('export', 'export writes the sharing TFE holds today and config applies sharing files; give one of them per step');
-    }
-    if (many)
-        checkEmptyWithFiles(source, patterns !== '' ? 'config' : 'export');
-    const organization = many ? '' : parseOrganization(source.input('organization'));
-    const consumers = parseConsumers(source.input('consumers'), organization);
-    const allowEmpty = parseBoolean('allow-empty', source.input('allow-empty'), false);
-    const baseUrl = parseHostname(source.input('hostname') || source.env('TFE_HOSTNAME')?.trim() || '', source.env('TFE_ADDRESS')?.trim() || '');
-    const mode = parseChoice('mode', source.input('mode'), model/* MODES */.FN, 'set');
-    const dryRun = parseBoolean('dry-run', source.input('dry-run'), false);
-    const globalInput = source.input('global-module-sharing');
-    const globalModuleSharing = globalInput === '' ? undefined : parseBoolean('global-module-sharing', globalInput, false);
-    const api = parseChoice('api', source.input('api'), model/* APIS */.yc, 'module-consumers');
-    const commentOnPr = parseBoolean('comment-on-pr', source.input('comment-on-pr'), false);
-    const maxRetries = parseNumber('max-retries', source.input('max-retries'), 5, {
-        min: 0,
-        max: 20,
-        integer: true
-    });
-    const timeoutSeconds = parseNumber('timeout-seconds', source.input('timeout-seconds'), 30, {
-        min: 1,
-        max: 600
-    });
-    const caCertificate = parseCaCertificate(source.input('ca-certificate'));
-    const failOnDrift = parseBoolean('fail-on-drift', source.input('fail-on-drift'), false);
-    const rateLimit = parseNumber('rate-limit', source.input('rate-limit'), 20, {
-        min: 1,
-        max: 1000
-    });
-    validateToken(token);
-    if (failOnDrift && !dryRun) {
-        throw new InputError('fail-on-drift', 'fail-on-drift checks for drift without changing anything, so it needs dry-run: true');
-    }
-    if (commentOnPr && !githubToken) {
-        throw new InputError('github-token', 'comment-on-pr is true but github-token is empty; leave github-token at its default (${{ github.token }}) and grant pull-requests: write');
-    }
-    if (!many)
-        checkCombination(organization, consumers, mode, globalModuleSharing, allowEmpty);
-    return {
-        organization,
-        consumers,
-        token,
-        baseUrl,
-        allowEmpty,
-        mode,
-        dryRun,
-        globalModuleSharing,
-        api,
-        pullRequestComment: commentOnPr ? { githubToken } : undefined,
-        maxRetries,
-        timeoutMs: Math.round(timeoutSeconds * 1000),
-        caCertificate,
-        config: patterns !== '' ? { patterns, workspace } : undefined,
-        exportTo,
-        failOnDrift,
-        rateLimit
-    };
-}
-/** A file states every producer's whole sharing, so a step's inputs for one producer make no sense. */
-function checkEmptyWithFiles(source, using) {
-    const given = ['organization', 'consumers', 'mode', 'global-module-sharing'].filter(name => source.input(name).trim() !== '');
-    if (given.length === 0)
-        return;
-    throw new InputError(given[0] ?? 'organization', using === 'config'
-        ? `with config, the sharing files state every producer's sharing; leave ${given.join(', ')} empty ` +
-            '(write the producer into a sharing file instead)'
-        : `export writes the sharing of every organization; leave ${given.join(', ')} empty`);
-}
-/**
- * The sharing file patterns, checked here only for a pasted token (they are matched against the
- * workspace later, still before any request): the patterns are quoted in later errors.
- */
-function parsePatterns(raw) {
-    const lines = raw.split(/\r\n|\r|\n/);
-    lines.forEach((line, i) => {
-        const value = line.trim().replace(/^!/, '');
-        if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
-            throw new InputError('config', `config ${lines.length > 1 ? `line ${i + 1} ` : ''}is not a path or pattern: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
-        }
-    });
-    return raw.trim();
-}
-/**
- * The export file: relative to the workspace and inside it, so a step can only write where the
- * workflow's checkout is.
- */
-function parseExport(raw, workspace) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
-        throw new InputError('export', `export is not a file path: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
-    }
-    const shown = looksLikePath(value) || /^[A-Za-z0-9_./-]{1,200}$/.test(value);
-    const what = shown ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
-    if ((0,external_node_path_.isAbsolute)(value) || /^[A-Za-z]:/.test(value)) {
-        throw new InputError('export', `export must be a path relative to the workspace, not an absolute one: ${what}`);
-    }
-    const path = (0,external_node_path_.resolve)(workspace, value);
-    const file = (0,external_node_path_.relative)(workspace, path);
-    if (file === '' || file.startsWith('..') || (0,external_node_path_.isAbsolute)(file) || /[\r\n]/.test(value)) {
-        throw new InputError('export', `export must name a file inside the workspace: ${what}${tokenHint(value)}`);
-    }
-    return { path, file: file.split(external_node_path_.sep).join('/') };
-}
-/**
- * Conflicts that the inputs alone reveal. Those that depend on what TFE holds today (wiping
- * existing consumers, an empty result of `remove`) are the plan's to find, still before any write.
- */
-function checkCombination(organization, consumers, mode, global, allowEmpty) {
-    if (mode !== 'set' && global !== undefined) {
-        throw new InputError('global-module-sharing', `global-module-sharing cannot be combined with mode: ${mode}; use mode: set (the default) to change global sharing`);
-    }
-    if (mode !== 'set' && consumers.length === 0) {
-        throw new InputError('consumers', `mode: ${mode} needs at least one organization in consumers to ${mode === 'add' ? 'add' : 'remove'}`);
-    }
-    if (global === true && consumers.length > 0) {
-        throw new InputError('consumers', 'global-module-sharing: true shares with every organization and clears the consumer list; leave consumers empty');
-    }
-    if (mode === 'set' && global !== true && consumers.length === 0 && !allowEmpty) {
-        throw new InputError('consumers', `consumers is empty, which would remove every module consumer of ${organization}; ` +
-            `list the consuming organizations, or set allow-empty: true to really remove them all`);
-    }
-}
-function parseChoice(name, raw, choices, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (choices.includes(value))
-        return value;
-    throw new InputError(name, `${name} must be one of ${choices.join(', ')}, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
-}
-function parseOrganization(raw) {
-    const value = raw.trim();
-    if (!value) {
-        throw new InputError('organization', 'organization is required: the name of the producing organization');
-    }
-    if ((0,model/* isExternalId */.bg)(value)) {
-        throw new InputError('organization', `organization takes the producing organization's name, not its external id (${value})`);
-    }
-    if (!(0,model/* isOrganizationName */.Px)(value) || (0,describe_value/* looksLikeToken */.NM)(value)) {
-        throw new InputError('organization', `organization is not a valid organization name: ${(0,describe_value/* describe */.q0)(value, describe_value/* NAME_CHARACTER */.YI)} ` +
-            `(letters, digits, - and _ only)${tokenHint(value)}`);
-    }
-    return value;
-}
-/**
- * One entry per line or between commas; blanks and comments are dropped: a `#` that starts a
- * line or an entry, or follows white space, comments out the rest of its line (names hold
- * neither). Each entry is classified and exact duplicates collapse. A name and the id of the
- * same organization collapse later, once names are resolved.
- */
-function parseConsumers(raw, producer) {
-    const refs = [];
-    const seen = new Set();
-    const invalid = [];
-    const lines = raw.split(/\r\n|\r|\n/);
-    lines.forEach((line, lineIndex) => {
-        const entries = line
-            .replace(/(^|[\s,])#.*$/s, '$1')
-            .split(',')
-            .map(entry => entry.trim())
-            .filter(entry => entry !== '');
-        entries.forEach((value, entryIndex) => {
-            if (seen.has(value))
-                return;
-            seen.add(value);
-            if ((0,model/* isExternalId */.bg)(value)) {
-                refs.push({ kind: 'id', id: value });
-            }
-            else if ((0,model/* isOrganizationName */.Px)(value) && !(0,describe_value/* looksLikeToken */.NM)(value)) {
-                if (value === producer) {
-                    throw new InputError('consumers', `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`);
-                }
-                refs.push((0,model/* looksLikeExternalId */.ku)(value)
-                    ? { kind: 'name', name: value, looksLikeId: true }
-                    : { kind: 'name', name: value });
-            }
-            else {
-                const where = [
-                    lines.length > 1 ? `line ${lineIndex + 1}` : '',
-                    entries.length > 1 ? `entry ${entryIndex + 1}` : ''
-                ];
-                invalid.push({ where: where.filter(Boolean).join(', '), value });
-            }
-        });
-    });
-    if (invalid.length > 0) {
-        // Described, never quoted: a token pasted here must not show in the log.
-        const shown = invalid
-            .slice(0, 5)
-            .map(({ where, value }) => {
-            const what = (0,describe_value/* describe */.q0)(value, describe_value/* NAME_CHARACTER */.YI);
-            return where ? `${where} (${what})` : what;
-        })
-            .join('; ');
-        const more = invalid.length > 5 ? `; and ${invalid.length - 5} more` : '';
-        const values = invalid.map(entry => entry.value);
-        const hashHint = values.some(value => /^[A-Za-z0-9_-]+#/.test(value))
-            ? '; a comment starts with # at the start of a line or after a space'
-            : '';
-        throw new InputError('consumers', `consumers has ${invalid.length === 1 ? 'an entry that is' : `${invalid.length} entries that are`} ` +
-            'neither an organization name (letters, digits, - and _) nor an external id ' +
-            `(org- and 16 base58 characters): ${shown}${more}${hashHint}${tokenHint(...values)}`);
-    }
-    return refs;
-}
-/**
- * Plain http:// is only for these: the token never crosses a network unencrypted. URL() writes
- * IPv6 in brackets and compressed, and ::ffff:127.0.0.1 as [::ffff:7f00:1].
- */
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
-/** What a host name is written with: letters (any script: IDNA makes them ASCII), digits, - and dots. */
-const HOST_CHARACTER = /^[A-Za-z0-9.-]$|^[^\p{ASCII}]$/u;
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-/** Top-level domains are letters, or IDNA's xn-- form; never digits. */
-const TOP_LEVEL = /^([a-z]+|xn--[a-z0-9-]+)$/;
-/**
- * Accepts `tfe.example.com`, `tfe.example.com:8443`, `https://tfe.example.com`, an IPv4 address
- * or an IPv6 one in brackets (`[2001:db8::1]`); `http://` only for a loopback host, so a token
- * never crosses a network in clear text. The value is never shown back (a token or password may
- * have been pasted into it); errors say what is wrong with it instead.
- */
-function parseHostname(hostname, address) {
-    const raw = (hostname || address).trim();
-    if (!raw) {
-        throw new InputError('hostname', 'no TFE hostname: set the hostname input (e.g. tfe.example.com) or the TFE_HOSTNAME or TFE_ADDRESS environment variable');
-    }
-    const host = splitHost(raw);
-    if (typeof host === 'string')
-        throw new InputError('hostname', `hostname ${host}`);
-    let url;
-    try {
-        url = new URL(`${host.scheme}://${host.authority}`);
-    }
-    catch {
-        throw new InputError('hostname', host.authority.startsWith('[')
-            ? 'hostname has an IPv6 address in brackets that is not valid, e.g. [2001:db8::1]'
-            : `hostname is not a host name or URL: ${Array.from(raw).length} characters; give a host ${HOST_EXAMPLE}`);
-    }
-    const problem = hostProblem(url.hostname);
-    if (problem)
-        throw new InputError('hostname', `hostname is not a valid host name: ${problem}`);
-    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-        throw new InputError('hostname', 'hostname uses plain http://, which would send the token unencrypted; use https:// ' +
-            '(http:// is only for localhost, 127.0.0.1 and [::1])');
-    }
-    return `${url.protocol}//${url.host}`;
-}
-const HOST_EXAMPLE = 'like tfe.example.com or https://tfe.example.com:8443';
-/**
- * The scheme and `host[:port]` of what the user wrote, or what is wrong with it (without
- * quoting it): only the parts URL() would quietly accept or mend are checked here.
- */
-function splitHost(raw) {
-    if ((0,describe_value/* looksLikeToken */.NM)(raw) || (0,describe_value/* looksRandom */.EZ)(raw)) {
-        return (`looks like an API token or key (${Array.from(raw).length} characters), not a host name; ` +
-            'tokens belong only in the token input, from a secret');
-    }
-    // scheme://, then the authority up to the first / ? # or \ (which URL() reads as /).
-    const [, scheme, authority = '', rest = ''] = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#\\]*)(.*)$/is.exec(raw) ?? [];
-    if (scheme !== undefined && !/^https?$/i.test(scheme)) {
-        return `must use https://${/^[a-z]{1,10}$/i.test(scheme) ? ` (not ${scheme.toLowerCase()}://)` : ''}`;
-    }
-    if (authority.includes('@')) {
-        return `must be only a host (and port), ${HOST_EXAMPLE}; it holds a user name or password (before an @), which is never needed`;
-    }
-    if (rest !== '' && rest !== '/') {
-        return `must be only a host (and port), ${HOST_EXAMPLE}; it has a path, query or fragment after the host`;
-    }
-    const [, name, port] = /^(\[[^\]]*\]|[^:]*)(?::([^:]*))?$/s.exec(authority) ?? [];
-    if (name === undefined) {
-        return 'is not a host name or URL: it has more than one :, and an IPv6 address must be in brackets, like [2001:db8::1]';
-    }
-    if (port && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535)) {
-        return 'is not a host name or URL: its port is not a number from 1 to 65535';
-    }
-    if (name === '')
-        return `is not a host name or URL: it has no host; give one ${HOST_EXAMPLE}`;
-    const characters = Array.from(name);
-    const bad = name.startsWith('[') ? -1 : characters.findIndex(c => !HOST_CHARACTER.test(c));
-    if (bad >= 0) {
-        const position = (scheme === undefined ? 0 : scheme.length + 3) + bad + 1;
-        return (`is not a host name or URL: ${Array.from(raw).length} characters, the first that is not allowed ` +
-            `is ${(0,describe_value/* characterName */.pp)(characters[bad] ?? '')} at position ${position} ` +
-            `(a host name has letters, digits, - and dots; ${HOST_EXAMPLE})`);
-    }
-    return { scheme: scheme?.toLowerCase() ?? 'https', authority };
-}
-/** Why URL()'s (lower-case, ASCII) host name is no DNS name or IP address; '' when it is one. */
-function hostProblem(hostname) {
-    if (hostname.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(hostname))
-        return '';
-    const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
-    if (name.length > 253)
-        return 'it is longer than 253 characters';
-    const labels = name.split('.');
-    if (labels.some(label => label === ''))
-        return 'it has an empty part between dots';
-    if (labels.some(label => label.length > 63)) {
-        return 'a part between dots is longer than 63 characters';
-    }
-    if (labels.some(label => !DNS_LABEL.test(label))) {
-        return 'a part between dots starts or ends with -, or holds a character other than letters, digits and -';
-    }
-    if (labels.length > 1 && !TOP_LEVEL.test(labels[labels.length - 1] ?? '')) {
-        return 'its last part is not a top-level domain (letters only, like .com or .internal)';
-    }
-    return '';
-}
-function parseNumber(name, raw, fallback, { min, max, integer = false }) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    const number = Number(value);
-    if (!/^\d+(\.\d+)?$/.test(value) ||
-        (integer && !Number.isInteger(number)) ||
-        number < min ||
-        number > max) {
-        throw new InputError(name, `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, ` +
-            `not ${quoteOrDescribe(value)}${tokenHint(value)}`);
-    }
-    return number;
-}
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-/** PEM text, or the path of a PEM file; every certificate in it must parse. */
-function parseCaCertificate(raw) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    let pem = value;
-    if (!value.includes('-----BEGIN')) {
-        try {
-            pem = (0,external_node_fs_namespaceObject.readFileSync)(value, 'utf8');
-        }
-        catch (error) {
-            const code = error.code ?? 'unreadable';
-            const shown = looksLikePath(value)
-                ? `"${value}"`
-                : `a value of ${Array.from(value).length} characters`;
-            throw new InputError('ca-certificate', `ca-certificate is neither PEM text nor a readable file: ${shown} (${code})${tokenHint(value)}`);
-        }
-    }
-    const blocks = pem.match(PEM_BLOCK) ?? [];
-    if (blocks.length === 0) {
-        throw new InputError('ca-certificate', 'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
-    }
-    blocks.forEach((block, i) => {
-        try {
-            new external_node_crypto_namespaceObject.X509Certificate(block);
-        }
-        catch {
-            throw new InputError('ca-certificate', `ca-certificate: certificate ${i + 1} of ${blocks.length} is not valid PEM`);
-        }
-    });
-    return blocks.join('\n') + '\n';
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them, but with a one-line error. */
-function parseBoolean(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (TRUE.includes(value))
-        return true;
-    if (FALSE.includes(value))
-        return false;
-    throw new InputError(name, `${name} must be true or false, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
-}
-function validateToken(token) {
-    if (!token) {
-        throw new InputError('token', "no TFE token: pass a site administrator's API token in the token input (e.g. ${{ secrets.TFE_TOKEN }}) or the TFE_TOKEN environment variable");
-    }
-    // Only visible ASCII fits in an Authorization header; anything else (a zero-width space
-    // pasted along with it) would fail every request with a misleading network error.
-    if (/[^\x21-\x7e]/.test(token)) {
-        throw new InputError('token', 'the token contains white space or invisible characters; copy it again without them');
-    }
-}
-// A value that is not what its input expects may be anything, a token pasted into the wrong
-// input included; the runner masks the token only where it appears whole. So such a value is
-// quoted only when it is short and plain, and otherwise described: its length and the first
-// character that does not belong.
-/** Short and plain enough to show back, for a choice, boolean or number input. */
-const QUOTABLE = /^[A-Za-z0-9_.-]{1,12}$/;
-function quoteOrDescribe(value) {
-    return QUOTABLE.test(value) ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
-}
-/** Added to an error about a value shaped like an API token: say where a token belongs. */
-function tokenHint(...values) {
-    return values.some(describe_value/* looksLikeToken */.NM)
-        ? '; it looks like an API token, and tokens belong only in the token input, from a secret'
-        : '';
-}
-/**
- * A file path, safe to show: plain characters, a directory or a certificate's extension, and no
- * long or random-looking run of letters and digits.
- */
-function looksLikePath(value) {
-    return (/^[A-Za-z0-9_.~/\\: -]{1,200}$/.test(value) &&
-        /[/\\]|\.(pem|crt|cer|ca-bundle)$/i.test(value) &&
-        !/[A-Za-z0-9]{28}/.test(value) &&
-        !(0,describe_value/* looksRandom */.EZ)(value) &&
-        !(0,describe_value/* looksLikeToken */.NM)(value));
-}
-
-
-/***/ }),
-
-/***/ 182:
+/***/ 3551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1350,1070 +509,6 @@ function consumerLabel(c) {
  */
 function byCodePoint(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-
-
-/***/ }),
-
-/***/ 2464:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ makePlan)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
-// Pure planning: from what TFE holds today and what the user asked for, the list and global
-// setting a run leaves behind, and every conflict, before anything is written. No I/O here.
-
-
-
-function makePlan(input) {
-    const { organization, mode, previous, globalBefore } = input;
-    const warnings = [];
-    const previousIds = new Set((previous ?? []).map(c => c.externalId));
-    if (previous === undefined && mode !== 'set') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
-            `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
-    }
-    if (previous === undefined && input.dryRun) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: this TFE does not list module consumers (no relationships endpoint, HTTP 404), ` +
-            'so a dry run cannot show what would change. Run without dry-run to set the list.');
-    }
-    if (globalBefore && mode !== 'set') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
-            `no consumer list to ${mode} to or from; use mode: set with global-module-sharing: false and the whole list.`);
-    }
-    let next;
-    if (input.globalModuleSharing === true) {
-        next = [];
-        if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
-            const what = previous === undefined
-                ? 'its consumer list, which this TFE cannot show,'
-                : `its ${describe(previous)}`;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: turning global module sharing on wipes ${what}; ` +
-                'set allow-empty: true to accept that. Nothing was changed.');
-        }
-    }
-    else {
-        if (globalBefore && input.globalModuleSharing !== false) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: shares its modules with every organization today (global module sharing); ` +
-                'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.');
-        }
-        const requested = match(input.requested, input.known);
-        const producerId = input.producerId;
-        const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId);
-        if (mode !== 'remove' && listsItself) {
-            // TFE would answer the write with a 422: a dry run must refuse it the same way.
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: consumers lists ${organization} itself (${producerId}); ` +
-                'an organization always uses its own modules, remove it from the list. Nothing was changed.');
-        }
-        if (mode === 'set') {
-            next = unique(requested.map(r => r.consumer).filter(isConsumer));
-        }
-        else if (mode === 'add') {
-            next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)]);
-        }
-        else {
-            const gone = new Set();
-            for (const { ref, consumer } of requested) {
-                if (consumer && previousIds.has(consumer.externalId))
-                    gone.add(consumer.externalId);
-                else
-                    warnings.push(`${organization}: ${show(ref)} is not a module consumer, so there is nothing to remove; check the name`);
-            }
-            next = (previous ?? []).filter(c => !gone.has(c.externalId));
-        }
-        const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref));
-        if (unresolved.length > 0) {
-            // The caller resolves every name before planning; reaching here is a bug, not bad input.
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: could not resolve ${unresolved.join(', ')}`);
-        }
-        if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
-                'set allow-empty: true to accept that. Nothing was changed.');
-        }
-    }
-    const globalAfter = input.globalModuleSharing === true;
-    const nextIds = new Set(next.map(c => c.externalId));
-    const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
-    const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
-    const listChanged = previous === undefined || added.length > 0 || removed.length > 0;
-    const steps = [];
-    if (globalAfter) {
-        if (!globalBefore)
-            steps.push({ kind: 'global-on' });
-    }
-    else if (globalBefore && next.length === 0) {
-        steps.push({ kind: 'global-off', confirmFirst: false });
-    }
-    else if (listChanged) {
-        steps.push({ kind: 'list', write: listWrite(input, next) });
-        // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
-        // moment of sharing with nobody; the flag is then confirmed, and set only if TFE left it on.
-        if (globalBefore)
-            steps.push({ kind: 'global-off', confirmFirst: true });
-    }
-    return {
-        organization,
-        mode,
-        api: input.api,
-        previous: previous === undefined ? undefined : [...previous],
-        next,
-        added,
-        removed,
-        rows: [
-            ...next.map(consumer => ({
-                consumer,
-                change: (previous === undefined || !previousIds.has(consumer.externalId)
-                    ? 'added'
-                    : 'kept')
-            })),
-            ...removed.map(consumer => ({ consumer, change: 'removed' }))
-        ],
-        global: { before: globalBefore, after: globalAfter },
-        changed: steps.length > 0,
-        listChanged,
-        warnings,
-        steps
-    };
-}
-/** The list as the chosen API takes it, once it is sure the API can write it without doubt. */
-function listWrite(input, next) {
-    const { organization, api } = input;
-    // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
-    if (api !== 'module-consumers' && input.previous === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization), ` +
-            `so a write through ${api} could not be confirmed; use api: module-consumers. Nothing was changed.`);
-    }
-    if (api === 'registry-partnerships') {
-        if (input.providerConsumers === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: this TFE does not list provider consumers (HTTP 404), and registry-partnerships ` +
-                'would overwrite them; use api: relationships or module-consumers. Nothing was changed.');
-        }
-        if (input.globalProviderSharing) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: shares its providers with every organization, and a registry-partnerships write ` +
-                'may turn that off; use api: relationships or module-consumers. Nothing was changed.');
-        }
-        return {
-            api,
-            consumers: named(organization, next),
-            providerConsumers: named(organization, input.providerConsumers)
-        };
-    }
-    return api === 'relationships'
-        ? { api, consumers: named(organization, next) }
-        : { api, consumers: next };
-}
-function named(organization, consumers) {
-    const unnamed = consumers.filter(c => !(0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .hasName */ .cP)(c));
-    if (unnamed.length > 0) {
-        // The caller names every consumer for the name-based APIs; a gap here is a bug.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanConflict */ .gF(`${organization}: no name known for ${unnamed.map(c => c.externalId).join(', ')}`);
-    }
-    return consumers;
-}
-function match(refs, known) {
-    const byId = new Map(known.map(c => [c.externalId, c]));
-    const byName = new Map(known.filter(c => c.name).map(c => [c.name, c]));
-    return refs.map(ref => ({
-        ref,
-        consumer: ref.kind === 'id' ? (byId.get(ref.id) ?? { externalId: ref.id }) : byName.get(ref.name)
-    }));
-}
-/** First occurrence wins: a name and an id of one organization count once. */
-function unique(consumers) {
-    const seen = new Map();
-    for (const c of consumers)
-        if (!seen.has(c.externalId))
-            seen.set(c.externalId, c);
-    return [...seen.values()];
-}
-function isConsumer(value) {
-    return value !== undefined;
-}
-function show(ref) {
-    return ref.kind === 'id' ? ref.id : ref.name;
-}
-function describe(consumers) {
-    const names = consumers.slice(0, 5).map(_model_js__WEBPACK_IMPORTED_MODULE_1__/* .consumerLabel */ .X7);
-    if (consumers.length > 5)
-        names.push(`and ${consumers.length - 5} more`);
-    return `${consumers.length} consumer${consumers.length === 1 ? '' : 's'} (${names.join(', ')})`;
-}
-
-
-/***/ }),
-
-/***/ 1860:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   cP: () => (/* binding */ CommentError),
-/* harmony export */   rh: () => (/* binding */ commentOnPullRequest)
-/* harmony export */ });
-/* unused harmony exports commentMarker, fetchThrough */
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
-// One comment per producer on the pull request that triggered the run, created once and then
-// updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
-// @actions/github (Octokit) is loaded here, on demand, so runs that don't comment never load it.
-
-/** The comment could not be written; `status` is GitHub's answer, if one came. */
-class CommentError extends Error {
-    number;
-    status;
-    constructor(message, number, status) {
-        super(message);
-        this.number = number;
-        this.status = status;
-        this.name = 'CommentError';
-    }
-}
-function commentMarker(organization) {
-    return `<!-- tfe-module-sharing-action: ${organization} -->`;
-}
-/**
- * Creates or updates this producer's comment on the run's pull request. Returns undefined when
- * the run is not for a pull request (nothing is sent).
- */
-async function commentOnPullRequest(token, organization, markdown) {
-    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const { context } = github;
-    if (!['pull_request', 'pull_request_target'].includes(context.eventName))
-        return undefined;
-    const number = context.payload.pull_request?.number ?? context.payload.number;
-    if (typeof number !== 'number') {
-        throw new CommentError(`the ${context.eventName} event payload (GITHUB_EVENT_PATH) names no pull request`, undefined, undefined);
-    }
-    const http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('tfe-module-sharing-action', [], {
-        allowRedirects: false,
-        socketTimeout: 30_000
-    });
-    try {
-        const octokit = github.getOctokit(token, {
-            // Read here, not when @actions/github was loaded: GitHub Enterprise Server sets its own.
-            baseUrl: context.apiUrl,
-            request: { fetch: fetchThrough(http) }
-        });
-        const where = { ...context.repo, issue_number: number };
-        const marker = commentMarker(organization);
-        const body = `${marker}\n${markdown}`;
-        let existing;
-        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-            ...where,
-            per_page: 100
-        });
-        for await (const page of pages) {
-            existing = page.data.find(c => c.body?.startsWith(marker))?.id;
-            if (existing !== undefined)
-                break;
-        }
-        if (existing !== undefined) {
-            const { data } = await octokit.rest.issues.updateComment({
-                ...context.repo,
-                comment_id: existing,
-                body
-            });
-            return { action: 'updated', number, url: data.html_url };
-        }
-        const { data } = await octokit.rest.issues.createComment({ ...where, body });
-        return { action: 'created', number, url: data.html_url };
-    }
-    catch (error) {
-        // Octokit gives a failure to connect status 500 too, but no response: that one is no answer.
-        const status = error.response?.status;
-        const message = error instanceof Error ? error.message : String(error);
-        throw new CommentError(message, number, typeof status === 'number' ? status : undefined);
-    }
-    finally {
-        http.dispose();
-    }
-}
-/**
- * A fetch for Octokit over @actions/http-client, which honours HTTPS_PROXY and NO_PROXY the same
- * way for GitHub as for TFE. (@actions/github's own fetch needs undici, which the bundle leaves
- * out: see scripts/bundle-stubs/undici.ts.)
- */
-function fetchThrough(http) {
-    return async (input, init = {}) => {
-        const url = input instanceof Request ? input.url : String(input);
-        const headers = Object.fromEntries(new Headers(init.headers).entries());
-        const body = typeof init.body === 'string' ? init.body : null;
-        const response = await http.request(init.method ?? 'GET', url, body, headers);
-        const text = await response.readBody();
-        const status = response.message.statusCode ?? 0;
-        const out = new Headers();
-        for (const [name, value] of Object.entries(response.message.headers)) {
-            for (const one of [value ?? []].flat())
-                out.append(name, one);
-        }
-        // A Response may not carry a body with these statuses.
-        const empty = [101, 204, 205, 304].includes(status);
-        return new Response(empty ? null : text, { status, headers: out });
-    };
-}
-
-
-/***/ }),
-
-/***/ 665:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A5: () => (/* binding */ failureMarkdown),
-/* harmony export */   CB: () => (/* binding */ producerOutput),
-/* harmony export */   Kn: () => (/* binding */ writeOutputs),
-/* harmony export */   Sy: () => (/* binding */ writeSummary),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   eH: () => (/* binding */ summaryMarkdown),
-/* harmony export */   er: () => (/* binding */ partnershipOutput)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8476);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
-// What the user sees after a run: step outputs, and the plan as a table (job summary, PR comment).
-
-
-/**
- * One producer in the `producers` output. After a failure TFE may hold the old list, the new one
- * or part of the way, so its consumers and global sharing are unknown (null).
- */
-function producerOutput(organization, result, plan, applied) {
-    const known = result !== 'failed';
-    const names = (list) => list.map(c => c.name ?? c.externalId).sort(_model_js__WEBPACK_IMPORTED_MODULE_1__/* .byCodePoint */ .HH);
-    return {
-        organization,
-        result,
-        added: names(plan?.added ?? []),
-        removed: names(plan?.removed ?? []),
-        consumers: known ? names(applied?.consumers ?? plan?.next ?? []) : null,
-        'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null
-    };
-}
-function writeOutputs({ plan, applied }) {
-    // A dry run reports what the run would leave behind.
-    const consumers = applied?.consumers ?? plan.next;
-    const partnerships = applied?.partnerships ?? [];
-    const ids = (list) => JSON.stringify(list.map(c => c.externalId));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('consumer-ids', ids(consumers));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('changed', String(plan.changed));
-    // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
-    // that nothing was added or removed.
-    const known = (list) => (plan.previous ? ids(list) : 'null');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('added', known(plan.added));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('removed', known(plan.removed));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('previous-consumer-ids', known(plan.previous ?? []));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('global-module-sharing', String(applied?.globalAfter ?? plan.global.after));
-    const result = applied ? 'changed' : plan.changed ? 'would-change' : 'unchanged';
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('producers', JSON.stringify([producerOutput(plan.organization, result, plan, applied)]));
-}
-const CHANGE_LABEL = {
-    kept: 'kept',
-    added: '➕ added',
-    removed: '➖ removed'
-};
-function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
-    const org = escapeHtml(plan.organization);
-    const lines = [
-        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
-        '',
-        `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
-        '',
-        outcomeLine(plan, dryRun, applied !== undefined)
-    ];
-    const { before, after } = plan.global;
-    lines.push('', `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`);
-    if (plan.previous === undefined) {
-        lines.push('', '> This TFE does not list module consumers, so the list before this run is unknown.');
-    }
-    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
-    const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
-    if (plan.rows.length > 0) {
-        const withIds = partnershipIds.size > 0;
-        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
-        for (const { consumer, change } of plan.rows) {
-            const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
-            const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
-            lines.push(`| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`);
-        }
-    }
-    return lines.join('\n') + '\n';
-}
-function outcomeLine(plan, dryRun, written) {
-    const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`;
-    if (plan.previous === undefined) {
-        return dryRun
-            ? '**Would set** the list shown.'
-            : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`;
-    }
-    if (!plan.changed)
-        return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`;
-    if (dryRun)
-        return `**Would change** (${counts}); nothing was written.`;
-    return written ? `**Changed** (${counts}).` : '**Changed**.';
-}
-function onOff(value) {
-    return value ? 'on' : 'off';
-}
-/** What the summary and the pull request show when a run fails: the one error line. */
-function failureMarkdown(organization, line, dryRun) {
-    const org = escapeHtml(organization);
-    return [
-        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
-        '',
-        `**Failed**: ${escapeHtml(line)}`,
-        ''
-    ].join('\n');
-}
-async function writeSummary(markdown) {
-    // Outside a runner (a local run) there is no summary file to write to.
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
-}
-/** Anything from the server is escaped: summaries and comments render HTML. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`);
-}
-function cell(text) {
-    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
-}
-/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
-function partnershipOutput(p) {
-    return {
-        id: p.id,
-        'consuming-organization-id': p.consumer.externalId,
-        'consuming-organization-name': p.consumer.name,
-        'producing-organization-id': p.producer.externalId,
-        'producing-organization-name': p.producer.name
-    };
-}
-
-
-/***/ }),
-
-/***/ 2462:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ readConsumerLists),
-/* harmony export */   u: () => (/* binding */ readState)
-/* harmony export */ });
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1633);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(182);
-/* harmony import */ var _tfe_account_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4314);
-/* harmony import */ var _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5042);
-/* harmony import */ var _tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6108);
-/* harmony import */ var _tfe_organizations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2745);
-// What TFE holds today for the producer, read before anything is written.
-
-
-
-
-
-
-async function readState(client, organization, api) {
-    // The reads don't depend on each other: together they cost one round trip, not two or three.
-    const [producer, consumers, providerConsumers] = await Promise.allSettled([
-        (0,_tfe_organizations_js__WEBPACK_IMPORTED_MODULE_4__/* .getOrganization */ .SA)(client, organization),
-        (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listModuleConsumers */ .Yg)(client, organization),
-        api === 'registry-partnerships' ? (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listProviderConsumers */ .RE)(client, organization) : undefined
-    ]);
-    if (producer.status === 'rejected') {
-        const error = producer.reason;
-        if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TfeApiError */ .Mn && error.status === 404) {
-            throw (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .describeNotFound */ .fg)(await (0,_tfe_account_js__WEBPACK_IMPORTED_MODULE_1__/* .whoCannotSee */ .T)(client), organization, 'the admin organizations API');
-        }
-        throw error;
-    }
-    return {
-        producer: producer.value,
-        consumers: orUnknown(consumers),
-        providerConsumers: orUnknown(providerConsumers)
-    };
-}
-/**
- * The lists alone, for a producer already known to exist (from the organizations list of a file
- * run): one request, or two for the registry-partnerships API.
- */
-async function readConsumerLists(client, organization, api) {
-    const [consumers, providerConsumers] = await Promise.allSettled([
-        (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listModuleConsumers */ .Yg)(client, organization),
-        api === 'registry-partnerships' ? (0,_tfe_module_sharing_js__WEBPACK_IMPORTED_MODULE_3__/* .listProviderConsumers */ .RE)(client, organization) : undefined
-    ]);
-    return { consumers: orUnknown(consumers), providerConsumers: orUnknown(providerConsumers) };
-}
-/** The organization exists, so a 404 here means this TFE lacks the endpoint. */
-function orUnknown(read) {
-    if (read.status === 'fulfilled')
-        return read.value?.map(_model_js__WEBPACK_IMPORTED_MODULE_5__/* .asConsumer */ .V_);
-    const error = read.reason;
-    if (error instanceof _tfe_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TfeApiError */ .Mn && error.status === 404)
-        return undefined;
-    throw error;
-}
-
-
-/***/ }),
-
-/***/ 4314:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ whoCannotSee)
-/* harmony export */ });
-/* unused harmony export isSiteAdmin */
-/* harmony import */ var _response_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5346);
-
-/** `is-site-admin` of the token's user, or undefined when TFE does not say. */
-async function isSiteAdmin(client) {
-    const response = await client.get('/account/details');
-    const data = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(response.document) ? response.document.data : undefined;
-    const flag = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(data) && (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(data.attributes) ? data.attributes['is-site-admin'] : undefined;
-    return typeof flag === 'boolean' ? flag : undefined;
-}
-/** After a 404 from an admin GET: is it the token, or is the thing really not there? */
-async function whoCannotSee(client) {
-    try {
-        const admin = await isSiteAdmin(client);
-        if (admin === false)
-            return 'not-site-admin';
-        if (admin === true)
-            return 'organization-missing';
-    }
-    catch {
-        // fall through: the account endpoint is no help here
-    }
-    return 'organization-missing-or-not-site-admin';
-}
-
-
-/***/ }),
-
-/***/ 9594:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ mapConcurrently)
-/* harmony export */ });
-/**
- * Maps with at most `limit` calls in flight: lookups go faster than one by one without
- * spending the 30 requests/second that the admin user shares with every other automation.
- */
-async function mapConcurrently(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
-
-/***/ }),
-
-/***/ 5042:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mn: () => (/* binding */ TfeApiError),
-/* harmony export */   Rn: () => (/* binding */ TfeTransportError),
-/* harmony export */   zz: () => (/* binding */ TfeResponseError)
-/* harmony export */ });
-/* unused harmony export describeEntries */
-// Errors as data: callers decide by status and error list, never by matching message text.
-/** TFE (or something in front of it) answered with a non-2xx status. */
-class TfeApiError extends Error {
-    request;
-    status;
-    errors;
-    bodyKind;
-    excerpt;
-    retryAfterMs;
-    constructor(request, status, errors, bodyKind, 
-    /** A short, single-line excerpt of a non-JSON body (an HTML page's title). */
-    excerpt = '', 
-    /** How long the server asked us to wait (429, 503): X-RateLimit-Reset or Retry-After. */
-    retryAfterMs) {
-        super(`${request.method} ${request.path} answered HTTP ${status}${describeBody(errors, bodyKind, excerpt)}`);
-        this.request = request;
-        this.status = status;
-        this.errors = errors;
-        this.bodyKind = bodyKind;
-        this.excerpt = excerpt;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'TfeApiError';
-    }
-    /** The server's own words, e.g. `invalid attribute: Consumer not found (at /data/attributes/x)`. */
-    get details() {
-        return describeEntries(this.errors);
-    }
-}
-/** No usable HTTP answer: refused, reset, timed out, DNS or TLS failure. */
-class TfeTransportError extends Error {
-    request;
-    code;
-    constructor(request, code, message) {
-        super(message);
-        this.request = request;
-        this.code = code;
-        this.name = 'TfeTransportError';
-    }
-}
-/** A 2xx answer whose body is not what the API documents (not JSON, wrong shape, too large). */
-class TfeResponseError extends Error {
-    request;
-    status;
-    constructor(request, status, message) {
-        super(message);
-        this.request = request;
-        this.status = status;
-        this.name = 'TfeResponseError';
-    }
-}
-function describeEntries(entries) {
-    return entries
-        .map(e => {
-        const text = [e.title, e.detail].filter(Boolean).join(': ') || 'no detail';
-        return e.pointer ? `${text} (at ${e.pointer})` : text;
-    })
-        .join('; ');
-}
-function describeBody(entries, kind, excerpt) {
-    if (entries.length > 0)
-        return `: ${describeEntries(entries)}`;
-    switch (kind) {
-        case 'html':
-            return excerpt
-                ? ` with an HTML page ("${excerpt}"), not TFE's JSON`
-                : " with an HTML page, not TFE's JSON";
-        case 'empty':
-            return ' with an empty body';
-        case 'text':
-            return excerpt ? `: "${excerpt}"` : '';
-        default:
-            return '';
-    }
-}
-
-
-/***/ }),
-
-/***/ 6108:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RE: () => (/* binding */ listProviderConsumers),
-/* harmony export */   Uy: () => (/* binding */ setModuleConsumerRelationships),
-/* harmony export */   Yg: () => (/* binding */ listModuleConsumers),
-/* harmony export */   au: () => (/* binding */ putRegistryPartnerships),
-/* harmony export */   iA: () => (/* binding */ setModuleConsumers)
-/* harmony export */ });
-/* harmony import */ var _response_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5346);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5042);
-/* harmony import */ var _organizations_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2745);
-
-
-
-const PARTNERSHIP_ATTRIBUTES = [
-    'consuming-organization-id',
-    'consuming-organization-name',
-    'producing-organization-id',
-    'producing-organization-name'
-];
-/**
- * PATCH /admin/organizations/:name/module-consumers (TFE v202012-1+, deprecated since v202301-1).
- * Takes external ids, replaces the whole list, turns global sharing off, and answers with the
- * resulting partnerships.
- */
-async function setModuleConsumers(client, producer, consumerIds) {
-    const path = `${(0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .organizationPath */ .jJ)(producer)}/module-consumers`;
-    const response = await client.patch(path, {
-        data: {
-            type: 'module-partnerships',
-            attributes: { 'module-consuming-organization-ids': consumerIds }
-        }
-    });
-    const data = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(response.document) ? response.document.data : undefined;
-    if (!Array.isArray(data)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TfeResponseError */ .zz({ method: 'PATCH', path }, response.status, `PATCH ${path} answered HTTP ${response.status} without the list of partnerships`);
-    }
-    return data.map(item => decodePartnership(item, path));
-}
-function decodePartnership(item, path) {
-    const attributes = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(item) && (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(item.attributes) ? item.attributes : {};
-    const id = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(item) ? item.id : undefined;
-    const missing = PARTNERSHIP_ATTRIBUTES.filter(key => typeof attributes[key] !== 'string');
-    if (typeof id !== 'string' || missing.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TfeResponseError */ .zz({ method: 'PATCH', path }, 200, `PATCH ${path} answered with a partnership lacking ${typeof id !== 'string' ? 'id' : missing.join(', ')}`);
-    }
-    const text = (key) => attributes[key];
-    return {
-        id,
-        consumer: {
-            externalId: text('consuming-organization-id'),
-            name: text('consuming-organization-name')
-        },
-        producer: {
-            externalId: text('producing-organization-id'),
-            name: text('producing-organization-name')
-        }
-    };
-}
-/**
- * GET .../relationships/module-consumers (TFE v202103-1+), every page. Empty while the
- * producer shares globally or with nobody.
- */
-async function listModuleConsumers(client, producer) {
-    return listRelationship(client, `${(0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .organizationPath */ .jJ)(producer)}/relationships/module-consumers`);
-}
-/** GET .../relationships/provider-consumers (TFE v202301-1+), every page. */
-async function listProviderConsumers(client, producer) {
-    return listRelationship(client, `${(0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .organizationPath */ .jJ)(producer)}/relationships/provider-consumers`);
-}
-async function listRelationship(client, path) {
-    const items = await client.getAll(path);
-    return items.map((item, i) => (0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeOrganization */ .Wi)(item, `GET ${path} item ${i}`));
-}
-/**
- * PATCH .../relationships/module-consumers with consumer **names**: replaces the list and
- * answers 204 with no body, so the caller reads the result back.
- */
-async function setModuleConsumerRelationships(client, producer, consumerNames) {
-    await client.patch(`${(0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .organizationPath */ .jJ)(producer)}/relationships/module-consumers`, {
-        data: consumerNames.map(name => ({ type: 'organizations', id: name }))
-    });
-}
-/**
- * PUT .../registry-partnerships (TFE v202301-1+): sets module **and** provider consumers, by
- * name, in one call. The docs' table spells the keys in kebab case (their sample in snake
- * case); the caller verifies the result with the relationships GETs.
- */
-async function putRegistryPartnerships(client, producer, consumers) {
-    await client.put(`${(0,_organizations_js__WEBPACK_IMPORTED_MODULE_2__/* .organizationPath */ .jJ)(producer)}/registry-partnerships`, {
-        data: {
-            type: 'registry-partnerships',
-            attributes: {
-                'module-consumers': consumers.moduleConsumers,
-                'provider-consumers': consumers.providerConsumers
-            }
-        }
-    });
-}
-
-
-/***/ }),
-
-/***/ 2745:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J3: () => (/* binding */ listOrganizations),
-/* harmony export */   SA: () => (/* binding */ getOrganization),
-/* harmony export */   Wi: () => (/* binding */ decodeOrganization),
-/* harmony export */   eF: () => (/* binding */ findOrganizations),
-/* harmony export */   jJ: () => (/* binding */ organizationPath),
-/* harmony export */   sR: () => (/* binding */ setGlobalModuleSharing)
-/* harmony export */ });
-/* harmony import */ var _response_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5346);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5042);
-
-
-
-/** Lookups in flight at once: well inside the 30 requests/second an admin user shares. */
-const LOOKUP_CONCURRENCY = 8;
-const ADMIN_ORGANIZATIONS = '/admin/organizations';
-function organizationPath(name) {
-    return `${ADMIN_ORGANIZATIONS}/${encodeURIComponent(name)}`;
-}
-async function getOrganization(client, name) {
-    const path = organizationPath(name);
-    const response = await client.get(path);
-    return decodeOrganization((0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(response.document) ? response.document.data : undefined, `GET ${path}`);
-}
-/**
- * PATCH the organization's `global-module-sharing`. Turning it on wipes the consumer list
- * (TFE's docs say those partnerships are lost); the plan has checked that before calling this.
- */
-async function setGlobalModuleSharing(client, name, enabled) {
-    const path = organizationPath(name);
-    const response = await client.patch(path, {
-        data: { type: 'organizations', attributes: { 'global-module-sharing': enabled } }
-    });
-    return decodeOrganization((0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(response.document) ? response.document.data : undefined, `PATCH ${path}`);
-}
-/** An `organizations` resource: `id` is the name, `attributes.external-id` the id. */
-function decodeOrganization(resource, where) {
-    const attributes = (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(resource) && (0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(resource.attributes) ? resource.attributes : undefined;
-    const name = attributes?.name ?? ((0,_response_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(resource) ? resource.id : undefined);
-    const externalId = attributes?.['external-id'];
-    if (typeof name !== 'string' || typeof externalId !== 'string' || !name || !externalId) {
-        const [method = 'GET', path = where] = where.split(' ');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TfeResponseError */ .zz({ method, path }, 200, `${where} answered with an organization that has no name or external-id`);
-    }
-    return {
-        name,
-        externalId,
-        globalModuleSharing: attributes?.['global-module-sharing'] === true,
-        globalProviderSharing: attributes?.['global-provider-sharing'] === true
-    };
-}
-/**
- * Finds organizations by name and by external id with as few requests as it can. TFE has a
- * lookup by name but none by id, so ids need the admin list (100 a page). One or two names are
- * looked up one by one; for more, the first page of the list (which also tells the page count
- * P) decides: the names still missing are looked up one by one if that is cheaper than the
- * remaining pages. N names thus cost at most min(N, P) + 1 requests, and at most N when the
- * first page holds one of them.
- */
-async function findOrganizations(client, wanted) {
-    const names = new Set(wanted.names);
-    const ids = new Set(wanted.ids);
-    const found = new Map();
-    const take = (org) => {
-        const byName = names.delete(org.name);
-        const byId = ids.delete(org.externalId);
-        if (byName || byId)
-            found.set(org.externalId, org);
-    };
-    const takePage = (page) => page.items.forEach((item, i) => take(decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`)));
-    if (ids.size === 0 && names.size <= 2) {
-        await lookUpEach(client, [...names], take);
-    }
-    else {
-        const first = await client.getPage(ADMIN_ORGANIZATIONS, 1);
-        takePage(first);
-        let next = first.next;
-        const pagesLeft = first.totalPages !== undefined ? first.totalPages - 1 : Infinity;
-        if (next !== undefined && ids.size === 0 && names.size <= pagesLeft) {
-            await lookUpEach(client, [...names], take);
-        }
-        else {
-            // The rest of the list, a few pages at a time, stopping once everything is found.
-            while (next !== undefined && (names.size > 0 || ids.size > 0)) {
-                const batch = first.totalPages !== undefined
-                    ? range(next, Math.min(first.totalPages, next + LOOKUP_CONCURRENCY - 1))
-                    : [next];
-                const pages = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapConcurrently */ .X)(batch, LOOKUP_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page));
-                pages.forEach(takePage);
-                next = pages[pages.length - 1]?.next;
-            }
-        }
-    }
-    return { organizations: [...found.values()], missingNames: [...names], missingIds: [...ids] };
-}
-/**
- * Every organization of the admin list, 100 a page. The first page tells the page count (when
- * TFE sends `meta.pagination`); the rest are fetched a few at a time, and the rate limiter, not
- * this function, sets the pace. `moduleProducer` adds `filter[module_producer]` (v202103-1+).
- */
-async function listOrganizations(client, { moduleProducer } = {}) {
-    const query = moduleProducer === undefined ? {} : { 'filter[module_producer]': String(moduleProducer) };
-    const first = await client.getPage(ADMIN_ORGANIZATIONS, 1, query);
-    const pages = [first];
-    if (first.totalPages !== undefined && first.next !== undefined) {
-        const rest = range(first.next, first.totalPages);
-        pages.push(...(await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapConcurrently */ .X)(rest, LIST_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page, query))));
-    }
-    // Without a page count, or if the list grew while it was read: on, one page at a time.
-    for (let next = pages[pages.length - 1]?.next; next !== undefined;) {
-        const page = await client.getPage(ADMIN_ORGANIZATIONS, next, query);
-        pages.push(page);
-        next = page.next;
-    }
-    const seen = new Map();
-    pages.forEach((page, p) => page.items.forEach((item, i) => {
-        const org = decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} page ${p + 1} item ${i}`);
-        seen.set(org.name, org);
-    }));
-    return [...seen.values()];
-}
-/** Pages in flight at once while listing: enough to keep the rate limiter's pace. */
-const LIST_CONCURRENCY = 8;
-/** GET each name; a 404 leaves it missing so the user hears of all of them at once. */
-async function lookUpEach(client, names, take) {
-    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapConcurrently */ .X)(names, LOOKUP_CONCURRENCY, async (name) => {
-        try {
-            take(await getOrganization(client, name));
-        }
-        catch (error) {
-            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TfeApiError */ .Mn && error.status === 404))
-                throw error;
-        }
-    });
-}
-function range(from, to) {
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
-
-/***/ }),
-
-/***/ 5346:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FP: () => (/* binding */ decodeErrorBody),
-/* harmony export */   Pf: () => (/* binding */ label),
-/* harmony export */   Tp: () => (/* binding */ parseDocument),
-/* harmony export */   WQ: () => (/* binding */ transportError),
-/* harmony export */   u4: () => (/* binding */ isRecord),
-/* harmony export */   x8: () => (/* binding */ readBody)
-/* harmony export */ });
-/* unused harmony exports decodeErrors, oneLine */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
-
-/** Reads the whole body, refusing one over maxBytes and giving up after timeoutMs. */
-async function readBody(stream, info, maxBytes, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        let settled = false;
-        const finish = (error, text) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (error) {
-                stream.destroy();
-                reject(error);
-            }
-            else {
-                resolve(text ?? '');
-            }
-        };
-        const timer = setTimeout(() => finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeTransportError */ .Rn(info, 'ETIMEDOUT', `${label(info)}: the answer did not complete in time`)), timeoutMs);
-        stream.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > maxBytes) {
-                finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeResponseError */ .zz(info, stream.statusCode ?? 0, `${label(info)} answered with more than ${formatBytes(maxBytes)}; refusing to read it`));
-                return;
-            }
-            chunks.push(chunk);
-        });
-        stream.on('end', () => finish(undefined, Buffer.concat(chunks).toString('utf8')));
-        stream.on('aborted', () => finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeTransportError */ .Rn(info, 'ECONNRESET', `${label(info)}: the connection closed mid-answer`)));
-        stream.on('error', (error) => finish(transportError(info, error)));
-        stream.on('close', () => {
-            if (!stream.complete) {
-                finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeTransportError */ .Rn(info, 'ECONNRESET', `${label(info)}: the connection closed mid-answer`));
-            }
-        });
-    });
-}
-/** What a non-2xx body says: JSON:API errors, a proxy's HTML page, plain text or nothing. */
-function decodeErrorBody(text, contentType) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return { errors: [], kind: 'empty', excerpt: '' };
-    if (/html/i.test(contentType ?? '') || trimmed.startsWith('<')) {
-        const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(trimmed);
-        return { errors: [], kind: 'html', excerpt: oneLine(title?.[1]?.replace(/<[^>]*>/g, '') ?? '') };
-    }
-    let document;
-    try {
-        document = JSON.parse(trimmed);
-    }
-    catch {
-        return { errors: [], kind: 'text', excerpt: oneLine(trimmed) };
-    }
-    const errors = decodeErrors(document);
-    // JSON, but not an error list: still show what it was.
-    return errors.length > 0
-        ? { errors, kind: 'json', excerpt: '' }
-        : { errors, kind: 'text', excerpt: oneLine(trimmed) };
-}
-/** JSON:API error objects, and old endpoints' plain strings; `status` may be a string or a number. */
-function decodeErrors(document) {
-    if (!isRecord(document) || !Array.isArray(document.errors))
-        return [];
-    return document.errors.map((entry) => {
-        if (!isRecord(entry)) {
-            return {
-                detail: oneLine(typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry)))
-            };
-        }
-        const source = isRecord(entry.source) ? entry.source : {};
-        return {
-            status: scalar(entry.status),
-            title: scalar(entry.title),
-            detail: scalar(entry.detail),
-            pointer: scalar(source.pointer)
-        };
-    });
-}
-/** JSON of a 2xx answer; anything else is a clear error, never a crash deeper in. */
-function parseDocument(text, info, status) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        const flat = oneLine(text, 80);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeResponseError */ .zz(info, status, `${label(info)} answered HTTP ${status} with a body that is not JSON${flat ? ` ("${flat}")` : ''}`);
-    }
-}
-const TRANSPORT_CAUSES = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    ENOTFOUND: 'host name not found',
-    EAI_AGAIN: 'host name lookup failed',
-    ETIMEDOUT: 'timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    EPIPE: 'connection closed',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed and not trusted',
-    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate chain has an untrusted self-signed CA',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate is signed by an unknown CA',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS certificate is signed by an unknown CA',
-    CERT_HAS_EXPIRED: 'TLS certificate has expired',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
-    ERR_SSL_WRONG_VERSION_NUMBER: 'the server answered without TLS (is it plain http:// on that port?)'
-};
-function transportError(info, error) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeTransportError */ .Rn)
-        return error;
-    const err = error;
-    const message = typeof err?.message === 'string' ? err.message : String(error);
-    let code = typeof err?.code === 'string' ? err.code : '';
-    // OpenSSL's way of saying the other end does not speak TLS at all (plain http on that port).
-    if (/wrong version number/i.test(message))
-        code = 'ERR_SSL_WRONG_VERSION_NUMBER';
-    // http-client reports its socket timeout as a plain Error.
-    if (!code && /timeout/i.test(message))
-        code = 'ETIMEDOUT';
-    if (!code && /socket hang up/i.test(message))
-        code = 'ECONNRESET';
-    // OpenSSL's own words name its source files, not the problem: keep only the code.
-    const cause = TRANSPORT_CAUSES[code] ??
-        (/^ERR_SSL_|^EPROTO$/.test(code) ? 'the TLS handshake failed' : oneLine(message, 120));
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TfeTransportError */ .Rn(info, code || 'EUNKNOWN', `${label(info)}: ${cause}${code ? ` (${code})` : ''}`);
-}
-function label(info) {
-    return `${info.method} ${info.path}`;
-}
-function oneLine(text, max = 200) {
-    const flat = text.replace(/[\s\u0085]+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
-}
-function scalar(value) {
-    if (typeof value === 'string' || typeof value === 'number')
-        return oneLine(String(value)) || undefined;
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function formatBytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
 }
 
 
@@ -2531,7 +626,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8476:
+/***/ 3932:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2552,7 +647,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -2588,7 +683,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -2684,7 +779,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -2721,9 +816,9 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(5326);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2799,7 +894,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2873,7 +968,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3154,7 +1249,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -3196,7 +1291,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3376,7 +1471,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3650,7 +1745,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -4238,7 +2333,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -4318,7 +2413,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -4383,7 +2478,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -4704,7 +2799,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 4942:
+/***/ 5326:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4721,7 +2816,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -4812,11 +2907,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(8482);
 // EXTERNAL MODULE: ./scripts/bundle-stubs/undici.ts
-var undici = __nccwpck_require__(5116);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+var undici = __nccwpck_require__(4626);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -5713,146 +3808,2541 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __nccwpck_require__(8476);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 15 modules
+var core = __nccwpck_require__(3932);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(7827);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/failure.ts
-var src_failure = __nccwpck_require__(1633);
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var inputs = __nccwpck_require__(1631);
-// EXTERNAL MODULE: ./src/pull-request-comment.ts
-var pull_request_comment = __nccwpck_require__(1860);
-// EXTERNAL MODULE: ./src/report.ts
-var src_report = __nccwpck_require__(665);
-// EXTERNAL MODULE: ./src/apply.ts
-var apply = __nccwpck_require__(8931);
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
-// EXTERNAL MODULE: ./src/tfe/account.ts
-var account = __nccwpck_require__(4314);
-// EXTERNAL MODULE: ./src/tfe/organizations.ts
-var organizations = __nccwpck_require__(2745);
-;// CONCATENATED MODULE: ./src/consumers.ts
-// The consumers the user listed, made known by name and external id: today's consumers need
-// no lookup, and the rest are looked up only where the run needs them.
-
-
-
-
-async function resolveConsumers(client, settings, { api, dryRun }, previous, log = () => { }) {
-    const known = [...(previous ?? [])];
-    const knownNames = new Set(known.map(c => c.name));
-    const knownIds = new Set(known.map(c => c.externalId));
-    const names = settings.consumers.flatMap(ref => ref.kind === 'name' && !knownNames.has(ref.name) ? [ref.name] : []);
-    // The seed endpoint takes ids as they are; the others take names, and a plan shows names.
-    // Removing needs only today's list, except that a name on no list at all is a typo to report:
-    // an id that is not a consumer is not removed either, and needs no lookup to say so.
-    const idsNeedNames = settings.mode !== 'remove' && (api !== 'module-consumers' || dryRun);
-    const ids = idsNeedNames
-        ? settings.consumers.flatMap(ref => ref.kind === 'id' && !knownIds.has(ref.id) ? [ref.id] : [])
-        : [];
-    if (names.length === 0 && ids.length === 0)
-        return known;
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(9083);
+;// CONCATENATED MODULE: ./src/domain/tfe-answers.ts
+/** `platform: `, or nothing for a line about the whole run. */
+function subject(organization) {
+    return organization ? `${organization}: ` : '';
+}
+function sentence(text, organization) {
+    return organization ? `${organization}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+}
+function notSiteAdmin(organization) {
+    return sentence("the token is valid but not a site administrator's (HTTP 404 from the admin API). " +
+        "Use a site admin's API token.", organization);
+}
+/** The admin organizations list itself answered 404, and TFE would not say why. */
+function adminApiNotFound() {
+    return ("The admin organizations API answered HTTP 404: the token is not a site administrator's, or " +
+        "this is not TFE. Use a site admin's API token for a TFE hostname.");
+}
+/** A 404 that no second look could explain. */
+function notFoundOrNotSiteAdmin(method, path, organization) {
+    return (`${subject(organization)}${method} ${path} answered HTTP 404: the organization does not exist, ` +
+        "or the token is not a site administrator's. Check the name and use a site admin's token.");
+}
+/** The producer is not on this TFE. `where`: what the user should check. */
+function noSuchProducer(organization, where) {
+    return (`${organization}: no such organization on this TFE (HTTP 404). ` +
+        (where === 'input' ? 'Check the organization input.' : "Check the producer's name."));
+}
+/** Consumers that name no organization of this TFE, by name and by external id. */
+function noSuchConsumers(organization, missing) {
+    const names = missing.flatMap(ref => (ref.kind === 'name' ? [ref.name] : []));
+    const ids = missing.flatMap(ref => (ref.kind === 'id' ? [ref.id] : []));
     const what = [
-        names.length ? `${names.length} name${names.length === 1 ? '' : 's'}` : '',
-        ids.length ? `${ids.length} external id${ids.length === 1 ? '' : 's'}` : ''
-    ].filter(Boolean);
-    log(`Looking up ${what.join(' and ')}`);
-    const found = await (0,organizations/* findOrganizations */.eF)(client, { names, ids });
-    const missing = [...found.missingNames, ...found.missingIds];
-    if (missing.length > 0) {
-        if ((await (0,account/* whoCannotSee */.T)(client)) === 'not-site-admin') {
-            throw new src_errors/* ActionError */.lZ('tfe', `${settings.organization}: the token is valid but not a site administrator's, so consumers cannot be ` +
-                "looked up (HTTP 404 from the admin API). Use a site admin's API token.");
-        }
-        throw new src_errors/* ActionError */.lZ('conflict', `${settings.organization}: no organization ${describeMissing(found.missingNames, found.missingIds)} on this TFE ` +
-            `(HTTP 404)${mistypedIds(settings.consumers, found.missingNames)}; nothing was changed. Check the consumers list.`);
-    }
-    return [...known, ...found.organizations.map(model/* asConsumer */.V_)];
-}
-/** A missing name that starts like an external id may be a mistyped id: say it is not one. */
-function mistypedIds(refs, missingNames) {
-    const missing = new Set(missingNames);
-    const suspects = refs.flatMap(ref => ref.kind === 'name' && ref.looksLikeId && missing.has(ref.name) ? [ref.name] : []);
-    if (suspects.length === 0)
-        return '';
-    return (`, and ${suspects.join(', ')} ${suspects.length === 1 ? 'is not a valid external id' : 'are not valid external ids'} ` +
-        'either (org- followed by 16 base58 characters, as in org-939hp5K7kecppVmd)');
-}
-function describeMissing(names, ids) {
-    return [
         names.length ? `named ${names.join(', ')}` : '',
         ids.length ? `with external id ${ids.join(', ')}` : ''
     ]
         .filter(Boolean)
         .join(', nor any ');
+    return (`${organization}: no organization ${what} on this TFE (HTTP 404)${mistypedIds(missing)}; ` +
+        'nothing was changed. Check the consumers list.');
+}
+/** A missing name that starts like an external id may be a mistyped id: say it is not one. */
+function mistypedIds(missing) {
+    const suspects = missing.flatMap(ref => ref.kind === 'name' && ref.looksLikeId ? [ref.name] : []);
+    if (suspects.length === 0)
+        return '';
+    return (`, and ${suspects.join(', ')} ${suspects.length === 1 ? 'is not a valid external id' : 'are not valid external ids'} ` +
+        'either (org- followed by 16 base58 characters, as in org-939hp5K7kecppVmd)');
+}
+/** The relationships endpoint (v202103-1) is missing: today's consumer lists cannot be read. */
+const CANNOT_LIST_CONSUMERS = 'this TFE does not list module consumers';
+/** What a summary says of a producer whose list before the run is unknown. */
+const listsUnknownNote = `This TFE does not list module consumers, so the list before this run is unknown.`;
+/** The warning of a run that writes lists it could not read first. */
+function listsUnknown(organizations) {
+    if (organizations.length === 1) {
+        return `${organizations[0]}: ${CANNOT_LIST_CONSUMERS}, so the list before this run is unknown.`;
+    }
+    return (`${sentence(CANNOT_LIST_CONSUMERS, undefined)}, so the lists of ${organizations.length} producers ` +
+        'before this run are unknown; their whole lists are written.');
+}
+/**
+ * Export needs every list; a TFE that cannot tell who shares, or cannot list consumers, would give
+ * a partial file, so it gives none. `filterStatus`: the answer to `filter[module_producer]`.
+ */
+function cannotExport(filterStatus) {
+    const why = filterStatus === undefined
+        ? `${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), so today's consumer lists cannot be read; the endpoint came with TFE v202103-1`
+        : `this TFE did not filter organizations by module sharing (HTTP ${filterStatus}), so who shares cannot be read; the filter came with TFE v202103-1`;
+    return `export: ${why}. No file was written, and nothing in TFE was changed.`;
+}
+/** A write endpoint this TFE lacks, named with the release that brought it. */
+function endpointMissing(organization, what, since) {
+    return (`${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
+        `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`);
+}
+/** The explained 404 of an organization's own read. */
+function describeNotFound(cause, organization) {
+    switch (cause) {
+        case 'not-site-admin':
+            return notSiteAdmin(organization);
+        case 'organization-missing':
+            return noSuchProducer(organization, 'input');
+        default:
+            return (`${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
+                "Check the organization name and use a site admin's API token.");
+    }
+}
+/** TFE's own words, when it gave any, end in a full stop; the sentence goes on after them. */
+function withoutStop(text) {
+    return text.replace(/[.\s]+$/, '');
+}
+/** An HTTP error of TFE's, as a person reads it: what it means and what to do. */
+function httpError(answer, host, nothingWritten) {
+    const { status, method, path } = answer;
+    const said = answer.details ? `: ${withoutStop(answer.details)}` : '';
+    if (status === 401) {
+        return (`${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
+            "Use a site administrator's API token (token input or TFE_TOKEN).");
+    }
+    if (status === 404)
+        return notFoundOrNotSiteAdmin(method, path);
+    if (status === 422) {
+        return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`;
+    }
+    if (status === 429) {
+        return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`;
+    }
+    if (status >= 300 && status < 400) {
+        return `${method} ${path} was redirected (HTTP ${status})${said}.`;
+    }
+    if (status >= 500) {
+        return `${withoutStop(answer.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
+    }
+    return `${withoutStop(answer.message)}.`;
 }
 
-// EXTERNAL MODULE: ./src/plan.ts
-var src_plan = __nccwpck_require__(2464);
-// EXTERNAL MODULE: ./src/state.ts
-var src_state = __nccwpck_require__(2462);
-;// CONCATENATED MODULE: ./src/sharing.ts
-// One producer's run: read what TFE holds, plan, and (unless a dry run or nothing changes)
-// apply. It neither reads inputs nor writes outputs, so a run can call it once or many times.
+;// CONCATENATED MODULE: ./src/domain/problems.ts
+// Where the user wrote something, and what is wrong there: a problem is data with its place, so
+// that the report can show it where it was written (an annotation on a file's line, or the name
+// of a step input).
+function isFilePlace(place) {
+    return 'file' in place;
+}
+/** `sharing/platform.yml:4:7: message`: a problem as a log line, where annotations are not shown. */
+function formatFileProblem({ file, line, column, message }) {
+    return `${file}:${line}${column === undefined ? '' : `:${column}`}: ${message}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary and pull request comment of a run of the step's inputs: the one producer's plan
+// as a table. Runs of sharing files: files-summary.ts.
 
 
-
-
-async function shareModules(client, desired, { api, dryRun }, log) {
-    const { organization } = desired;
-    const warnings = [];
-    const state = await (0,src_state/* readState */.u)(client, organization, api);
-    if (state.consumers === undefined) {
-        warnings.push(`${organization}: this TFE does not list module consumers, so the list before this run is unknown.`);
+const CHANGE_LABEL = {
+    kept: 'kept',
+    added: '➕ added',
+    removed: '➖ removed'
+};
+function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
+    const org = escapeHtml(plan.organization);
+    const lines = [
+        dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
+        '',
+        `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
+        '',
+        outcomeLine(plan, dryRun, applied !== undefined)
+    ];
+    const { before, after } = plan.global;
+    lines.push('', `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`);
+    if (plan.previous === undefined) {
+        lines.push('', `> ${listsUnknownNote}`);
     }
-    const known = await resolveConsumers(client, desired, { api, dryRun }, state.consumers, log);
-    const plan = (0,src_plan/* makePlan */.C)({
-        organization,
-        producerId: state.producer.externalId,
-        mode: desired.mode,
-        api,
-        dryRun,
-        globalModuleSharing: desired.globalModuleSharing,
-        allowEmpty: desired.allowEmpty,
-        globalBefore: state.producer.globalModuleSharing,
-        previous: state.consumers,
-        requested: desired.consumers,
-        known,
-        providerConsumers: state.providerConsumers,
-        globalProviderSharing: state.producer.globalProviderSharing
+    const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
+    const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
+    if (plan.rows.length > 0) {
+        const withIds = partnershipIds.size > 0;
+        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
+        for (const { consumer, change } of plan.rows) {
+            const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
+            const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
+            lines.push(`| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+function outcomeLine(plan, dryRun, written) {
+    const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`;
+    if (plan.previous === undefined) {
+        return dryRun
+            ? '**Would set** the list shown.'
+            : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`;
+    }
+    if (!plan.changed)
+        return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`;
+    if (dryRun)
+        return `**Would change** (${counts}); nothing was written.`;
+    return written ? `**Changed** (${counts}).` : '**Changed**.';
+}
+function onOff(value) {
+    return value ? 'on' : 'off';
+}
+/** What the summary and the pull request show when a run fails: the one error line. */
+function failureMarkdown(subject, line, dryRun, 
+/** The step input the failure is about, when a wrong input is what failed. */
+input) {
+    const org = escapeHtml(subject);
+    // A wrong input may leave nothing to name the run by.
+    const heading = !org
+        ? `### Module sharing${dryRun ? ' plan (dry run)' : ''}`
+        : dryRun
+            ? `### Module sharing plan for ${org} (dry run)`
+            : `### Module sharing: ${org}`;
+    const where = input ? ` (input \`${input}\`)` : '';
+    return [heading, '', `**Failed**${where}: ${escapeHtml(line)}`, ''].join('\n');
+}
+async function writeSummary(markdown) {
+    // Outside a runner (a local run) there is no summary file to write to.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await core/* summary */.z.addRaw(markdown).write();
+}
+/** Anything from the server is escaped: summaries and comments render HTML. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`);
+}
+function cell(text) {
+    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/report/files-summary.ts
+
+
+
+/** GitHub's limits: 65,536 characters a comment; 1 MiB a job summary step. */
+const COMMENT_LIMIT = 65_536 - 512;
+const SUMMARY_LIMIT = 1024 * 1024 - 4096;
+const RESULT_LABEL = {
+    unchanged: 'unchanged',
+    'would-change': 'would change',
+    changed: 'changed',
+    failed: '❌ failed'
+};
+const files_summary_CHANGE_LABEL = {
+    kept: 'kept',
+    added: '➕ added',
+    removed: '➖ removed'
+};
+/**
+ * The run as markdown, at most `limit` bytes: when the producers' tables do not all fit, the
+ * rest are counted and `elsewhere` says where the whole of it is.
+ */
+function filesSummaryMarkdown(report, limit, elsewhere) {
+    const { producers, unmanaged = [], dryRun } = report;
+    const count = (result) => producers.filter(p => p.result === result).length;
+    const shown = producers.filter(p => p.result !== 'unchanged');
+    const added = shown.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0);
+    const removed = shown.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0);
+    const failed = count('failed');
+    const changing = dryRun || !report.wrote ? count('would-change') : count('changed');
+    const verb = dryRun || !report.wrote ? 'would change' : 'changed';
+    const head = [
+        `### Module sharing${dryRun ? ' plan' : ''}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
+        '',
+        `TFE ${escapeHtml(report.baseUrl)} · API \`${report.api}\` · files \`${files_summary_cell(report.patterns.split(/\r?\n/).filter(Boolean).join(', '))}\``,
+        '',
+        [
+            `**${changing} ${verb}**`,
+            `${count('unchanged')} unchanged`,
+            failed ? `**${failed} failed**` : '',
+            `${added} partnership${plural(added)} ${dryRun || !report.wrote ? 'to add' : 'added'}, ${removed} ${dryRun || !report.wrote ? 'to remove' : 'removed'}`,
+            `${unmanaged.length} unmanaged`
+        ]
+            .filter(Boolean)
+            .join(' · ')
+    ];
+    if (failed && !report.wrote && !dryRun) {
+        head.push('', 'A plan failed, so **nothing was written** to any producer.');
+    }
+    const tail = [...unchangedSection(producers), ...unmanagedSection(report)];
+    const sections = shown.map(producerSection);
+    const bytes = (lines) => Buffer.byteLength(lines.join('\n') + '\n');
+    const pointer = (left) => [
+        '',
+        `… and ${left} more producer${plural(left)} not shown here: ${elsewhere}`
+    ];
+    let body = [...head];
+    let used = bytes([...head, ...tail]) + bytes(pointer(shown.length));
+    let included = 0;
+    for (const section of sections) {
+        const size = bytes(section);
+        if (used + size > limit)
+            break;
+        body = body.concat(section);
+        used += size;
+        included++;
+    }
+    if (included < sections.length)
+        body = body.concat(pointer(sections.length - included));
+    const all = [...body, ...tail];
+    // Only a huge list of unchanged or unmanaged names could still be too long: cut it.
+    let text = all.join('\n') + '\n';
+    if (Buffer.byteLength(text) > limit)
+        text = cutTo(text, limit, elsewhere);
+    return text;
+}
+function producerSection({ desired, result, plan, applied, problems }) {
+    const org = escapeHtml(desired.organization);
+    const lines = ['', `#### ${org}: ${RESULT_LABEL[result]}`];
+    if (problems.length > 0) {
+        lines.push('');
+        for (const p of problems) {
+            const where = isFilePlace(p) ? `${p.file}:${p.line}` : p.input;
+            lines.push(`- \`${files_summary_cell(where)}\`: ${escapeHtml(p.message)}`);
+        }
+    }
+    if (!plan)
+        return lines;
+    const { before, after } = plan.global;
+    if (before !== after)
+        lines.push('', `Global module sharing: ${files_summary_onOff(before)} → **${files_summary_onOff(after)}**`);
+    if (plan.previous === undefined) {
+        lines.push('', `> ${listsUnknownNote}`);
+    }
+    const partnership = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
+    const rows = plan.rows.filter(row => row.change !== 'kept' || plan.previous === undefined);
+    const kept = plan.rows.length - rows.length;
+    if (rows.length > 0) {
+        const withIds = partnership.size > 0;
+        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
+        for (const { consumer, change } of rows) {
+            const id = withIds ? ` ${files_summary_cell(partnership.get(consumer.externalId) ?? '')} |` : '';
+            lines.push(`| ${files_summary_cell(consumer.name ?? '—')} | ${files_summary_cell(consumer.externalId)} | ${files_summary_CHANGE_LABEL[change]} |${id}`);
+        }
+    }
+    if (kept > 0)
+        lines.push('', `${kept} consumer${plural(kept)} kept.`);
+    return lines;
+}
+function unchangedSection(producers) {
+    const unchanged = producers.filter(p => p.result === 'unchanged');
+    if (unchanged.length === 0)
+        return [];
+    const items = unchanged.map(({ desired, plan }) => {
+        const what = plan?.global.after
+            ? 'global'
+            : `${plan?.next.length ?? 0} consumer${plural(plan?.next.length ?? 0)}`;
+        return `${escapeHtml(desired.organization)} (${what})`;
     });
-    warnings.push(...plan.warnings);
-    if (dryRun) {
-        log(`Dry run: ${plan.changed ? 'the plan would change module sharing' : 'no change'}; nothing was written.`);
-        return { plan, applied: undefined, warnings };
-    }
-    if (!plan.changed) {
-        log(`No change: ${organization} already shares as asked; nothing was written.`);
-        return { plan, applied: undefined, warnings };
-    }
-    const applied = await (0,apply/* apply */.B)(client, plan, log);
-    log(applied.globalAfter
-        ? `${organization} now shares its modules with every organization.`
-        : `${organization} now shares its modules with ${applied.consumers.length} organization${applied.consumers.length === 1 ? '' : 's'}.`);
-    return { plan, applied, warnings };
+    return [
+        '',
+        `<details><summary>${unchanged.length} unchanged producer${plural(unchanged.length)}</summary>`,
+        '',
+        items.join(', '),
+        '',
+        '</details>'
+    ];
+}
+function unmanagedSection({ unmanaged = [] }) {
+    if (unmanaged.length === 0)
+        return [];
+    const items = unmanaged.map(u => {
+        const what = u.global
+            ? 'shares with every organization'
+            : u.consumers === undefined
+                ? 'shares modules'
+                : `${u.consumers} consumer${plural(u.consumers)}`;
+        return `- ${escapeHtml(u.organization)}: ${what}`;
+    });
+    return [
+        '',
+        `#### Unmanaged: ${unmanaged.length} organization${plural(unmanaged.length)} share${unmanaged.length === 1 ? 's' : ''} modules but ${unmanaged.length === 1 ? 'is' : 'are'} in no file`,
+        '',
+        'Left as they are. Add them to a sharing file to manage them (`export` writes their sharing today).',
+        '',
+        ...items
+    ];
+}
+function cutTo(text, limit, elsewhere) {
+    const note = `\n\n… cut here to fit: ${elsewhere}\n`;
+    let cut = text.slice(0, Math.max(0, limit - Buffer.byteLength(note)));
+    while (Buffer.byteLength(cut) + Buffer.byteLength(note) > limit)
+        cut = cut.slice(0, -1);
+    return cut.slice(0, cut.lastIndexOf('\n') + 1) + note;
+}
+function files_summary_onOff(value) {
+    return value ? 'on' : 'off';
+}
+function files_summary_cell(text) {
+    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
+}
+function plural(count) {
+    return count === 1 ? '' : 's';
+}
+/** What an export wrote, for the job summary. */
+function exportMarkdown(entries, file, baseUrl) {
+    const global = entries.filter(e => e.global).length;
+    return [
+        `### Module sharing exported: ${entries.length} producer${plural(entries.length)}`,
+        '',
+        `TFE ${escapeHtml(baseUrl)} → \`${files_summary_cell(file)}\`: ${entries.length - global} with a consumer list, ${global} sharing with every organization. Nothing in TFE was changed.`,
+        ''
+    ].join('\n');
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./src/tfe/errors.ts
+// Errors as data: callers decide by status and error list, never by matching message text.
+/** TFE (or something in front of it) answered with a non-2xx status. */
+class TfeApiError extends Error {
+    request;
+    status;
+    errors;
+    bodyKind;
+    excerpt;
+    retryAfterMs;
+    constructor(request, status, errors, bodyKind, 
+    /** A short, single-line excerpt of a non-JSON body (an HTML page's title). */
+    excerpt = '', 
+    /** How long the server asked us to wait (429, 503): X-RateLimit-Reset or Retry-After. */
+    retryAfterMs) {
+        super(`${request.method} ${request.path} answered HTTP ${status}${describeBody(errors, bodyKind, excerpt)}`);
+        this.request = request;
+        this.status = status;
+        this.errors = errors;
+        this.bodyKind = bodyKind;
+        this.excerpt = excerpt;
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'TfeApiError';
+    }
+    /** The server's own words, e.g. `invalid attribute: Consumer not found (at /data/attributes/x)`. */
+    get details() {
+        return describeEntries(this.errors);
+    }
+}
+/** No usable HTTP answer: refused, reset, timed out, DNS or TLS failure. */
+class TfeTransportError extends Error {
+    request;
+    code;
+    constructor(request, code, message) {
+        super(message);
+        this.request = request;
+        this.code = code;
+        this.name = 'TfeTransportError';
+    }
+}
+/** A 2xx answer whose body is not what the API documents (not JSON, wrong shape, too large). */
+class TfeResponseError extends Error {
+    request;
+    status;
+    constructor(request, status, message) {
+        super(message);
+        this.request = request;
+        this.status = status;
+        this.name = 'TfeResponseError';
+    }
+}
+function describeEntries(entries) {
+    return entries
+        .map(e => {
+        const text = [e.title, e.detail].filter(Boolean).join(': ') || 'no detail';
+        return e.pointer ? `${text} (at ${e.pointer})` : text;
+    })
+        .join('; ');
+}
+function describeBody(entries, kind, excerpt) {
+    if (entries.length > 0)
+        return `: ${describeEntries(entries)}`;
+    switch (kind) {
+        case 'html':
+            return excerpt
+                ? ` with an HTML page ("${excerpt}"), not TFE's JSON`
+                : " with an HTML page, not TFE's JSON";
+        case 'empty':
+            return ' with an empty body';
+        case 'text':
+            return excerpt ? `: "${excerpt}"` : '';
+        default:
+            return '';
+    }
+}
+/** TFE's 404: a missing thing, a token that may not see it, or an endpoint this TFE lacks. */
+function isNotFound(error) {
+    return error instanceof TfeApiError && error.status === 404;
+}
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(5326);
+;// CONCATENATED MODULE: ./src/report/comment.ts
+// One comment per producer on the pull request that triggered the run, created once and then
+// updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
+// @actions/github (Octokit) is loaded here, on demand, so runs that don't comment never load it.
+
+/** The comment could not be written; `status` is GitHub's answer, if one came. */
+class CommentError extends Error {
+    number;
+    status;
+    constructor(message, number, status) {
+        super(message);
+        this.number = number;
+        this.status = status;
+        this.name = 'CommentError';
+    }
+}
+function commentMarker(organization) {
+    return `<!-- tfe-module-sharing-action: ${organization} -->`;
+}
+/**
+ * Creates or updates this producer's comment on the run's pull request. Returns undefined when
+ * the run is not for a pull request (nothing is sent).
+ */
+async function commentOnPullRequest(token, organization, markdown) {
+    const github = await __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 2925));
+    const { context } = github;
+    if (!['pull_request', 'pull_request_target'].includes(context.eventName))
+        return undefined;
+    const number = context.payload.pull_request?.number ?? context.payload.number;
+    if (typeof number !== 'number') {
+        throw new CommentError(`the ${context.eventName} event payload (GITHUB_EVENT_PATH) names no pull request`, undefined, undefined);
+    }
+    const http = new lib/* HttpClient */.Qq('tfe-module-sharing-action', [], {
+        allowRedirects: false,
+        socketTimeout: 30_000
+    });
+    try {
+        const octokit = github.getOctokit(token, {
+            // Read here, not when @actions/github was loaded: GitHub Enterprise Server sets its own.
+            baseUrl: context.apiUrl,
+            request: { fetch: fetchThrough(http) }
+        });
+        const where = { ...context.repo, issue_number: number };
+        const marker = commentMarker(organization);
+        const body = `${marker}\n${markdown}`;
+        let existing;
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+            ...where,
+            per_page: 100
+        });
+        for await (const page of pages) {
+            existing = page.data.find(c => c.body?.startsWith(marker))?.id;
+            if (existing !== undefined)
+                break;
+        }
+        if (existing !== undefined) {
+            const { data } = await octokit.rest.issues.updateComment({
+                ...context.repo,
+                comment_id: existing,
+                body
+            });
+            return { action: 'updated', number, url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.createComment({ ...where, body });
+        return { action: 'created', number, url: data.html_url };
+    }
+    catch (error) {
+        // Octokit gives a failure to connect status 500 too, but no response: that one is no answer.
+        const status = error.response?.status;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new CommentError(message, number, typeof status === 'number' ? status : undefined);
+    }
+    finally {
+        http.dispose();
+    }
+}
+/**
+ * A fetch for Octokit over @actions/http-client, which honours HTTPS_PROXY and NO_PROXY the same
+ * way for GitHub as for TFE. (@actions/github's own fetch needs undici, which the bundle leaves
+ * out: see scripts/bundle-stubs/undici.ts.)
+ */
+function fetchThrough(http) {
+    return async (input, init = {}) => {
+        const url = input instanceof Request ? input.url : String(input);
+        const headers = Object.fromEntries(new Headers(init.headers).entries());
+        const body = typeof init.body === 'string' ? init.body : null;
+        const response = await http.request(init.method ?? 'GET', url, body, headers);
+        const text = await response.readBody();
+        const status = response.message.statusCode ?? 0;
+        const out = new Headers();
+        for (const [name, value] of Object.entries(response.message.headers)) {
+            for (const one of [value ?? []].flat())
+                out.append(name, one);
+        }
+        // A Response may not carry a body with these statuses.
+        const empty = [101, 204, 205, 304].includes(status);
+        return new Response(empty ? null : text, { status, headers: out });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/failure.ts
+// Turns any error into the one line a person reads in the step's log and annotation:
+// which organization, what happened (with the HTTP status), and what to do next.
+
+
+
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|ALTNAME/;
+function describeFailure(error, context = {}) {
+    let line;
+    if (error instanceof errors/* ApplyError */.d5) {
+        // afterWrites says what is changed, so the cause does not say it again.
+        line = `${describeCause(error.cause, context, false)} ${afterWrites(error)}`;
+    }
+    else {
+        line = describeCause(error, context, true);
+    }
+    return redact(line.replace(/\s*[\r\n]+\s*/g, ' '), context.secrets ?? []);
+}
+/**
+ * What is true of TFE after a failed apply. A write that got no answer may have taken effect;
+ * every write here sets a whole list or one flag, so running again is safe either way.
+ */
+function afterWrites({ written, cause }) {
+    if (written.length > 0) {
+        return (`Already changed in TFE: ${written.join('; ')}. ` +
+            'Check the organization in TFE; running again is safe.');
+    }
+    if (cause instanceof TfeTransportError) {
+        return ("The write's outcome is unknown: TFE may have applied it. Running again is safe " +
+            '(every write sets a whole list or one flag).');
+    }
+    return 'Nothing was changed.';
+}
+/** `nothingWritten`: whether the line may say so (true before any write was sent). */
+function describeCause(error, context, nothingWritten) {
+    const subject = context.organization ? `${context.organization}: ` : '';
+    const host = context.baseUrl ?? 'TFE';
+    if (error instanceof errors/* InputError */.dz)
+        return `Invalid input: ${error.message}`;
+    if (error instanceof errors/* ActionError */.lZ)
+        return error.message;
+    if (error instanceof TfeApiError) {
+        const { method, path } = error.request;
+        const answer = {
+            method,
+            path,
+            status: error.status,
+            details: error.details,
+            message: error.message
+        };
+        return subject + httpError(answer, host, nothingWritten);
+    }
+    if (error instanceof TfeTransportError) {
+        const hint = error.code === 'ERR_SSL_WRONG_VERSION_NUMBER'
+            ? "Check that hostname's port serves HTTPS."
+            : TLS_CODES.test(error.code)
+                ? "Check hostname, and pass TFE's CA certificate in ca-certificate if it is private."
+                : error.code === 'ETIMEDOUT'
+                    ? 'Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow.'
+                    : 'Check hostname, the network and any proxy (HTTPS_PROXY, NO_PROXY).';
+        return `${subject}could not reach ${host}: ${error.message}. ${hint}`;
+    }
+    if (error instanceof TfeResponseError) {
+        return `${subject}unexpected answer from ${host}: ${error.message}. Check that hostname points at Terraform Enterprise.`;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return `${subject}unexpected error: ${message}`;
+}
+/**
+ * Why the pull request comment could not be written: a warning, since the sharing change stands.
+ * Advice about permissions only where GitHub refused them.
+ */
+function describeCommentFailure(error, context) {
+    const { number, status } = error instanceof CommentError ? error : { number: 0, status: 0 };
+    const where = number ? `pull request #${number}` : 'the pull request';
+    let advice;
+    if (status === 401) {
+        advice = 'github-token was refused; keep it at its default (${{ github.token }}).';
+    }
+    else if (status === 403 || status === 404) {
+        advice =
+            'Give the job permissions: pull-requests: write, and keep github-token at its default ' +
+                '(pull requests from forks get a read-only token).';
+    }
+    else if (status) {
+        advice = 'GitHub failed; the next run writes the comment.';
+    }
+    else if (number) {
+        advice = `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`;
+    }
+    else {
+        advice = 'Check that the workflow runs on pull_request events.';
+    }
+    const message = oneLine(error instanceof Error ? error.message : String(error));
+    const line = `${context.organization}: could not comment on ${where}` +
+        `${status ? ` (HTTP ${status})` : ''}: ${message}. ${advice}`;
+    return redact(line, context.secrets ?? []);
+}
+function oneLine(text) {
+    const first = text.split(/\r?\n/)[0] ?? '';
+    return first.replace(/[.\s]+$/, '');
+}
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret)
+            out = out.split(secret).join('***');
+    }
+    return out;
+}
+/** Names, at most `max` of them, and how many more: a line stays readable with 500 producers. */
+function someNames(names, max = 5) {
+    const shown = names.slice(0, max).join(', ');
+    return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+/** The step's one line when a file run's producers failed; undefined when none did. */
+function filesFailureLine({ producers, wrote }, dryRun) {
+    const failed = producers.filter(p => p.result === 'failed').map(p => p.desired.organization);
+    if (failed.length === 0)
+        return undefined;
+    const of = `${failed.length} of ${producers.length} producer${producers.length === 1 ? '' : 's'}`;
+    if (!wrote) {
+        return (`${of} cannot be planned (${someNames(failed)}), so ${dryRun ? 'this dry run stops there' : 'nothing was written to any producer'}. ` +
+            'See the annotations on the sharing files.');
+    }
+    const changed = producers.filter(p => p.result === 'changed').length;
+    return (`${of} failed to be written (${someNames(failed)}); ${changed} other${changed === 1 ? ' was' : 's were'} changed. ` +
+        'See the annotations; running again is safe.');
+}
+/** fail-on-drift: TFE differs from what the run asks for. */
+function driftLine(drifted, total) {
+    return (`Drift: ${drifted.length} of ${total} producer${total === 1 ? '' : 's'} differ${drifted.length === 1 ? 's' : ''} from what is asked (${someNames(drifted)}). ` +
+        'Apply the change, or change the request to match TFE.');
+}
+
+// EXTERNAL MODULE: ./src/domain/model.ts
+var model = __nccwpck_require__(3551);
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The step's outputs, from the run's outcome. Every list output is JSON; names are sorted by code
+// point, so that the same TFE gives the same outputs on every runner.
+
+
+/**
+ * One producer in the `producers` output, with names. An id given on the seed endpoint is named
+ * by TFE's answer to the write; only a dry run of such an id without a lookup would leave the id
+ * itself, and a dry run looks every id up. After a failure TFE may hold the old list, the new one
+ * or part of the way, so its consumers and global sharing are unknown (null).
+ */
+function producerOutput({ desired, result, plan, applied }) {
+    const known = result !== 'failed';
+    const named = new Map([...(applied?.consumers ?? []), ...(applied?.partnerships ?? []).map(p => p.consumer)].map(c => [c.externalId, c.name]));
+    const names = (list) => list.map(c => c.name ?? named.get(c.externalId) ?? c.externalId).sort(model/* byCodePoint */.HH);
+    return {
+        organization: desired.organization,
+        result,
+        added: names(plan?.added ?? []),
+        removed: names(plan?.removed ?? []),
+        consumers: known ? names(applied?.consumers ?? plan?.next ?? []) : null,
+        'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null
+    };
+}
+/** The outputs of a run of the step's inputs: one producer, planned. */
+function writeProducerOutputs(producer) {
+    const { plan, applied } = producer;
+    if (!plan)
+        return;
+    // A dry run reports what the run would leave behind.
+    const consumers = applied?.consumers ?? plan.next;
+    const partnerships = applied?.partnerships ?? [];
+    const ids = (list) => JSON.stringify(list.map(c => c.externalId));
+    core/* setOutput */.uH('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
+    core/* setOutput */.uH('consumer-ids', ids(consumers));
+    core/* setOutput */.uH('consumer-names', JSON.stringify(consumers.map(c => c.name ?? null)));
+    core/* setOutput */.uH('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
+    core/* setOutput */.uH('changed', String(plan.changed));
+    // null, not [], when this TFE could not show today's list: [] would claim it was empty, or
+    // that nothing was added or removed.
+    const known = (list) => (plan.previous ? ids(list) : 'null');
+    core/* setOutput */.uH('added', known(plan.added));
+    core/* setOutput */.uH('removed', known(plan.removed));
+    core/* setOutput */.uH('previous-consumer-ids', known(plan.previous ?? []));
+    core/* setOutput */.uH('global-module-sharing', String(applied?.globalAfter ?? plan.global.after));
+    core/* setOutput */.uH('producers', JSON.stringify([producerOutput(producer)]));
+}
+/** The outputs of a run of sharing files: every producer, and the unmanaged ones. */
+function writeFilesOutputs(outcome) {
+    const partnerships = outcome.producers.flatMap(p => p.applied?.partnerships ?? []);
+    core/* setOutput */.uH('producers', JSON.stringify(outcome.producers.map(producerOutput)));
+    core/* setOutput */.uH('unmanaged', JSON.stringify((outcome.unmanaged ?? []).map(u => u.organization)));
+    core/* setOutput */.uH('changed', String(anyChange(outcome)));
+    core/* setOutput */.uH('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
+    core/* setOutput */.uH('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
+}
+/** True if any producer changed, or (dry run, or a run stopped by a failed plan) would. */
+function anyChange({ producers }) {
+    return producers.some(p => p.result === 'changed' || p.result === 'would-change');
+}
+/** The `partnerships` output keeps the API's own attribute names: workflows already read them. */
+function partnershipOutput(p) {
+    return {
+        id: p.id,
+        'consuming-organization-id': p.consumer.externalId,
+        'consuming-organization-name': p.consumer.name,
+        'producing-organization-id': p.producer.externalId,
+        'producing-organization-name': p.producer.name
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+// One report for every run, written from its outcome: warnings and annotations where the user
+// wrote each problem, the step's outputs, the job summary and the pull request comment. It
+// decides nothing: main.ts says whether the step failed.
+
+
+
+
+
+
+
+
+/**
+ * The problems of a producer, each where the user wrote it. A failed write has no place of its
+ * own: it is shown at the producer, worded with what TFE already holds.
+ */
+function problemsOf(producer, context) {
+    if (producer.problems.length > 0 || producer.result !== 'failed')
+        return producer.problems;
+    const message = describeFailure(producer.error, {
+        organization: producer.desired.organization,
+        secrets: context.secrets
+    });
+    return [{ ...producer.desired.place, message }];
+}
+async function reportOutcome(outcome, context) {
+    const shown = {
+        ...outcome,
+        producers: outcome.producers.map(p => ({ ...p, problems: problemsOf(p, context) }))
+    };
+    outcome.warnings.forEach(warning => core/* warning */.$e(warning));
+    if (context.patterns === undefined) {
+        const [producer] = shown.producers;
+        // A run of the step's inputs that failed shows its one line instead (reportFailure).
+        if (!producer?.plan || producer.result === 'failed')
+            return;
+        writeProducerOutputs(producer);
+        const markdown = summaryMarkdown({ ...context, plan: producer.plan, applied: producer.applied });
+        await writeSummary(markdown);
+        await comment(context, markdown);
+        return;
+    }
+    for (const { problems } of shown.producers) {
+        for (const problem of problems) {
+            if (isFilePlace(problem))
+                core/* error */.z3(problem.message, { file: problem.file, startLine: problem.line });
+        }
+    }
+    writeFilesOutputs(outcome);
+    const run = { ...shown, ...context, patterns: context.patterns };
+    await writeSummary(filesSummaryMarkdown(run, SUMMARY_LIMIT, 'the producers output has every producer'));
+    await comment(context, filesSummaryMarkdown(run, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`));
+}
+/**
+ * What the summary and the pull request show when the run failed: its one line, and each problem
+ * of the sharing files as an annotation on its line.
+ */
+async function reportFailure(line, context, error) {
+    if (error instanceof errors/* ConfigInvalid */.QO) {
+        for (const { file, line, column, message } of error.problems) {
+            core/* error */.z3(message, { file, startLine: line, startColumn: column });
+        }
+    }
+    // The pull request must not keep showing an earlier, successful plan.
+    const input = error instanceof errors/* InputError */.dz ? error.input : undefined;
+    const markdown = failureMarkdown(context.subject, line, context.dryRun, input);
+    await writeSummary(markdown).catch(() => { });
+    await comment(context, markdown);
+}
+/** The sharing change stands whatever happens here, so a comment failure is a warning. */
+async function comment(context, markdown) {
+    if (!context.comment)
+        return;
+    const key = context.subject;
+    const { githubToken } = context.comment;
+    try {
+        const result = await commentOnPullRequest(githubToken, key, markdown);
+        if (!result) {
+            core/* info */.pq('comment-on-pr: this run is not for a pull request; no comment.');
+            return;
+        }
+        core/* info */.pq(`${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${result.number}${result.url ? `: ${result.url}` : ''}`);
+    }
+    catch (error) {
+        core/* warning */.$e(describeCommentFailure(error, {
+            organization: key,
+            apiUrl: process.env.GITHUB_API_URL,
+            secrets: context.secrets
+        }));
+    }
+}
+function runUrl() {
+    const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
+    return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
+        ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
+        : 'see the run';
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./src/domain/describe-value.ts
+var describe_value = __nccwpck_require__(7729);
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// Every input is read and validated here, once, into one typed Settings object.
+// Nothing after readSettings() looks at an input again.
+
+
+
+
+
+
+
+const actionInputs = {
+    input: name => core/* getInput */.V4(name),
+    env: name => process.env[name],
+    mask: secret => core/* setSecret */.Pq(secret)
+};
+
+function readSettings(source = actionInputs) {
+    // The tokens are masked before anything else happens, so no later line can leak them.
+    const token = source.input('token') || source.env('TFE_TOKEN')?.trim() || '';
+    if (token)
+        source.mask(token);
+    const githubToken = source.input('github-token');
+    if (githubToken)
+        source.mask(githubToken);
+    const workspace = source.env('GITHUB_WORKSPACE')?.trim() || process.cwd();
+    const patterns = parsePatterns(source.input('config'));
+    const exportTo = parseExport(source.input('export'), workspace);
+    const many = patterns !== '' || exportTo !== undefined;
+    if (patterns !== '' && exportTo !== undefined) {
+        throw new errors/* InputError */.dz('export', 'export writes the sharing TFE holds today and config applies sharing files; give one of them per step');
+    }
+    if (many)
+        checkEmptyWithFiles(source, patterns !== '' ? 'config' : 'export');
+    const organization = many ? '' : parseOrganization(source.input('organization'));
+    const consumers = parseConsumers(source.input('consumers'), organization);
+    const allowEmpty = parseBoolean('allow-empty', source.input('allow-empty'), false);
+    const baseUrl = parseHostname(source.input('hostname') || source.env('TFE_HOSTNAME')?.trim() || '', source.env('TFE_ADDRESS')?.trim() || '');
+    const mode = parseChoice('mode', source.input('mode'), model/* MODES */.FN, 'set');
+    const dryRun = parseBoolean('dry-run', source.input('dry-run'), false);
+    const globalInput = source.input('global-module-sharing');
+    const globalModuleSharing = globalInput === '' ? undefined : parseBoolean('global-module-sharing', globalInput, false);
+    const api = parseChoice('api', source.input('api'), model/* APIS */.yc, 'module-consumers');
+    const commentOnPr = parseBoolean('comment-on-pr', source.input('comment-on-pr'), false);
+    const maxRetries = parseNumber('max-retries', source.input('max-retries'), 5, {
+        min: 0,
+        max: 20,
+        integer: true
+    });
+    const timeoutSeconds = parseNumber('timeout-seconds', source.input('timeout-seconds'), 30, {
+        min: 1,
+        max: 600
+    });
+    const caCertificate = parseCaCertificate(source.input('ca-certificate'));
+    const failOnDrift = parseBoolean('fail-on-drift', source.input('fail-on-drift'), false);
+    const rateLimit = parseNumber('rate-limit', source.input('rate-limit'), 20, {
+        min: 1,
+        max: 1000
+    });
+    validateToken(token);
+    if (failOnDrift && !dryRun) {
+        throw new errors/* InputError */.dz('fail-on-drift', 'fail-on-drift checks for drift without changing anything, so it needs dry-run: true');
+    }
+    if (commentOnPr && !githubToken) {
+        throw new errors/* InputError */.dz('github-token', 'comment-on-pr is true but github-token is empty; leave github-token at its default (${{ github.token }}) and grant pull-requests: write');
+    }
+    if (!many)
+        checkCombination(organization, consumers, mode, globalModuleSharing, allowEmpty);
+    return {
+        organization,
+        consumers,
+        token,
+        baseUrl,
+        allowEmpty,
+        mode,
+        dryRun,
+        globalModuleSharing,
+        api,
+        pullRequestComment: commentOnPr ? { githubToken } : undefined,
+        maxRetries,
+        timeoutMs: Math.round(timeoutSeconds * 1000),
+        caCertificate,
+        config: patterns !== '' ? { patterns, workspace } : undefined,
+        exportTo,
+        failOnDrift,
+        rateLimit
+    };
+}
+/** A file states every producer's whole sharing, so a step's inputs for one producer make no sense. */
+function checkEmptyWithFiles(source, using) {
+    const given = ['organization', 'consumers', 'mode', 'global-module-sharing'].filter(name => source.input(name).trim() !== '');
+    if (given.length === 0)
+        return;
+    throw new errors/* InputError */.dz(given[0] ?? 'organization', using === 'config'
+        ? `with config, the sharing files state every producer's sharing; leave ${given.join(', ')} empty ` +
+            '(write the producer into a sharing file instead)'
+        : `export writes the sharing of every organization; leave ${given.join(', ')} empty`);
+}
+/**
+ * What a failed run's report needs, read leniently after readSettings failed: whatever does not
+ * parse is left out, so that a wrong input still reaches the job summary and, when the run can
+ * tell which comment is its own, the pull request.
+ */
+function readForFailure(source) {
+    const lenient = (read, fallback) => {
+        try {
+            return read();
+        }
+        catch {
+            return fallback;
+        }
+    };
+    const patterns = lenient(() => parsePatterns(source.input('config')), '');
+    const githubToken = source.input('github-token');
+    const comment = lenient(() => parseBoolean('comment-on-pr', source.input('comment-on-pr'), false), false);
+    return {
+        dryRun: lenient(() => parseBoolean('dry-run', source.input('dry-run'), false), false),
+        pullRequestComment: comment && githubToken ? { githubToken } : undefined,
+        organization: patterns
+            ? ''
+            : lenient(() => parseOrganization(source.input('organization')), ''),
+        token: source.input('token') || source.env('TFE_TOKEN')?.trim() || '',
+        config: patterns ? { patterns } : undefined
+    };
+}
+/**
+ * The sharing file patterns, checked here only for a pasted token (they are matched against the
+ * workspace later, still before any request): the patterns are quoted in later errors.
+ */
+function parsePatterns(raw) {
+    const lines = raw.split(/\r\n|\r|\n/);
+    lines.forEach((line, i) => {
+        const value = line.trim().replace(/^!/, '');
+        if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
+            throw new errors/* InputError */.dz('config', `config ${lines.length > 1 ? `line ${i + 1} ` : ''}is not a path or pattern: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
+        }
+    });
+    return raw.trim();
+}
+/**
+ * The export file: relative to the workspace and inside it, so a step can only write where the
+ * workflow's checkout is.
+ */
+function parseExport(raw, workspace) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
+        throw new errors/* InputError */.dz('export', `export is not a file path: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
+    }
+    const shown = looksLikePath(value) || /^[A-Za-z0-9_./-]{1,200}$/.test(value);
+    const what = shown ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
+    if ((0,external_node_path_.isAbsolute)(value) || /^[A-Za-z]:/.test(value)) {
+        throw new errors/* InputError */.dz('export', `export must be a path relative to the workspace, not an absolute one: ${what}`);
+    }
+    const path = (0,external_node_path_.resolve)(workspace, value);
+    const file = (0,external_node_path_.relative)(workspace, path);
+    if (file === '' || file.startsWith('..') || (0,external_node_path_.isAbsolute)(file) || /[\r\n]/.test(value)) {
+        throw new errors/* InputError */.dz('export', `export must name a file inside the workspace: ${what}${tokenHint(value)}`);
+    }
+    return { path, file: file.split(external_node_path_.sep).join('/') };
+}
+/**
+ * Conflicts that the inputs alone reveal. Those that depend on what TFE holds today (wiping
+ * existing consumers, an empty result of `remove`) are the plan's to find, still before any write.
+ */
+function checkCombination(organization, consumers, mode, global, allowEmpty) {
+    if (mode !== 'set' && global !== undefined) {
+        throw new errors/* InputError */.dz('global-module-sharing', `global-module-sharing cannot be combined with mode: ${mode}; use mode: set (the default) to change global sharing`);
+    }
+    if (mode !== 'set' && consumers.length === 0) {
+        throw new errors/* InputError */.dz('consumers', `mode: ${mode} needs at least one organization in consumers to ${mode === 'add' ? 'add' : 'remove'}`);
+    }
+    if (global === true && consumers.length > 0) {
+        throw new errors/* InputError */.dz('consumers', 'global-module-sharing: true shares with every organization and clears the consumer list; leave consumers empty');
+    }
+    if (mode === 'set' && global !== true && consumers.length === 0 && !allowEmpty) {
+        throw new errors/* InputError */.dz('consumers', `consumers is empty, which would remove every module consumer of ${organization}; ` +
+            `list the consuming organizations, or set allow-empty: true to really remove them all`);
+    }
+}
+function parseChoice(name, raw, choices, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (choices.includes(value))
+        return value;
+    throw new errors/* InputError */.dz(name, `${name} must be one of ${choices.join(', ')}, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
+}
+function parseOrganization(raw) {
+    const value = raw.trim();
+    if (!value) {
+        throw new errors/* InputError */.dz('organization', 'organization is required: the name of the producing organization');
+    }
+    if ((0,model/* isExternalId */.bg)(value)) {
+        throw new errors/* InputError */.dz('organization', `organization takes the producing organization's name, not its external id (${value})`);
+    }
+    if (!(0,model/* isOrganizationName */.Px)(value) || (0,describe_value/* looksLikeToken */.NM)(value)) {
+        throw new errors/* InputError */.dz('organization', `organization is not a valid organization name: ${(0,describe_value/* describe */.q0)(value, describe_value/* NAME_CHARACTER */.YI)} ` +
+            `(letters, digits, - and _ only)${tokenHint(value)}`);
+    }
+    return value;
+}
+/**
+ * One entry per line or between commas; blanks and comments are dropped: a `#` that starts a
+ * line or an entry, or follows white space, comments out the rest of its line (names hold
+ * neither). Each entry is classified and exact duplicates collapse. A name and the id of the
+ * same organization collapse later, once names are resolved.
+ */
+function parseConsumers(raw, producer) {
+    const refs = [];
+    const seen = new Set();
+    const invalid = [];
+    const lines = raw.split(/\r\n|\r|\n/);
+    lines.forEach((line, lineIndex) => {
+        const entries = line
+            .replace(/(^|[\s,])#.*$/s, '$1')
+            .split(',')
+            .map(entry => entry.trim())
+            .filter(entry => entry !== '');
+        entries.forEach((value, entryIndex) => {
+            if (seen.has(value))
+                return;
+            seen.add(value);
+            if ((0,model/* isExternalId */.bg)(value)) {
+                refs.push({ kind: 'id', id: value });
+            }
+            else if ((0,model/* isOrganizationName */.Px)(value) && !(0,describe_value/* looksLikeToken */.NM)(value)) {
+                if (value === producer) {
+                    throw new errors/* InputError */.dz('consumers', `consumers lists ${producer} itself; an organization always uses its own modules, remove it from the list`);
+                }
+                refs.push((0,model/* looksLikeExternalId */.ku)(value)
+                    ? { kind: 'name', name: value, looksLikeId: true }
+                    : { kind: 'name', name: value });
+            }
+            else {
+                const where = [
+                    lines.length > 1 ? `line ${lineIndex + 1}` : '',
+                    entries.length > 1 ? `entry ${entryIndex + 1}` : ''
+                ];
+                invalid.push({ where: where.filter(Boolean).join(', '), value });
+            }
+        });
+    });
+    if (invalid.length > 0) {
+        // Described, never quoted: a token pasted here must not show in the log.
+        const shown = invalid
+            .slice(0, 5)
+            .map(({ where, value }) => {
+            const what = (0,describe_value/* describe */.q0)(value, describe_value/* NAME_CHARACTER */.YI);
+            return where ? `${where} (${what})` : what;
+        })
+            .join('; ');
+        const more = invalid.length > 5 ? `; and ${invalid.length - 5} more` : '';
+        const values = invalid.map(entry => entry.value);
+        const hashHint = values.some(value => /^[A-Za-z0-9_-]+#/.test(value))
+            ? '; a comment starts with # at the start of a line or after a space'
+            : '';
+        throw new errors/* InputError */.dz('consumers', `consumers has ${invalid.length === 1 ? 'an entry that is' : `${invalid.length} entries that are`} ` +
+            'neither an organization name (letters, digits, - and _) nor an external id ' +
+            `(org- and 16 base58 characters): ${shown}${more}${hashHint}${tokenHint(...values)}`);
+    }
+    return refs;
+}
+/**
+ * Plain http:// is only for these: the token never crosses a network unencrypted. URL() writes
+ * IPv6 in brackets and compressed, and ::ffff:127.0.0.1 as [::ffff:7f00:1].
+ */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
+/** What a host name is written with: letters (any script: IDNA makes them ASCII), digits, - and dots. */
+const HOST_CHARACTER = /^[A-Za-z0-9.-]$|^[^\p{ASCII}]$/u;
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** Top-level domains are letters, or IDNA's xn-- form; never digits. */
+const TOP_LEVEL = /^([a-z]+|xn--[a-z0-9-]+)$/;
+/**
+ * Accepts `tfe.example.com`, `tfe.example.com:8443`, `https://tfe.example.com`, an IPv4 address
+ * or an IPv6 one in brackets (`[2001:db8::1]`); `http://` only for a loopback host, so a token
+ * never crosses a network in clear text. The value is never shown back (a token or password may
+ * have been pasted into it); errors say what is wrong with it instead.
+ */
+function parseHostname(hostname, address) {
+    const raw = (hostname || address).trim();
+    if (!raw) {
+        throw new errors/* InputError */.dz('hostname', 'no TFE hostname: set the hostname input (e.g. tfe.example.com) or the TFE_HOSTNAME or TFE_ADDRESS environment variable');
+    }
+    const host = splitHost(raw);
+    if (typeof host === 'string')
+        throw new errors/* InputError */.dz('hostname', `hostname ${host}`);
+    let url;
+    try {
+        url = new URL(`${host.scheme}://${host.authority}`);
+    }
+    catch {
+        throw new errors/* InputError */.dz('hostname', host.authority.startsWith('[')
+            ? 'hostname has an IPv6 address in brackets that is not valid, e.g. [2001:db8::1]'
+            : `hostname is not a host name or URL: ${Array.from(raw).length} characters; give a host ${HOST_EXAMPLE}`);
+    }
+    const problem = hostProblem(url.hostname);
+    if (problem)
+        throw new errors/* InputError */.dz('hostname', `hostname is not a valid host name: ${problem}`);
+    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+        throw new errors/* InputError */.dz('hostname', 'hostname uses plain http://, which would send the token unencrypted; use https:// ' +
+            '(http:// is only for localhost, 127.0.0.1 and [::1])');
+    }
+    return `${url.protocol}//${url.host}`;
+}
+const HOST_EXAMPLE = 'like tfe.example.com or https://tfe.example.com:8443';
+/**
+ * The scheme and `host[:port]` of what the user wrote, or what is wrong with it (without
+ * quoting it): only the parts URL() would quietly accept or mend are checked here.
+ */
+function splitHost(raw) {
+    if ((0,describe_value/* looksLikeToken */.NM)(raw) || (0,describe_value/* looksRandom */.EZ)(raw)) {
+        return (`looks like an API token or key (${Array.from(raw).length} characters), not a host name; ` +
+            'tokens belong only in the token input, from a secret');
+    }
+    // scheme://, then the authority up to the first / ? # or \ (which URL() reads as /).
+    const [, scheme, authority = '', rest = ''] = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#\\]*)(.*)$/is.exec(raw) ?? [];
+    if (scheme !== undefined && !/^https?$/i.test(scheme)) {
+        return `must use https://${/^[a-z]{1,10}$/i.test(scheme) ? ` (not ${scheme.toLowerCase()}://)` : ''}`;
+    }
+    if (authority.includes('@')) {
+        return `must be only a host (and port), ${HOST_EXAMPLE}; it holds a user name or password (before an @), which is never needed`;
+    }
+    if (rest !== '' && rest !== '/') {
+        return `must be only a host (and port), ${HOST_EXAMPLE}; it has a path, query or fragment after the host`;
+    }
+    const [, name, port] = /^(\[[^\]]*\]|[^:]*)(?::([^:]*))?$/s.exec(authority) ?? [];
+    if (name === undefined) {
+        return 'is not a host name or URL: it has more than one :, and an IPv6 address must be in brackets, like [2001:db8::1]';
+    }
+    if (port && !(/^\d{1,5}$/.test(port) && +port >= 1 && +port <= 65535)) {
+        return 'is not a host name or URL: its port is not a number from 1 to 65535';
+    }
+    if (name === '')
+        return `is not a host name or URL: it has no host; give one ${HOST_EXAMPLE}`;
+    const characters = Array.from(name);
+    const bad = name.startsWith('[') ? -1 : characters.findIndex(c => !HOST_CHARACTER.test(c));
+    if (bad >= 0) {
+        const position = (scheme === undefined ? 0 : scheme.length + 3) + bad + 1;
+        return (`is not a host name or URL: ${Array.from(raw).length} characters, the first that is not allowed ` +
+            `is ${(0,describe_value/* characterName */.pp)(characters[bad] ?? '')} at position ${position} ` +
+            `(a host name has letters, digits, - and dots; ${HOST_EXAMPLE})`);
+    }
+    return { scheme: scheme?.toLowerCase() ?? 'https', authority };
+}
+/** Why URL()'s (lower-case, ASCII) host name is no DNS name or IP address; '' when it is one. */
+function hostProblem(hostname) {
+    if (hostname.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(hostname))
+        return '';
+    const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+    if (name.length > 253)
+        return 'it is longer than 253 characters';
+    const labels = name.split('.');
+    if (labels.some(label => label === ''))
+        return 'it has an empty part between dots';
+    if (labels.some(label => label.length > 63)) {
+        return 'a part between dots is longer than 63 characters';
+    }
+    if (labels.some(label => !DNS_LABEL.test(label))) {
+        return 'a part between dots starts or ends with -, or holds a character other than letters, digits and -';
+    }
+    if (labels.length > 1 && !TOP_LEVEL.test(labels[labels.length - 1] ?? '')) {
+        return 'its last part is not a top-level domain (letters only, like .com or .internal)';
+    }
+    return '';
+}
+function parseNumber(name, raw, fallback, { min, max, integer = false }) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    const number = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) ||
+        (integer && !Number.isInteger(number)) ||
+        number < min ||
+        number > max) {
+        throw new errors/* InputError */.dz(name, `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, ` +
+            `not ${quoteOrDescribe(value)}${tokenHint(value)}`);
+    }
+    return number;
+}
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+/** PEM text, or the path of a PEM file; every certificate in it must parse. */
+function parseCaCertificate(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        try {
+            pem = (0,external_node_fs_namespaceObject.readFileSync)(value, 'utf8');
+        }
+        catch (error) {
+            const code = error.code ?? 'unreadable';
+            const shown = looksLikePath(value)
+                ? `"${value}"`
+                : `a value of ${Array.from(value).length} characters`;
+            throw new errors/* InputError */.dz('ca-certificate', `ca-certificate is neither PEM text nor a readable file: ${shown} (${code})${tokenHint(value)}`);
+        }
+    }
+    const blocks = pem.match(PEM_BLOCK) ?? [];
+    if (blocks.length === 0) {
+        throw new errors/* InputError */.dz('ca-certificate', 'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
+    }
+    blocks.forEach((block, i) => {
+        try {
+            new external_node_crypto_namespaceObject.X509Certificate(block);
+        }
+        catch {
+            throw new errors/* InputError */.dz('ca-certificate', `ca-certificate: certificate ${i + 1} of ${blocks.length} is not valid PEM`);
+        }
+    });
+    return blocks.join('\n') + '\n';
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them, but with a one-line error. */
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw new errors/* InputError */.dz(name, `${name} must be true or false, not ${quoteOrDescribe(value)}${tokenHint(value)}`);
+}
+function validateToken(token) {
+    if (!token) {
+        throw new errors/* InputError */.dz('token', "no TFE token: pass a site administrator's API token in the token input (e.g. ${{ secrets.TFE_TOKEN }}) or the TFE_TOKEN environment variable");
+    }
+    // Only visible ASCII fits in an Authorization header; anything else (a zero-width space
+    // pasted along with it) would fail every request with a misleading network error.
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw new errors/* InputError */.dz('token', 'the token contains white space or invisible characters; copy it again without them');
+    }
+}
+// A value that is not what its input expects may be anything, a token pasted into the wrong
+// input included; the runner masks the token only where it appears whole. So such a value is
+// quoted only when it is short and plain, and otherwise described: its length and the first
+// character that does not belong.
+/** Short and plain enough to show back, for a choice, boolean or number input. */
+const QUOTABLE = /^[A-Za-z0-9_.-]{1,12}$/;
+function quoteOrDescribe(value) {
+    return QUOTABLE.test(value) ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
+}
+/** Added to an error about a value shaped like an API token: say where a token belongs. */
+function tokenHint(...values) {
+    return values.some(describe_value/* looksLikeToken */.NM)
+        ? '; it looks like an API token, and tokens belong only in the token input, from a secret'
+        : '';
+}
+/**
+ * A file path, safe to show: plain characters, a directory or a certificate's extension, and no
+ * long or random-looking run of letters and digits.
+ */
+function looksLikePath(value) {
+    return (/^[A-Za-z0-9_.~/\\: -]{1,200}$/.test(value) &&
+        /[/\\]|\.(pem|crt|cer|ca-bundle)$/i.test(value) &&
+        !/[A-Za-z0-9]{28}/.test(value) &&
+        !(0,describe_value/* looksRandom */.EZ)(value) &&
+        !(0,describe_value/* looksLikeToken */.NM)(value));
+}
+
+;// CONCATENATED MODULE: ./src/domain/plan.ts
+// Pure planning: from what TFE holds today and what the user asked for, the list and global
+// setting a run leaves behind, and every conflict, before anything is written. No I/O here.
+
+
+
+
+function makePlan(input) {
+    const { organization, mode, previous, globalBefore } = input;
+    const warnings = [];
+    const previousIds = new Set((previous ?? []).map(c => c.externalId));
+    if (previous === undefined && mode !== 'set') {
+        throw new errors/* PlanConflict */.gF(`${organization}: ${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), ` +
+            `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
+    }
+    if (previous === undefined && input.dryRun) {
+        throw new errors/* PlanConflict */.gF(`${organization}: ${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), ` +
+            'so a dry run cannot show what would change. Run without dry-run to set the list.');
+    }
+    if (globalBefore && mode !== 'set') {
+        throw new errors/* PlanConflict */.gF(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
+            `no consumer list to ${mode} to or from; use mode: set with global-module-sharing: false and the whole list.`);
+    }
+    let next;
+    if (input.globalModuleSharing === true) {
+        next = [];
+        if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
+            const what = previous === undefined
+                ? 'its consumer list, which this TFE cannot show,'
+                : `its ${describe(previous)}`;
+            throw new errors/* PlanConflict */.gF(`${organization}: turning global module sharing on wipes ${what}; ` +
+                'set allow-empty: true to accept that. Nothing was changed.');
+        }
+    }
+    else {
+        if (globalBefore && input.globalModuleSharing !== false) {
+            throw new errors/* PlanConflict */.gF(`${organization}: shares its modules with every organization today (global module sharing); ` +
+                'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.');
+        }
+        const requested = match(input.requested, input.known);
+        const producerId = input.producerId;
+        const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId);
+        if (mode !== 'remove' && listsItself) {
+            // TFE would answer the write with a 422: a dry run must refuse it the same way.
+            throw new errors/* PlanConflict */.gF(`${organization}: consumers lists ${organization} itself (${producerId}); ` +
+                'an organization always uses its own modules, remove it from the list. Nothing was changed.');
+        }
+        if (mode === 'set') {
+            next = unique(requested.map(r => r.consumer).filter(isConsumer));
+        }
+        else if (mode === 'add') {
+            next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)]);
+        }
+        else {
+            const gone = new Set();
+            for (const { ref, consumer } of requested) {
+                if (consumer && previousIds.has(consumer.externalId))
+                    gone.add(consumer.externalId);
+                else
+                    warnings.push(`${organization}: ${show(ref)} is not a module consumer, so there is nothing to remove; check the name`);
+            }
+            next = (previous ?? []).filter(c => !gone.has(c.externalId));
+        }
+        const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref));
+        if (unresolved.length > 0) {
+            // The caller resolves every name before planning; reaching here is a bug, not bad input.
+            throw new errors/* PlanConflict */.gF(`${organization}: could not resolve ${unresolved.join(', ')}`);
+        }
+        if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
+            throw new errors/* PlanConflict */.gF(`${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
+                'set allow-empty: true to accept that. Nothing was changed.');
+        }
+    }
+    const globalAfter = input.globalModuleSharing === true;
+    const nextIds = new Set(next.map(c => c.externalId));
+    const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
+    const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
+    const listChanged = previous === undefined || added.length > 0 || removed.length > 0;
+    const steps = [];
+    if (globalAfter) {
+        if (!globalBefore)
+            steps.push({ kind: 'global-on' });
+    }
+    else if (globalBefore && next.length === 0) {
+        steps.push({ kind: 'global-off', confirmFirst: false });
+    }
+    else if (listChanged) {
+        steps.push({ kind: 'list', write: listWrite(input, next) });
+        // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
+        // moment of sharing with nobody; the flag is then confirmed, and set only if TFE left it on.
+        if (globalBefore)
+            steps.push({ kind: 'global-off', confirmFirst: true });
+    }
+    return {
+        organization,
+        mode,
+        api: input.api,
+        previous: previous === undefined ? undefined : [...previous],
+        next,
+        added,
+        removed,
+        rows: [
+            ...next.map(consumer => ({
+                consumer,
+                change: (previous === undefined || !previousIds.has(consumer.externalId)
+                    ? 'added'
+                    : 'kept')
+            })),
+            ...removed.map(consumer => ({ consumer, change: 'removed' }))
+        ],
+        global: { before: globalBefore, after: globalAfter },
+        changed: steps.length > 0,
+        listChanged,
+        warnings,
+        steps
+    };
+}
+/** The list as the chosen API takes it, once it is sure the API can write it without doubt. */
+function listWrite(input, next) {
+    const { organization, api } = input;
+    // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
+    if (api !== 'module-consumers' && input.previous === undefined) {
+        throw new errors/* PlanConflict */.gF(`${organization}: this TFE has no relationships endpoint (HTTP 404 for an existing organization), ` +
+            `so a write through ${api} could not be confirmed; use api: module-consumers. Nothing was changed.`);
+    }
+    if (api === 'registry-partnerships') {
+        if (input.providerConsumers === undefined) {
+            throw new errors/* PlanConflict */.gF(`${organization}: this TFE does not list provider consumers (HTTP 404), and registry-partnerships ` +
+                'would overwrite them; use api: relationships or module-consumers. Nothing was changed.');
+        }
+        if (input.globalProviderSharing) {
+            throw new errors/* PlanConflict */.gF(`${organization}: shares its providers with every organization, and a registry-partnerships write ` +
+                'may turn that off; use api: relationships or module-consumers. Nothing was changed.');
+        }
+        return {
+            api,
+            consumers: named(organization, next),
+            providerConsumers: named(organization, input.providerConsumers)
+        };
+    }
+    return api === 'relationships'
+        ? { api, consumers: named(organization, next) }
+        : { api, consumers: next };
+}
+function named(organization, consumers) {
+    const unnamed = consumers.filter(c => !(0,model/* hasName */.cP)(c));
+    if (unnamed.length > 0) {
+        // The caller names every consumer for the name-based APIs; a gap here is a bug.
+        throw new errors/* PlanConflict */.gF(`${organization}: no name known for ${unnamed.map(c => c.externalId).join(', ')}`);
+    }
+    return consumers;
+}
+function match(refs, known) {
+    const byId = new Map(known.map(c => [c.externalId, c]));
+    const byName = new Map(known.filter(c => c.name).map(c => [c.name, c]));
+    return refs.map(ref => ({
+        ref,
+        consumer: ref.kind === 'id' ? (byId.get(ref.id) ?? { externalId: ref.id }) : byName.get(ref.name)
+    }));
+}
+/** First occurrence wins: a name and an id of one organization count once. */
+function unique(consumers) {
+    const seen = new Map();
+    for (const c of consumers)
+        if (!seen.has(c.externalId))
+            seen.set(c.externalId, c);
+    return [...seen.values()];
+}
+function isConsumer(value) {
+    return value !== undefined;
+}
+function show(ref) {
+    return ref.kind === 'id' ? ref.id : ref.name;
+}
+function describe(consumers) {
+    const names = consumers.slice(0, 5).map(model/* consumerLabel */.X7);
+    if (consumers.length > 5)
+        names.push(`and ${consumers.length - 5} more`);
+    return `${consumers.length} consumer${consumers.length === 1 ? '' : 's'} (${names.join(', ')})`;
+}
+
+;// CONCATENATED MODULE: ./src/tfe/concurrency.ts
+/**
+ * Maps with at most `limit` calls in flight: lookups go faster than one by one without
+ * spending the 30 requests/second that the admin user shares with every other automation.
+ */
+async function mapConcurrently(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/tfe/response.ts
+
+/** Reads the whole body, refusing one over maxBytes and giving up after timeoutMs. */
+async function readBody(stream, info, maxBytes, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const finish = (error, text) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error) {
+                stream.destroy();
+                reject(error);
+            }
+            else {
+                resolve(text ?? '');
+            }
+        };
+        const timer = setTimeout(() => finish(new TfeTransportError(info, 'ETIMEDOUT', `${label(info)}: the answer did not complete in time`)), timeoutMs);
+        stream.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+                finish(new TfeResponseError(info, stream.statusCode ?? 0, `${label(info)} answered with more than ${formatBytes(maxBytes)}; refusing to read it`));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        stream.on('end', () => finish(undefined, Buffer.concat(chunks).toString('utf8')));
+        stream.on('aborted', () => finish(new TfeTransportError(info, 'ECONNRESET', `${label(info)}: the connection closed mid-answer`)));
+        stream.on('error', (error) => finish(transportError(info, error)));
+        stream.on('close', () => {
+            if (!stream.complete) {
+                finish(new TfeTransportError(info, 'ECONNRESET', `${label(info)}: the connection closed mid-answer`));
+            }
+        });
+    });
+}
+/** What a non-2xx body says: JSON:API errors, a proxy's HTML page, plain text or nothing. */
+function decodeErrorBody(text, contentType) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return { errors: [], kind: 'empty', excerpt: '' };
+    if (/html/i.test(contentType ?? '') || trimmed.startsWith('<')) {
+        const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(trimmed);
+        return { errors: [], kind: 'html', excerpt: response_oneLine(title?.[1]?.replace(/<[^>]*>/g, '') ?? '') };
+    }
+    let document;
+    try {
+        document = JSON.parse(trimmed);
+    }
+    catch {
+        return { errors: [], kind: 'text', excerpt: response_oneLine(trimmed) };
+    }
+    const errors = decodeErrors(document);
+    // JSON, but not an error list: still show what it was.
+    return errors.length > 0
+        ? { errors, kind: 'json', excerpt: '' }
+        : { errors, kind: 'text', excerpt: response_oneLine(trimmed) };
+}
+/** JSON:API error objects, and old endpoints' plain strings; `status` may be a string or a number. */
+function decodeErrors(document) {
+    if (!isRecord(document) || !Array.isArray(document.errors))
+        return [];
+    return document.errors.map((entry) => {
+        if (!isRecord(entry)) {
+            return {
+                detail: response_oneLine(typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry)))
+            };
+        }
+        const source = isRecord(entry.source) ? entry.source : {};
+        return {
+            status: scalar(entry.status),
+            title: scalar(entry.title),
+            detail: scalar(entry.detail),
+            pointer: scalar(source.pointer)
+        };
+    });
+}
+/** JSON of a 2xx answer; anything else is a clear error, never a crash deeper in. */
+function parseDocument(text, info, status) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        const flat = response_oneLine(text, 80);
+        throw new TfeResponseError(info, status, `${label(info)} answered HTTP ${status} with a body that is not JSON${flat ? ` ("${flat}")` : ''}`);
+    }
+}
+const TRANSPORT_CAUSES = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host name not found',
+    EAI_AGAIN: 'host name lookup failed',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed and not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate chain has an untrusted self-signed CA',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate is signed by an unknown CA',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS certificate is signed by an unknown CA',
+    CERT_HAS_EXPIRED: 'TLS certificate has expired',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the server answered without TLS (is it plain http:// on that port?)'
+};
+function transportError(info, error) {
+    if (error instanceof TfeTransportError)
+        return error;
+    const err = error;
+    const message = typeof err?.message === 'string' ? err.message : String(error);
+    let code = typeof err?.code === 'string' ? err.code : '';
+    // OpenSSL's way of saying the other end does not speak TLS at all (plain http on that port).
+    if (/wrong version number/i.test(message))
+        code = 'ERR_SSL_WRONG_VERSION_NUMBER';
+    // http-client reports its socket timeout as a plain Error.
+    if (!code && /timeout/i.test(message))
+        code = 'ETIMEDOUT';
+    if (!code && /socket hang up/i.test(message))
+        code = 'ECONNRESET';
+    // OpenSSL's own words name its source files, not the problem: keep only the code.
+    const cause = TRANSPORT_CAUSES[code] ??
+        (/^ERR_SSL_|^EPROTO$/.test(code) ? 'the TLS handshake failed' : response_oneLine(message, 120));
+    return new TfeTransportError(info, code || 'EUNKNOWN', `${label(info)}: ${cause}${code ? ` (${code})` : ''}`);
+}
+function label(info) {
+    return `${info.method} ${info.path}`;
+}
+function response_oneLine(text, max = 200) {
+    const flat = text.replace(/[\s\u0085]+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+function scalar(value) {
+    if (typeof value === 'string' || typeof value === 'number')
+        return response_oneLine(String(value)) || undefined;
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/tfe/organizations.ts
+
+
+
+/** Lookups in flight at once: well inside the 30 requests/second an admin user shares. */
+const LOOKUP_CONCURRENCY = 8;
+const ADMIN_ORGANIZATIONS = '/admin/organizations';
+function organizationPath(name) {
+    return `${ADMIN_ORGANIZATIONS}/${encodeURIComponent(name)}`;
+}
+async function getOrganization(client, name) {
+    const path = organizationPath(name);
+    const response = await client.get(path);
+    return decodeOrganization(isRecord(response.document) ? response.document.data : undefined, `GET ${path}`);
+}
+/**
+ * PATCH the organization's `global-module-sharing`. Turning it on wipes the consumer list
+ * (TFE's docs say those partnerships are lost); the plan has checked that before calling this.
+ */
+async function setGlobalModuleSharing(client, name, enabled) {
+    const path = organizationPath(name);
+    const response = await client.patch(path, {
+        data: { type: 'organizations', attributes: { 'global-module-sharing': enabled } }
+    });
+    return decodeOrganization(isRecord(response.document) ? response.document.data : undefined, `PATCH ${path}`);
+}
+/** An `organizations` resource: `id` is the name, `attributes.external-id` the id. */
+function decodeOrganization(resource, where) {
+    const attributes = isRecord(resource) && isRecord(resource.attributes) ? resource.attributes : undefined;
+    const name = attributes?.name ?? (isRecord(resource) ? resource.id : undefined);
+    const externalId = attributes?.['external-id'];
+    if (typeof name !== 'string' || typeof externalId !== 'string' || !name || !externalId) {
+        const [method = 'GET', path = where] = where.split(' ');
+        throw new TfeResponseError({ method, path }, 200, `${where} answered with an organization that has no name or external-id`);
+    }
+    return {
+        name,
+        externalId,
+        globalModuleSharing: attributes?.['global-module-sharing'] === true,
+        globalProviderSharing: attributes?.['global-provider-sharing'] === true
+    };
+}
+/**
+ * Finds organizations by name and by external id with as few requests as it can. TFE has a
+ * lookup by name but none by id, so ids need the admin list (100 a page). One or two names are
+ * looked up one by one; for more, the first page of the list (which also tells the page count
+ * P) decides: the names still missing are looked up one by one if that is cheaper than the
+ * remaining pages. N names thus cost at most min(N, P) + 1 requests, and at most N when the
+ * first page holds one of them. `seen` hears of every organization a list page shows, wanted or
+ * not, so that a caller can answer later questions without asking again.
+ */
+async function findOrganizations(client, wanted, seen = () => { }) {
+    const names = new Set(wanted.names);
+    const ids = new Set(wanted.ids);
+    const found = new Map();
+    let complete = false;
+    const take = (org) => {
+        const byName = names.delete(org.name);
+        const byId = ids.delete(org.externalId);
+        if (byName || byId)
+            found.set(org.externalId, org);
+    };
+    const takePage = (page) => page.items.forEach((item, i) => {
+        const org = decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} item ${i}`);
+        seen(org);
+        take(org);
+    });
+    if (ids.size === 0 && names.size <= 2) {
+        await lookUpEach(client, [...names], take);
+    }
+    else {
+        const first = await client.getPage(ADMIN_ORGANIZATIONS, 1);
+        takePage(first);
+        let next = first.next;
+        const pagesLeft = first.totalPages !== undefined ? first.totalPages - 1 : Infinity;
+        if (next !== undefined && ids.size === 0 && names.size <= pagesLeft) {
+            await lookUpEach(client, [...names], take);
+        }
+        else {
+            // The rest of the list, a few pages at a time, stopping once everything is found.
+            while (next !== undefined && (names.size > 0 || ids.size > 0)) {
+                const batch = first.totalPages !== undefined
+                    ? range(next, Math.min(first.totalPages, next + LOOKUP_CONCURRENCY - 1))
+                    : [next];
+                const pages = await mapConcurrently(batch, LOOKUP_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page));
+                pages.forEach(takePage);
+                next = pages[pages.length - 1]?.next;
+            }
+            complete = next === undefined;
+        }
+    }
+    return {
+        organizations: [...found.values()],
+        missingNames: [...names],
+        missingIds: [...ids],
+        complete
+    };
+}
+/**
+ * Every organization of the admin list, 100 a page. The first page tells the page count (when
+ * TFE sends `meta.pagination`); the rest are fetched a few at a time, and the rate limiter, not
+ * this function, sets the pace. `moduleProducer` adds `filter[module_producer]` (v202103-1+).
+ */
+async function listOrganizations(client, { moduleProducer } = {}) {
+    const query = moduleProducer === undefined ? {} : { 'filter[module_producer]': String(moduleProducer) };
+    const first = await client.getPage(ADMIN_ORGANIZATIONS, 1, query);
+    const pages = [first];
+    if (first.totalPages !== undefined && first.next !== undefined) {
+        const rest = range(first.next, first.totalPages);
+        pages.push(...(await mapConcurrently(rest, LIST_CONCURRENCY, page => client.getPage(ADMIN_ORGANIZATIONS, page, query))));
+    }
+    // Without a page count, or if the list grew while it was read: on, one page at a time.
+    for (let next = pages[pages.length - 1]?.next; next !== undefined;) {
+        const page = await client.getPage(ADMIN_ORGANIZATIONS, next, query);
+        pages.push(page);
+        next = page.next;
+    }
+    const seen = new Map();
+    pages.forEach((page, p) => page.items.forEach((item, i) => {
+        const org = decodeOrganization(item, `GET ${ADMIN_ORGANIZATIONS} page ${p + 1} item ${i}`);
+        seen.set(org.name, org);
+    }));
+    return [...seen.values()];
+}
+/** Pages in flight at once while listing: enough to keep the rate limiter's pace. */
+const LIST_CONCURRENCY = 8;
+/** GET each name; a 404 leaves it missing so the user hears of all of them at once. */
+async function lookUpEach(client, names, take) {
+    await mapConcurrently(names, LOOKUP_CONCURRENCY, async (name) => {
+        try {
+            take(await getOrganization(client, name));
+        }
+        catch (error) {
+            if (!(error instanceof TfeApiError && error.status === 404))
+                throw error;
+        }
+    });
+}
+function range(from, to) {
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+;// CONCATENATED MODULE: ./src/tfe/module-sharing.ts
+
+
+
+const PARTNERSHIP_ATTRIBUTES = [
+    'consuming-organization-id',
+    'consuming-organization-name',
+    'producing-organization-id',
+    'producing-organization-name'
+];
+/**
+ * PATCH /admin/organizations/:name/module-consumers (TFE v202012-1+, deprecated since v202301-1).
+ * Takes external ids, replaces the whole list, turns global sharing off, and answers with the
+ * resulting partnerships.
+ */
+async function setModuleConsumers(client, producer, consumerIds) {
+    const path = `${organizationPath(producer)}/module-consumers`;
+    const response = await client.patch(path, {
+        data: {
+            type: 'module-partnerships',
+            attributes: { 'module-consuming-organization-ids': consumerIds }
+        }
+    });
+    const data = isRecord(response.document) ? response.document.data : undefined;
+    if (!Array.isArray(data)) {
+        throw new TfeResponseError({ method: 'PATCH', path }, response.status, `PATCH ${path} answered HTTP ${response.status} without the list of partnerships`);
+    }
+    return data.map(item => decodePartnership(item, path));
+}
+function decodePartnership(item, path) {
+    const attributes = isRecord(item) && isRecord(item.attributes) ? item.attributes : {};
+    const id = isRecord(item) ? item.id : undefined;
+    const missing = PARTNERSHIP_ATTRIBUTES.filter(key => typeof attributes[key] !== 'string');
+    if (typeof id !== 'string' || missing.length > 0) {
+        throw new TfeResponseError({ method: 'PATCH', path }, 200, `PATCH ${path} answered with a partnership lacking ${typeof id !== 'string' ? 'id' : missing.join(', ')}`);
+    }
+    const text = (key) => attributes[key];
+    return {
+        id,
+        consumer: {
+            externalId: text('consuming-organization-id'),
+            name: text('consuming-organization-name')
+        },
+        producer: {
+            externalId: text('producing-organization-id'),
+            name: text('producing-organization-name')
+        }
+    };
+}
+/**
+ * GET .../relationships/module-consumers (TFE v202103-1+), every page. Empty while the
+ * producer shares globally or with nobody.
+ */
+async function listModuleConsumers(client, producer) {
+    return listRelationship(client, `${organizationPath(producer)}/relationships/module-consumers`);
+}
+/** GET .../relationships/provider-consumers (TFE v202301-1+), every page. */
+async function listProviderConsumers(client, producer) {
+    return listRelationship(client, `${organizationPath(producer)}/relationships/provider-consumers`);
+}
+async function listRelationship(client, path) {
+    const items = await client.getAll(path);
+    return items.map((item, i) => decodeOrganization(item, `GET ${path} item ${i}`));
+}
+/**
+ * PATCH .../relationships/module-consumers with consumer **names**: replaces the list and
+ * answers 204 with no body, so the caller reads the result back.
+ */
+async function setModuleConsumerRelationships(client, producer, consumerNames) {
+    await client.patch(`${organizationPath(producer)}/relationships/module-consumers`, {
+        data: consumerNames.map(name => ({ type: 'organizations', id: name }))
+    });
+}
+/**
+ * PUT .../registry-partnerships (TFE v202301-1+): sets module **and** provider consumers, by
+ * name, in one call. The docs' table spells the keys in kebab case (their sample in snake
+ * case); the caller verifies the result with the relationships GETs.
+ */
+async function putRegistryPartnerships(client, producer, consumers) {
+    await client.put(`${organizationPath(producer)}/registry-partnerships`, {
+        data: {
+            type: 'registry-partnerships',
+            attributes: {
+                'module-consumers': consumers.moduleConsumers,
+                'provider-consumers': consumers.providerConsumers
+            }
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sharing/apply.ts
+// Sends a plan's steps to TFE, in order, and confirms TFE holds what was planned. Every write
+// here is idempotent (a whole list, or one flag), so running a plan again is always safe.
+
+
+
+
+
+
+/** Each write endpoint, and the TFE release that brought it (docs/tfe-api.md#which-release-brought-what). */
+const ENDPOINTS = {
+    'module-consumers': {
+        what: 'the module-consumers endpoint (PATCH /api/v2/admin/organizations/:name/module-consumers)',
+        since: 'v202012-1 (deprecated since v202301-1)'
+    },
+    relationships: {
+        what: 'the relationships endpoint (PATCH /api/v2/admin/organizations/:name/relationships/module-consumers)',
+        since: 'v202103-1'
+    },
+    'registry-partnerships': {
+        what: 'the registry-partnerships endpoint (PUT /api/v2/admin/organizations/:name/registry-partnerships)',
+        since: 'v202301-1'
+    }
+};
+async function apply(client, plan, log = () => { }) {
+    const progress = { written: [] };
+    const applied = { partnerships: [], consumers: [], globalAfter: plan.global.before };
+    try {
+        for (const step of plan.steps)
+            await send(client, plan, step, applied, progress, log);
+        return applied;
+    }
+    catch (error) {
+        throw new errors/* ApplyError */.d5(progress.written, error);
+    }
+}
+async function send(client, plan, step, applied, progress, log) {
+    const { organization } = plan;
+    switch (step.kind) {
+        case 'global-on':
+            log(`Turning global module sharing on for ${organization}`);
+            await setGlobal(client, organization, true, progress);
+            applied.globalAfter = true;
+            return;
+        case 'global-off':
+            if (step.confirmFirst) {
+                if (!(await getOrganization(client, organization)).globalModuleSharing) {
+                    applied.globalAfter = false;
+                    return;
+                }
+            }
+            log(`Turning global module sharing off for ${organization}`);
+            await setGlobal(client, organization, false, progress);
+            applied.globalAfter = false;
+            return;
+        case 'list': {
+            const { write } = step;
+            const count = `${write.consumers.length} module consumer${write.consumers.length === 1 ? '' : 's'}`;
+            log(`Setting ${count} of ${organization} through ${write.api}`);
+            const result = await writeList(client, organization, write, progress);
+            apply_confirm(plan, result.consumers);
+            applied.partnerships = result.partnerships;
+            applied.consumers = result.consumers;
+        }
+    }
+}
+async function setGlobal(client, organization, enabled, progress) {
+    const org = await setGlobalModuleSharing(client, organization, enabled);
+    if (org.globalModuleSharing !== enabled) {
+        // Accepted is not nothing: turning it on may already have wiped the consumer list.
+        progress.written.push(`TFE accepted turning global module sharing ${enabled ? 'on (which wipes the consumer list)' : 'off'}`);
+        throw new errors/* ActionError */.lZ(`${organization}: TFE accepted turning global module sharing ${enabled ? 'on' : 'off'} but still ` +
+            "reports it the other way; check the organization's settings.");
+    }
+    progress.written.push(`global module sharing is ${enabled ? 'on' : 'off'}`);
+}
+async function writeList(client, organization, write, progress) {
+    // Only the write's own 404 means the endpoint is missing; a later read's is another story.
+    const send = async (request) => {
+        try {
+            return await request();
+        }
+        catch (error) {
+            if (isNotFound(error)) {
+                const { what, since } = ENDPOINTS[write.api];
+                throw new errors/* ActionError */.lZ(endpointMissing(organization, what, since));
+            }
+            throw error;
+        }
+    };
+    if (write.api === 'module-consumers') {
+        const ids = write.consumers.map(c => c.externalId);
+        const partnerships = await send(() => setModuleConsumers(client, organization, ids));
+        // The answer already is the read-back: one partnership per consumer TFE now holds.
+        const consumers = partnerships.map(p => p.consumer);
+        progress.written.push(`the consumer list is ${consumers.length ? list(consumers) : 'empty'}`);
+        return { partnerships, consumers };
+    }
+    const names = write.consumers.map(c => c.name);
+    if (write.api === 'relationships') {
+        await send(() => setModuleConsumerRelationships(client, organization, names));
+        progress.written.push(`the consumer list was set to ${write.consumers.length ? list(write.consumers) : 'empty'}`);
+        const consumers = (await listModuleConsumers(client, organization)).map(model/* asConsumer */.V_);
+        return { partnerships: [], consumers };
+    }
+    const providersBefore = write.providerConsumers;
+    await send(() => putRegistryPartnerships(client, organization, {
+        moduleConsumers: names,
+        providerConsumers: providersBefore.map(c => c.name)
+    }));
+    progress.written.push(`the module consumers were set to ${list(write.consumers)}, the provider consumers sent back as ${list(providersBefore)}`);
+    // Both read-backs at once: one round trip.
+    const [providersAfter, consumers] = await Promise.all([
+        listProviderConsumers(client, organization),
+        listModuleConsumers(client, organization)
+    ]);
+    if (!sameSet(providersAfter.map(o => o.externalId), providersBefore.map(c => c.externalId))) {
+        throw new errors/* ActionError */.lZ(`${organization}: the registry-partnerships write changed the provider consumers ` +
+            `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`);
+    }
+    return { partnerships: [], consumers: consumers.map(model/* asConsumer */.V_) };
+}
+/** Another run (or a person) may have changed the list at the same time: say so, with both lists. */
+function apply_confirm(plan, actual) {
+    if (sameSet(actual.map(c => c.externalId), plan.next.map(c => c.externalId)))
+        return;
+    throw new errors/* ActionError */.lZ(`${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
+        'another run may have changed it at the same time. Check the list in TFE and run again.');
+}
+function sameSet(a, b) {
+    const left = new Set(a);
+    const right = new Set(b);
+    return left.size === right.size && [...left].every(x => right.has(x));
+}
+function list(consumers) {
+    if (consumers.length === 0)
+        return 'no consumers';
+    return `[${consumers.map(model/* consumerLabel */.X7).join(', ')}]`;
+}
+
+;// CONCATENATED MODULE: ./src/sharing/progress.ts
+// A line every few seconds on long runs, so that a log that looks stuck shows it is not: the
+// phase, how many producers are done, and how many requests (and 429s) it took so far.
+/** Starts the ticker; the returned function stops it. The timer never keeps the process alive. */
+function reportProgress(log, counts, everyMs = 10_000) {
+    const timer = setInterval(() => log(progressLine(counts())), everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+}
+function progressLine({ phase, done, total, requests, rateLimited }) {
+    return (`Progress: ${phase}, ${done} of ${total} producer${total === 1 ? '' : 's'} done, ` +
+        `${requests} request${requests === 1 ? '' : 's'}, ${rateLimited} rate-limited (429)`);
+}
+
+;// CONCATENATED MODULE: ./src/tfe/account.ts
+
+/** `is-site-admin` of the token's user, or undefined when TFE does not say. */
+async function isSiteAdmin(client) {
+    const response = await client.get('/account/details');
+    const data = isRecord(response.document) ? response.document.data : undefined;
+    const flag = isRecord(data) && isRecord(data.attributes) ? data.attributes['is-site-admin'] : undefined;
+    return typeof flag === 'boolean' ? flag : undefined;
+}
+/** After a 404 from an admin GET: is it the token, or is the thing really not there? */
+async function whoCannotSee(client) {
+    try {
+        const admin = await isSiteAdmin(client);
+        if (admin === false)
+            return 'not-site-admin';
+        if (admin === true)
+            return 'organization-missing';
+    }
+    catch {
+        // fall through: the account endpoint is no help here
+    }
+    return 'organization-missing-or-not-site-admin';
+}
+
+;// CONCATENATED MODULE: ./src/sharing/resolver.ts
+// Organizations by name and by external id, for the whole run: each is asked of TFE at most once,
+// and by the cheaper way (docs/tfe-api.md#organization-names-and-external-ids): a lookup each when few names
+// are asked, the admin organizations list when many are, or when ids are (TFE has no lookup by
+// id). A file of one producer on a TFE of 10,000 organizations thus costs a few lookups, and a
+// file of 500 producers one walk of the list.
+
+
+
+
+
+class OrganizationDirectory {
+    client;
+    byName = new Map();
+    byId = new Map();
+    /** Every organization of the TFE has been seen: one that is not here does not exist. */
+    complete = false;
+    cause;
+    constructor(client) {
+        this.client = client;
+    }
+    /** Asks TFE for the names and ids not seen yet. */
+    async find(names, ids = []) {
+        if (this.complete)
+            return;
+        const wanted = {
+            names: [...new Set(names)].filter(name => !this.byName.has(name)),
+            ids: [...new Set(ids)].filter(id => !this.byId.has(id))
+        };
+        if (wanted.names.length === 0 && wanted.ids.length === 0)
+            return;
+        const found = await this.admin(() => findOrganizations(this.client, wanted, org => this.add(org)));
+        found.organizations.forEach(org => this.add(org));
+        if (found.complete)
+            this.complete = true;
+    }
+    /** Every organization of this TFE: the whole list, read once. */
+    async all() {
+        if (!this.complete) {
+            const all = await this.admin(() => listOrganizations(this.client));
+            all.forEach(org => this.add(org));
+            this.complete = true;
+        }
+        return [...this.byName.values()];
+    }
+    /** Whether the whole list has been read, so that its global flags are certain. */
+    get listed() {
+        return this.complete;
+    }
+    named(name) {
+        return this.byName.get(name);
+    }
+    /** The organization a consumer reference names, if seen. */
+    resolve(ref) {
+        const org = ref.kind === 'id' ? this.byId.get(ref.id) : this.byName.get(ref.name);
+        return org && { name: org.name, externalId: org.externalId };
+    }
+    /**
+     * Why something asked for was not found: after a complete list, it does not exist; after a
+     * lookup's 404, a second look tells a missing organization from a token that may not see it.
+     */
+    async whyMissing() {
+        if (this.complete)
+            return 'organization-missing';
+        this.cause ??= whoCannotSee(this.client);
+        return this.cause;
+    }
+    /** An organization from a list page or a lookup: a full record. */
+    add(org) {
+        this.byName.set(org.name, org);
+        this.byId.set(org.externalId, org);
+    }
+    /** An organization from a consumer list: a name and an id, and no word on its global flags. */
+    addConsumer({ name, externalId }) {
+        if (this.byName.has(name))
+            return;
+        this.add({ name, externalId, globalModuleSharing: false, globalProviderSharing: false });
+    }
+    /** The admin list answers 404 only to a token that may not read it, or to what is not TFE. */
+    async admin(read) {
+        try {
+            return await read();
+        }
+        catch (error) {
+            if (!isNotFound(error))
+                throw error;
+            const cause = await whoCannotSee(this.client);
+            throw new errors/* ActionError */.lZ(cause === 'not-site-admin' ? notSiteAdmin() : adminApiNotFound());
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sharing/today.ts
+// What TFE holds today: a producer's consumer lists before a plan, and who shares modules at all,
+// for the organizations no one asks about (unmanaged) and for export. One reader for both, so
+// that a plan's "unmanaged" and an export never disagree about the same TFE.
+
+
+
+
+
+
+
+/** Requests in flight at once; the client's rate limiter, not this number, sets the pace. */
+const IN_FLIGHT = 16;
+/**
+ * A producer's lists today: one request, or two for the registry-partnerships API. A 404 means
+ * this TFE lacks the endpoint, or that the producer does not exist: the caller knows which.
+ */
+async function readConsumerLists(client, organization, api) {
+    const [consumers, providerConsumers] = await Promise.allSettled([
+        listModuleConsumers(client, organization),
+        api === 'registry-partnerships' ? listProviderConsumers(client, organization) : undefined
+    ]);
+    return { consumers: orUnknown(consumers), providerConsumers: orUnknown(providerConsumers) };
+}
+function orUnknown(read) {
+    if (read.status === 'fulfilled')
+        return read.value;
+    if (isNotFound(read.reason))
+        return undefined;
+    throw read.reason;
+}
+/**
+ * TFE's `filter[module_producer]=true` list, started early so that it runs beside the producers'
+ * reads. A TFE that refuses the filter (4xx) leaves it undefined.
+ */
+function listSharing(client) {
+    return listOrganizations(client, { moduleProducer: true }).catch((error) => {
+        if (error instanceof TfeApiError && error.status >= 400 && error.status < 500)
+            return error;
+        throw error;
+    });
+}
+/**
+ * Who shares modules today, apart from `exclude`. TFE's docs say the filter lists organizations
+ * "configured to share their modules" without saying whether global sharing counts
+ * (docs/tfe-api.md#finding-the-organizations-that-share), so nothing is taken on trust: a
+ * candidate counts if its global flag is on, or if its consumer list is not empty. Global sharers
+ * the filter may leave out are certain only from the whole organizations list: read when
+ * `certain` (export, drift checks), or when the run has read it anyway.
+ */
+async function findSharers(client, directory, filtered, { certain, exclude }) {
+    const warnings = [];
+    const global = new Set();
+    // Without the filter, global sharers are all that can be found, and only from the whole list.
+    if (certain || directory.listed || filtered instanceof TfeApiError) {
+        for (const org of await directory.all())
+            if (org.globalModuleSharing)
+                global.add(org.name);
+    }
+    let candidates = [];
+    if (filtered instanceof TfeApiError) {
+        warnings.push(`This TFE did not filter organizations by module sharing (HTTP ${filtered.status}), so only ` +
+            'organizations that share globally can be reported as unmanaged.');
+    }
+    else {
+        for (const org of filtered) {
+            if (org.globalModuleSharing && !directory.listed)
+                global.add(org.name);
+        }
+        candidates = filtered.filter(org => !global.has(org.name) && !exclude.has(org.name));
+    }
+    const lists = await mapConcurrently(candidates, IN_FLIGHT, org => listModuleConsumers(client, org.name).then(list => list.map(model/* asConsumer */.V_), (error) => {
+        // No relationships endpoint: TFE's filter is all there is to go by.
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }));
+    const sharers = [...global]
+        .filter(name => !exclude.has(name))
+        .map(organization => ({ organization, global: true, consumers: undefined }));
+    candidates.forEach((org, i) => {
+        const consumers = lists[i];
+        if (consumers === undefined || consumers.length > 0) {
+            sharers.push({ organization: org.name, global: false, consumers });
+        }
+    });
+    return { sharers: sharers.sort((a, b) => (0,model/* byCodePoint */.HH)(a.organization, b.organization)), warnings };
+}
+/**
+ * Every organization's module sharing today, for export: certain, or nothing. A TFE that cannot
+ * filter organizations or list their consumers would give a partial file, so it gives none.
+ */
+async function readSharingToday(client, directory, log) {
+    const [filtered] = await Promise.all([listSharing(client), directory.all()]);
+    if (filtered instanceof TfeApiError)
+        throw new errors/* ActionError */.lZ(cannotExport(filtered.status));
+    const { sharers } = await findSharers(client, directory, filtered, {
+        certain: true,
+        exclude: new Set()
+    });
+    if (sharers.some(s => !s.global && s.consumers === undefined)) {
+        throw new errors/* ActionError */.lZ(cannotExport());
+    }
+    const global = sharers.filter(s => s.global).length;
+    log(`${(await directory.all()).length} organizations: ${global} share globally, ${sharers.length - global} with a consumer list`);
+    return sharers;
+}
+
+;// CONCATENATED MODULE: ./src/sharing/engine.ts
+
+
+
+
+
+
+
+
+
+
+async function share(client, desired, options) {
+    const counts = { phase: 'reading', done: 0, total: desired.length };
+    const stop = reportProgress(options.log, () => ({
+        ...counts,
+        requests: client.sent,
+        rateLimited: client.rateLimited
+    }));
+    try {
+        return await run(client, desired, options, counts);
+    }
+    finally {
+        stop();
+    }
+}
+async function run(client, desired, options, counts) {
+    const { log, dryRun } = options;
+    const many = desired.length > 1;
+    const directory = new OrganizationDirectory(client);
+    // Side by side, since none needs another: the producers, their lists today, and who shares.
+    const filtered = options.unmanaged === 'skip' ? undefined : listSharing(client);
+    const [, lists] = await Promise.all([
+        directory.find(desired.map(d => d.organization)),
+        mapConcurrently(desired, IN_FLIGHT, async (d) => {
+            const read = await readConsumerLists(client, d.organization, options.api);
+            counts.done++;
+            return read;
+        })
+    ]);
+    lists.forEach(list => list.consumers?.forEach(org => directory.addConsumer(org)));
+    await findConsumers(directory, desired, options, log);
+    counts.phase = 'planning';
+    const producers = [];
+    for (const [i, d] of desired.entries()) {
+        producers.push(await planProducer(directory, d, lists[i], options, many));
+    }
+    const warnings = [];
+    const unknownLists = producers.filter(p => p.plan && p.plan.previous === undefined);
+    if (unknownLists.length > 0) {
+        warnings.push(listsUnknown(unknownLists.map(p => p.desired.organization)));
+    }
+    warnings.push(...producers.flatMap(p => p.plan?.warnings ?? []));
+    let unmanaged;
+    if (filtered) {
+        counts.phase = 'finding unmanaged organizations';
+        const today = await findSharers(client, directory, await filtered, {
+            certain: options.unmanaged === 'certain',
+            exclude: new Set(desired.map(d => d.organization))
+        });
+        warnings.push(...today.warnings);
+        unmanaged = today.sharers.map(s => ({
+            organization: s.organization,
+            global: s.global,
+            consumers: s.consumers?.length
+        }));
+    }
+    const failed = producers.some(p => p.result === 'failed');
+    if (failed || dryRun) {
+        if (!many)
+            log(dryRunLine(producers[0], dryRun));
+        return { producers, unmanaged, wrote: false, warnings };
+    }
+    const changed = producers.filter(p => p.plan?.changed);
+    if (!many && changed.length === 0) {
+        log(`No change: ${desired[0]?.organization} already shares as asked; nothing was written.`);
+    }
+    if (many && changed.length > 0) {
+        log(`Writing ${changed.length} producer${engine_plural(changed.length)}; ${producers.length - changed.length} need no change`);
+    }
+    counts.phase = 'writing';
+    counts.done = 0;
+    counts.total = changed.length;
+    await mapConcurrently(changed, IN_FLIGHT, async (producer) => {
+        const plan = producer.plan;
+        try {
+            producer.applied = await apply(client, plan, log);
+            producer.result = 'changed';
+            const { consumers, globalAfter } = producer.applied;
+            log(globalAfter
+                ? `${plan.organization} now shares its modules with every organization.`
+                : `${plan.organization} now shares its modules with ${consumers.length} organization${engine_plural(consumers.length)}.`);
+        }
+        catch (error) {
+            // Worded by the report, which knows how to say what TFE already holds.
+            producer.result = 'failed';
+            producer.error = error;
+        }
+        counts.done++;
+    });
+    return { producers, unmanaged, wrote: true, warnings };
+}
+function dryRunLine(producer, dryRun) {
+    if (!dryRun || !producer?.plan)
+        return 'A plan failed; nothing was written.';
+    return `Dry run: ${producer.plan.changed ? 'the plan would change module sharing' : 'no change'}; nothing was written.`;
+}
+/**
+ * The consumers that no list read so far names, asked of TFE together: every name (a typo must
+ * fail before any write), and the ids `idsChecked` asks for.
+ */
+async function findConsumers(directory, desired, writing, log) {
+    const names = new Set();
+    const ids = new Set();
+    desired.forEach(d => {
+        const checked = idsChecked(d, writing, desired.length > 1);
+        for (const ref of d.consumers) {
+            if (directory.resolve(ref))
+                continue;
+            if (ref.kind === 'name')
+                names.add(ref.name);
+            else if (checked)
+                ids.add(ref.id);
+        }
+    });
+    if (names.size === 0 && ids.size === 0)
+        return;
+    const what = [
+        names.size ? `${names.size} name${engine_plural(names.size)}` : '',
+        ids.size ? `${ids.size} external id${engine_plural(ids.size)}` : ''
+    ].filter(Boolean);
+    log(`Looking up ${what.join(' and ')}`);
+    await directory.find(names, ids);
+}
+async function planProducer(directory, desired, lists, writing, many) {
+    const outcome = {
+        desired,
+        result: 'failed',
+        plan: undefined,
+        applied: undefined,
+        problems: [],
+        error: undefined
+    };
+    const { organization } = desired;
+    const producer = directory.named(organization);
+    if (!producer) {
+        const cause = await directory.whyMissing();
+        if (cause === 'not-site-admin')
+            throw new errors/* ActionError */.lZ(notSiteAdmin(subjectOf(desired)));
+        const message = isFilePlace(desired.place)
+            ? noSuchProducer(organization, 'file')
+            : describeNotFound(cause, organization);
+        return fail(outcome, new errors/* ActionError */.lZ(message), [{ ...desired.place, message }]);
+    }
+    const known = (lists.consumers ?? []).map(model/* asConsumer */.V_);
+    const missing = [];
+    const checked = idsChecked(desired, writing, many);
+    desired.consumers.forEach((ref, i) => {
+        const consumer = directory.resolve(ref);
+        if (consumer)
+            known.push(consumer);
+        else if (ref.kind === 'name' || checked) {
+            missing.push({ ref, place: desired.consumerPlaces[i] ?? desired.place });
+        }
+    });
+    if (missing.length > 0) {
+        if ((await directory.whyMissing()) === 'not-site-admin') {
+            throw new errors/* ActionError */.lZ(notSiteAdmin(subjectOf(desired)));
+        }
+        const message = noSuchConsumers(organization, missing.map(m => m.ref));
+        // A file shows each unknown consumer on its own line; an input, all of them at once.
+        const problems = isFilePlace(desired.place)
+            ? missing.map(({ ref, place }) => ({
+                ...place,
+                message: noSuchConsumers(organization, [ref])
+            }))
+            : [{ input: 'consumers', message }];
+        return fail(outcome, new errors/* ActionError */.lZ(message), problems);
+    }
+    try {
+        outcome.plan = makePlan({
+            organization,
+            producerId: producer.externalId,
+            mode: desired.mode,
+            api: writing.api,
+            dryRun: writing.dryRun,
+            globalModuleSharing: desired.globalModuleSharing,
+            allowEmpty: desired.allowEmpty,
+            globalBefore: producer.globalModuleSharing,
+            previous: lists.consumers?.map(model/* asConsumer */.V_),
+            requested: desired.consumers,
+            known,
+            providerConsumers: lists.providerConsumers?.map(model/* asConsumer */.V_),
+            globalProviderSharing: producer.globalProviderSharing
+        });
+    }
+    catch (error) {
+        if (!(error instanceof errors/* PlanConflict */.gF))
+            throw error;
+        return fail(outcome, error, [{ ...desired.place, message: error.message }]);
+    }
+    outcome.result = outcome.plan.changed ? 'would-change' : 'unchanged';
+    return outcome;
+}
+/**
+ * Whether a producer's consumer ids are looked up before planning: where the run needs their
+ * names (a plan to show, a name-based API), or where many producers must all be certain before
+ * the first write. One producer by ids on the seed endpoint keeps its two round trips instead:
+ * TFE takes ids as they are, and its answer names them. Removing needs only today's list.
+ */
+function idsChecked(desired, { api, dryRun }, many) {
+    return desired.mode !== 'remove' && (api !== 'module-consumers' || dryRun || many);
+}
+/** A line about the whole run names the producer only when the inputs asked for that one alone. */
+function subjectOf(desired) {
+    return isFilePlace(desired.place) ? undefined : desired.organization;
+}
+function fail(outcome, error, problems) {
+    outcome.result = 'failed';
+    outcome.error = error;
+    outcome.problems = problems;
+    return outcome;
+}
+function engine_plural(count) {
+    return count === 1 ? '' : 's';
+}
+
 ;// CONCATENATED MODULE: external "node:tls"
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-// EXTERNAL MODULE: ./src/tfe/errors.ts
-var tfe_errors = __nccwpck_require__(5042);
-// EXTERNAL MODULE: ./src/tfe/response.ts
-var tfe_response = __nccwpck_require__(5346);
 ;// CONCATENATED MODULE: ./src/tfe/retry.ts
 
 /** Statuses worth another try: the rate limit, and a gateway or TFE briefly unavailable. */
@@ -5873,7 +6363,7 @@ const SECONDS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 8_000, random: Math.random };
 /** Milliseconds to wait before trying again, or undefined when the error is final. */
 function retryDelayMs(error, attempt, backoff = DEFAULT_BACKOFF) {
-    if (error instanceof tfe_errors/* TfeApiError */.Mn) {
+    if (error instanceof TfeApiError) {
         if (!RETRY_STATUSES.has(error.status))
             return undefined;
         if (error.retryAfterMs !== undefined) {
@@ -5882,7 +6372,7 @@ function retryDelayMs(error, attempt, backoff = DEFAULT_BACKOFF) {
         }
         return exponential(attempt, backoff);
     }
-    if (error instanceof tfe_errors/* TfeTransportError */.Rn && RETRY_CODES.has(error.code))
+    if (error instanceof TfeTransportError && RETRY_CODES.has(error.code))
         return exponential(attempt, backoff);
     return undefined;
 }
@@ -5916,7 +6406,8 @@ function single(value) {
 
 ;// CONCATENATED MODULE: ./src/tfe/client.ts
 // The one place that talks HTTP to TFE: base URL, auth, retries, pagination. It knows nothing
-// of GitHub Actions; it reports through the `log` callback it is given.
+// of GitHub Actions; it reports through the `log` callback it is given. The API's conventions it
+// follows: docs/tfe-api.md#json-api-documents-and-errors and #pagination.
 
 
 
@@ -5986,12 +6477,12 @@ class TfeClient {
             'page[size]': PAGE_SIZE
         });
         const document = response.document;
-        const data = (0,tfe_response/* isRecord */.u4)(document) ? document.data : undefined;
-        if (!(0,tfe_response/* isRecord */.u4)(document) || !Array.isArray(data)) {
-            throw new tfe_errors/* TfeResponseError */.zz({ method: 'GET', path }, response.status, `GET ${path} answered without a data array`);
+        const data = isRecord(document) ? document.data : undefined;
+        if (!isRecord(document) || !Array.isArray(data)) {
+            throw new TfeResponseError({ method: 'GET', path }, response.status, `GET ${path} answered without a data array`);
         }
-        const pagination = (0,tfe_response/* isRecord */.u4)(document.meta) ? document.meta.pagination : undefined;
-        const totalPages = (0,tfe_response/* isRecord */.u4)(pagination) ? Number(pagination['total-pages']) : NaN;
+        const pagination = isRecord(document.meta) ? document.meta.pagination : undefined;
+        const totalPages = isRecord(pagination) ? Number(pagination['total-pages']) : NaN;
         return {
             items: data,
             next: nextPage(document, page, data.length),
@@ -6033,33 +6524,33 @@ class TfeClient {
                 return await this.attempt(info, payload, headers);
             }
             catch (error) {
-                if (error instanceof tfe_errors/* TfeApiError */.Mn && error.status === 429) {
+                if (error instanceof TfeApiError && error.status === 429) {
                     this.options.limiter?.rateLimitedFor(error.retryAfterMs ?? 1000);
                 }
                 const wait = retryDelayMs(error, attempt, this.options.backoff ?? DEFAULT_BACKOFF);
                 if (wait === undefined || attempt > this.maxRetries)
                     throw error;
                 if (Date.now() + wait - started > this.deadlineMs) {
-                    this.log(`${(0,tfe_response/* label */.Pf)(info)}: ${reason(error)}; not retrying: waiting ${seconds(wait)} would pass the deadline`);
+                    this.log(`${label(info)}: ${reason(error)}; not retrying: waiting ${seconds(wait)} would pass the deadline`);
                     throw error;
                 }
-                this.log(`${(0,tfe_response/* label */.Pf)(info)}: ${reason(error)}; retry ${attempt} of ${this.maxRetries} in ${seconds(wait)}`);
+                this.log(`${label(info)}: ${reason(error)}; retry ${attempt} of ${this.maxRetries} in ${seconds(wait)}`);
                 await sleep(wait);
             }
         }
     }
     async attempt(info, payload, headers) {
         const started = Date.now();
-        const response = await withTimeout(this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, headers), this.timeoutMs, () => new tfe_errors/* TfeTransportError */.Rn(info, 'ETIMEDOUT', `${(0,tfe_response/* label */.Pf)(info)}: no answer within ${seconds(this.timeoutMs)}`)).catch((error) => {
-            throw (0,tfe_response/* transportError */.WQ)(info, error);
+        const response = await withTimeout(this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, headers), this.timeoutMs, () => new TfeTransportError(info, 'ETIMEDOUT', `${label(info)}: no answer within ${seconds(this.timeoutMs)}`)).catch((error) => {
+            throw transportError(info, error);
         });
         const status = response.message.statusCode ?? 0;
         const remaining = Math.max(1, this.timeoutMs - (Date.now() - started));
-        const text = await (0,tfe_response/* readBody */.x8)(response.message, info, this.maxBodyBytes, remaining);
+        const text = await readBody(response.message, info, this.maxBodyBytes, remaining);
         const responseHeaders = response.message.headers;
         if (status >= 300 && status < 400) {
             const location = responseHeaders.location;
-            throw new tfe_errors/* TfeApiError */.Mn(info, status, [
+            throw new TfeApiError(info, status, [
                 {
                     title: 'redirected',
                     detail: location
@@ -6069,10 +6560,10 @@ class TfeClient {
             ], 'empty');
         }
         if (status < 200 || status >= 300) {
-            const { errors, kind, excerpt } = (0,tfe_response/* decodeErrorBody */.FP)(text, responseHeaders['content-type']);
-            throw new tfe_errors/* TfeApiError */.Mn(info, status, errors, kind, excerpt, requestedWaitMs(responseHeaders));
+            const { errors, kind, excerpt } = decodeErrorBody(text, responseHeaders['content-type']);
+            throw new TfeApiError(info, status, errors, kind, excerpt, requestedWaitMs(responseHeaders));
         }
-        return { status, headers: responseHeaders, document: (0,tfe_response/* parseDocument */.Tp)(text, info, status) };
+        return { status, headers: responseHeaders, document: parseDocument(text, info, status) };
     }
     /** Closes kept-alive connections so the process can exit. */
     dispose() {
@@ -6135,21 +6626,21 @@ function withQuery(path, query) {
 }
 function nextPage(document, page, count) {
     const meta = document.meta;
-    const pagination = (0,tfe_response/* isRecord */.u4)(meta) ? meta.pagination : undefined;
-    if ((0,tfe_response/* isRecord */.u4)(pagination)) {
+    const pagination = isRecord(meta) ? meta.pagination : undefined;
+    if (isRecord(pagination)) {
         const next = Number(pagination['next-page']);
         // A next page that does not move forward would loop forever: treat it as the end.
         return Number.isInteger(next) && next > page ? next : undefined;
     }
-    if ((0,tfe_response/* isRecord */.u4)(document.links)) {
+    if (isRecord(document.links)) {
         return typeof document.links.next === 'string' && document.links.next ? page + 1 : undefined;
     }
     return count >= PAGE_SIZE ? page + 1 : undefined;
 }
 function reason(error) {
-    if (error instanceof tfe_errors/* TfeApiError */.Mn)
+    if (error instanceof TfeApiError)
         return `HTTP ${error.status}`;
-    if (error instanceof tfe_errors/* TfeTransportError */.Rn)
+    if (error instanceof TfeTransportError)
         return error.code;
     return 'failed';
 }
@@ -6163,7 +6654,8 @@ function sleep(ms) {
 ;// CONCATENATED MODULE: ./src/tfe/rate-limit.ts
 // One limiter for every request of a run. TFE allows 30 requests per second per user, shared
 // by every token and automation of that user, so a run spaces its requests evenly at the rate it
-// was given, and slows down for good after a 429: someone else is using the same budget.
+// was given, and slows down for good after a 429: someone else is using the same budget
+// (docs/tfe-api.md#rate-limiting).
 class RateLimiter {
     intervalMs;
     next = 0;
@@ -6213,8 +6705,11 @@ class RateLimiter {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// Orchestration only: settings → one producer's sharing, or every producer of the sharing files,
-// or an export → outputs, summary, comment. The only place that decides whether the step failed.
+// The step: settings → the producers asked for → one engine → one outcome → one report. The only
+// place that decides whether the step failed.
+
+
+
 
 
 
@@ -6236,12 +6731,12 @@ class RateLimiter {
 function burstFor(perSecond) {
     return Math.max(1, Math.min(5, 29 - Math.floor(perSecond)));
 }
-async function run(source = inputs/* actionInputs */.eh, options = {}) {
+async function main_run(source = actionInputs, options = {}) {
     let settings;
     let client;
     const log = (line) => core/* info */.pq(line);
     try {
-        settings = (0,inputs/* readSettings */.sb)(source);
+        settings = readSettings(source);
         client = new TfeClient({
             baseUrl: settings.baseUrl,
             token: settings.token,
@@ -6255,144 +6750,148 @@ async function run(source = inputs/* actionInputs */.eh, options = {}) {
             log,
             ...options.client
         });
-        if (settings.config)
-            await runFiles(client, settings, settings.config, log);
-        else if (settings.exportTo)
+        if (settings.exportTo) {
             await runExport(client, settings, settings.exportTo, log);
-        else
-            await runOneProducer(client, settings, log);
+            return;
+        }
+        const desired = settings.config
+            ? await desiredFromFiles(settings, settings.config, log)
+            : [desiredFromInputs(settings)];
+        if (!settings.config) {
+            log(`Reading the module sharing of ${settings.organization} on ${settings.baseUrl}`);
+        }
+        const outcome = await share(client, desired, {
+            api: settings.api,
+            dryRun: settings.dryRun,
+            unmanaged: !settings.config ? 'skip' : settings.failOnDrift ? 'certain' : 'filter',
+            log
+        });
+        if (settings.config) {
+            log(`${client.sent} request${client.sent === 1 ? '' : 's'}, ${client.rateLimited} rate-limited (429)`);
+        }
+        const context = runContext(settings);
+        await reportOutcome(outcome, context);
+        const failure = stepFailure(outcome, settings, context);
+        if (failure) {
+            core/* setFailed */.C1(failure);
+            if (!settings.config)
+                await reportFailure(failure, context);
+        }
     }
     catch (error) {
-        const line = (0,src_failure/* describeFailure */.Ic)(error, {
+        // A wrong input too reaches the summary and the comment: read what they need leniently.
+        const context = runContext(settings ?? { ...readForFailure(source), exportTo: undefined });
+        const line = describeFailure(error, {
             organization: settings?.organization || undefined,
             baseUrl: settings?.baseUrl,
-            secrets: settings ? [settings.token, settings.pullRequestComment?.githubToken ?? ''] : []
+            secrets: context.secrets
         });
         core/* setFailed */.C1(line);
-        if (settings) {
-            // The pull request must not keep showing an earlier, successful plan.
-            const markdown = (0,src_report/* failureMarkdown */.A5)(subject(settings), line, settings.dryRun);
-            await (0,src_report/* writeSummary */.Sy)(markdown).catch(() => { });
-            await comment(settings, markdown);
-        }
+        await reportFailure(line, context, error);
     }
     finally {
         client?.dispose();
     }
 }
-async function runOneProducer(client, settings, log) {
-    const { organization, baseUrl, api, dryRun } = settings;
-    log(`Reading the module sharing of ${organization} on ${baseUrl}`);
-    const outcome = await shareModules(client, settings, { api, dryRun }, log);
-    outcome.warnings.forEach(warning => core/* warning */.$e(warning));
-    (0,src_report/* writeOutputs */.Kn)(outcome);
-    const markdown = (0,src_report/* summaryMarkdown */.eH)({ baseUrl, api, dryRun, ...outcome });
-    await (0,src_report/* writeSummary */.Sy)(markdown);
-    await comment(settings, markdown);
-    if (settings.failOnDrift && outcome.plan.changed) {
-        core/* setFailed */.C1((0,src_failure/* driftLine */.wk)([organization], 1));
-    }
+/** The step's inputs as a list of one producer, placed at the inputs that name it. */
+function desiredFromInputs(settings) {
+    return {
+        organization: settings.organization,
+        consumers: settings.consumers,
+        mode: settings.mode,
+        globalModuleSharing: settings.globalModuleSharing,
+        allowEmpty: settings.allowEmpty,
+        place: { input: 'organization' },
+        consumerPlaces: settings.consumers.map(() => ({ input: 'consumers' }))
+    };
 }
 /**
  * Every file is read and checked before the first request; every problem becomes an annotation
  * on its file and line, so that it shows in the pull request's diff.
  */
-async function runFiles(client, settings, { patterns, workspace }, log) {
-    const { baseUrl, api, dryRun } = settings;
+async function desiredFromFiles(settings, { patterns, workspace }, log) {
     if (settings.allowEmpty) {
         core/* warning */.$e("allow-empty does not apply to sharing files: a file states each producer's whole sharing, " +
             'consumers: [] included, and the pull request review is the confirmation');
     }
-    // What only file runs need (the YAML parser, the glob matcher, the many-producer flow and its
-    // report) is loaded by them alone: a one-producer run starts without it.
-    const [{ findSharingFiles }, { loadSharingFiles }, { shareFromFiles }, report] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(324), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5023)),
-        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(809), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1036)),
-        __nccwpck_require__.e(/* import() */ 103).then(__nccwpck_require__.bind(__nccwpck_require__, 3103)),
-        __nccwpck_require__.e(/* import() */ 63).then(__nccwpck_require__.bind(__nccwpck_require__, 6063))
+    // What only file runs need (the YAML parser, the glob matcher) is loaded by them alone: a
+    // one-producer run starts without it.
+    const [{ findSharingFiles }, { loadSharingFiles }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(508), __nccwpck_require__.e(538)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6538)),
+        Promise.all(/* import() */[__nccwpck_require__.e(439), __nccwpck_require__.e(158), __nccwpck_require__.e(149)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6149))
     ]);
-    const { COMMENT_LIMIT, SUMMARY_LIMIT, anyChange, filesSummaryMarkdown, writeFilesOutputs } = report;
     const paths = await findSharingFiles(patterns, workspace);
     const loaded = await loadSharingFiles(paths, workspace);
-    if (loaded.errors.length > 0) {
-        for (const { file, line, column, message } of loaded.errors) {
-            core/* error */.z3(message, { file, startLine: line, startColumn: column });
-        }
+    if (loaded.errors.length > 0)
         throw new errors/* ConfigInvalid */.QO(loaded.errors);
-    }
-    log(`${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${baseUrl}`);
-    const outcome = await shareFromFiles(client, loaded.desired, { api, dryRun }, log, [
-        settings.token,
-        settings.pullRequestComment?.githubToken ?? ''
-    ]);
-    outcome.warnings.forEach(warning => core/* warning */.$e(warning));
-    for (const producer of outcome.producers) {
-        for (const { file, line, message } of producer.problems) {
-            core/* error */.z3(message, { file, startLine: line });
+    log(`${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${settings.baseUrl}`);
+    return loaded.desired;
+}
+/** The step's one line when it fails, or undefined: a failed producer first, then drift. */
+function stepFailure(outcome, settings, context) {
+    if (!settings.config) {
+        const [producer] = outcome.producers;
+        if (producer?.result === 'failed') {
+            return describeFailure(producer.error, {
+                organization: settings.organization,
+                baseUrl: settings.baseUrl,
+                secrets: context.secrets
+            });
         }
     }
-    log(`${client.sent} request${client.sent === 1 ? '' : 's'}, ${client.rateLimited} rate-limited (429)`);
-    writeFilesOutputs(outcome);
-    const run = { ...outcome, baseUrl, api, dryRun, patterns };
-    await (0,src_report/* writeSummary */.Sy)(filesSummaryMarkdown(run, SUMMARY_LIMIT, 'the producers output has every producer'));
-    await comment(settings, filesSummaryMarkdown(run, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`));
-    const failure = (0,src_failure/* filesFailureLine */.c9)(outcome, dryRun);
-    if (failure) {
-        core/* setFailed */.C1(failure);
+    else {
+        const failure = filesFailureLine(outcome, settings.dryRun);
+        if (failure)
+            return failure;
     }
-    else if (settings.failOnDrift && anyChange(outcome)) {
+    if (settings.failOnDrift && anyChange(outcome)) {
         const drifted = outcome.producers.filter(p => p.result === 'would-change');
-        core/* setFailed */.C1((0,src_failure/* driftLine */.wk)(drifted.map(p => p.desired.organization), outcome.producers.length));
+        return driftLine(drifted.map(p => p.desired.organization), outcome.producers.length);
     }
+    return undefined;
 }
 /** Today's sharing, written as a sharing file; TFE is only read. */
 async function runExport(client, settings, { path, file }, log) {
-    const [{ readSharingToday }, { sharingFileText }, { exportMarkdown }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 8192)),
-        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(809), __nccwpck_require__.e(518)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8518)),
-        __nccwpck_require__.e(/* import() */ 63).then(__nccwpck_require__.bind(__nccwpck_require__, 6063))
-    ]);
+    // The YAML writer loads only for export.
+    const { sharingFileText } = await Promise.all(/* import() */[__nccwpck_require__.e(439), __nccwpck_require__.e(158), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1079));
     log(`Reading the module sharing of every organization on ${settings.baseUrl}`);
-    const entries = await readSharingToday(client, log);
+    const sharers = await readSharingToday(client, new OrganizationDirectory(client), log);
+    const text = sharingFileText(sharers.map(s => s.global
+        ? { organization: s.organization, globalModuleSharing: true }
+        : {
+            organization: s.organization,
+            consumers: (s.consumers ?? []).map(c => c.name ?? c.externalId)
+        }));
     try {
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        await (0,promises_.writeFile)(path, sharingFileText(entries));
+        await (0,promises_.writeFile)(path, text);
     }
     catch (error) {
         const code = error.code ?? 'unknown error';
-        throw new src_errors/* ActionError */.lZ('input', `export: ${file} cannot be written (${code}); give the path of a file in the workspace, not of a folder. Nothing in TFE was changed.`);
+        throw new errors/* ActionError */.lZ(`export: ${file} cannot be written (${code}); give the path of a file in the workspace, not of a folder. Nothing in TFE was changed.`);
     }
-    log(`Wrote the sharing of ${entries.length} producer${entries.length === 1 ? '' : 's'} to ${file}`);
+    log(`Wrote the sharing of ${sharers.length} producer${sharers.length === 1 ? '' : 's'} to ${file}`);
     core/* setOutput */.uH('changed', 'false');
-    await (0,src_report/* writeSummary */.Sy)(exportMarkdown(entries, file, settings.baseUrl));
+    await writeSummary(exportMarkdown(sharers, file, settings.baseUrl));
 }
-/** The sharing change stands whatever happens here, so a comment failure is a warning. */
-async function comment(settings, markdown) {
-    if (!settings.pullRequestComment)
-        return;
-    const key = subject(settings);
-    const { githubToken } = settings.pullRequestComment;
-    try {
-        const result = await (0,pull_request_comment/* commentOnPullRequest */.rh)(githubToken, key, markdown);
-        if (!result) {
-            core/* info */.pq('comment-on-pr: this run is not for a pull request; no comment.');
-            return;
-        }
-        core/* info */.pq(`${result.action === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${result.number}${result.url ? `: ${result.url}` : ''}`);
-    }
-    catch (error) {
-        core/* warning */.$e((0,src_failure/* describeCommentFailure */.l)(error, {
-            organization: key,
-            apiUrl: process.env.GITHUB_API_URL,
-            secrets: [githubToken, settings.token]
-        }));
-    }
+function runContext(settings) {
+    const key = main_subject(settings);
+    return {
+        baseUrl: settings.baseUrl ?? '',
+        api: settings.api ?? 'module-consumers',
+        dryRun: settings.dryRun,
+        subject: key,
+        patterns: settings.config?.patterns,
+        // A comment is found again by its subject: without one, it would be a new comment each run.
+        comment: key ? settings.pullRequestComment : undefined,
+        secrets: [settings.token, settings.pullRequestComment?.githubToken ?? '']
+    };
 }
 /**
  * What a run is about, as its summary heading and comment marker say it: the producer, or the
  * sharing files (by their patterns, so two steps with different files keep two comments).
  */
-function subject(settings) {
+function main_subject(settings) {
     if (settings.config) {
         const patterns = settings.config.patterns.split(/\r?\n/).map(p => p.trim());
         return `sharing files ${patterns.filter(Boolean).join(', ')}`.replace(/[^\w ./*!,-]/g, '_');
@@ -6401,15 +6900,9 @@ function subject(settings) {
         return `export to ${settings.exportTo.file}`.replace(/[^\w ./-]/g, '_');
     return settings.organization;
 }
-function runUrl() {
-    const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
-    return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
-        ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
-        : 'see the run';
-}
 
 ;// CONCATENATED MODULE: ./src/index.ts
 // The entry the runner starts: nothing here but the call.
 
-void run();
+void main_run();
 
