@@ -581,3 +581,28 @@ describe('many producers under the rate limit', () => {
     expect(stepErrors(result)).toEqual([])
   }, 130_000)
 })
+
+describe('a run that fails while other reads are under way', () => {
+  it('gives one line and no stack trace, though the list of sharers fails too', async () => {
+    // The organizations TFE says share are read beside the producers: the run fails on a
+    // producer's read first, and the other failure must not escape as an unhandled rejection.
+    fake.intercept((req, res) => {
+      const url = decodeURIComponent(req.url ?? '')
+      if (!url.includes('/relationships/') && !url.includes('filter[module_producer]')) return false
+      const delay = url.includes('filter[') ? 50 : 0
+      setTimeout(() => {
+        res.writeHead(500, { 'content-type': 'application/vnd.api+json' })
+        res.end(JSON.stringify({ errors: [{ status: '500', title: 'internal error' }] }))
+      }, delay)
+      return true
+    })
+    writeWorkspaceFile('sharing/a.yml', sharingFile({ platform: ['team-a'] }))
+
+    const result = await runWithFiles({ config: 'sharing/a.yml', 'max-retries': '0' })
+
+    expect(result.code).toBe(1)
+    expect(stepErrors(result)).toEqual([expect.stringMatching(/HTTP 500/)])
+    expect(result.stderr).not.toMatch(/^\s+at /m)
+    expect(fake.writes()).toEqual([])
+  })
+})

@@ -73,6 +73,8 @@ async function run(
   const directory = new OrganizationDirectory(client)
   // Side by side, since none needs another: the producers, their lists today, and who shares.
   const filtered = options.unmanaged === 'skip' ? undefined : listSharing(client)
+  // Awaited after planning; a run that fails before then must not leave it unhandled.
+  filtered?.catch(() => {})
   const [, lists] = await Promise.all([
     directory.find(desired.map(d => d.organization)),
     mapConcurrently(desired, IN_FLIGHT, async d => {
