@@ -9,7 +9,7 @@
 //   npm run bench -- --only requests,scale
 //   npm run bench -- --only round-trips
 //   npm run bench -- --only many-producers
-//   npm run bench -- --only many-producers-large   # 5,000 producers, about 40 s
+//   npm run bench -- --only many-producers-large   # 5,000 producers, about 30 s
 import { existsSync, statSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'

@@ -228,6 +228,18 @@ describe('retries', () => {
     ])
   })
 
+  it('given no backoff, waits the default one (0.25-0.5 s before the first retry)', async () => {
+    inject(ORG, 10, answer(503, { 'content-type': 'text/html' }, '<html></html>'))
+    // A 1 ms deadline refuses any wait, and the log says how long it would have been.
+    await failure(client({ backoff: undefined, deadlineMs: 1 }).get(ORG))
+    expect(logs).toEqual([
+      expect.stringMatching(
+        /^GET \/api\/v2\/admin\/organizations\/modules: HTTP 503; not retrying: waiting 0\.[345] s would pass the deadline$/
+      )
+    ])
+    expect(fake.requests).toHaveLength(1)
+  })
+
   it('retries a 504 up to maxRetries times', async () => {
     inject(ORG, 10, answer(504, {}, ''))
     const error = await failure(client({ maxRetries: 3 }).get(ORG))

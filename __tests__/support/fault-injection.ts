@@ -1,7 +1,7 @@
-// Fault injection for the faults suites (faults-retries, faults-refusals, faults-tls): one request
-// of a run answered badly (rate limit, gateway pages, dropped or hung connections, odd bodies,
-// redirects), and how a run is read back: its requests by step, its retry log lines, and whether
-// the one write happened exactly once or not at all.
+// Fault injection for the faults suites (integration/faults-retries, e2e/faults-refusals and
+// e2e/faults-tls): one request of a run answered badly (rate limit, gateway pages, dropped or
+// hung connections, odd bodies, redirects), and how a run is read back: its requests by step,
+// its retry log lines, and whether the one write happened exactly once or not at all.
 import { expectFailure, fakeSecrets, idOf, runOnFake, seedTeams } from './action-on-fake.js'
 import type { FakeTfeIntercept, RecordedRequest } from '../../test-kit/fake-tfe.mjs'
 import { fake, useFakeTfe } from './fake-tfe-per-test.js'
@@ -247,8 +247,3 @@ export function expectRetries(
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
-
-// Waits as the log shows them (one decimal): the server's wait plus 0–300 ms of jitter, or
-// exponential backoff from 500 ms (half to all of 500 ms · 2^(retry-1)).
-export const FIRST_BACKOFF = { min: 0.2, max: 0.5 }
-export const SECOND_BACKOFF = { min: 0.5, max: 1.0 }

@@ -18,8 +18,11 @@ import {
 
 export type Backoff = NonNullable<NonNullable<RunOptions['client']>['backoff']>
 
-/** Retries wait a few milliseconds, never the real backoff. */
-export const FAST_BACKOFF: Backoff = { baseMs: 1, maxMs: 5, random: () => 0.5 }
+/**
+ * Retries wait a millisecond or two, never the real backoff, and add no jitter to a wait TFE
+ * asks for.
+ */
+export const FAST_BACKOFF: Backoff = { baseMs: 1, maxMs: 2, random: () => 0 }
 
 export interface InProcessOptions {
   /** What the action sees of the environment (TFE_TOKEN, TFE_HOSTNAME, TFE_ADDRESS); nothing else. */
