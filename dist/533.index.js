@@ -1,0 +1,51 @@
+export const id = 533;
+export const ids = [533];
+export const modules = {
+
+/***/ 533:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sharingFileText: () => (/* binding */ sharingFileText)
+/* harmony export */ });
+/* unused harmony exports SCHEMA_URL, EXPORT_HEADER */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3006);
+/* harmony import */ var _domain_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5529);
+// The module sharing TFE holds today, written as a sharing file: the start of sharing as code.
+// Pure and deterministic (sorted producers and consumers, no dates), so exporting twice gives the
+// same text and a diff shows only what changed.
+
+
+
+/** Where editors find the schema of the format (`# yaml-language-server: $schema=...`). */
+const SCHEMA_URL = 'https://raw.githubusercontent.com/your-org/tfe-module-sharing-action/v1/module-sharing.schema.json';
+const EXPORT_HEADER = '# Exported from TFE by tfe-module-sharing-action; review before committing.';
+/**
+ * The sharing file stating exactly `entries`: producers sorted, consumers sorted (and exact
+ * duplicates dropped), global producers as `global-module-sharing: true`, `version: 1` first.
+ * Throws on a producer given twice: the caller has two answers for one organization.
+ */
+function sharingFileText(entries) {
+    const seen = new Set();
+    for (const { organization } of entries) {
+        if (seen.has(organization)) {
+            throw new Error(`sharingFileText: ${organization} is given twice; give each producer once`);
+        }
+        seen.add(organization);
+    }
+    // A Map, not an object: `__proto__` is a valid organization name.
+    const producers = new Map();
+    for (const entry of [...entries].sort((a, b) => (0,_domain_model_js__WEBPACK_IMPORTED_MODULE_2__/* .byCodePoint */ .HH)(a.organization, b.organization))) {
+        producers.set(entry.organization, 'consumers' in entry
+            ? { consumers: [...new Set(entry.consumers)].sort(_domain_model_js__WEBPACK_IMPORTED_MODULE_2__/* .byCodePoint */ .HH) }
+            : { 'global-module-sharing': true });
+    }
+    const body = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({ version: _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .SHARING_FILE_VERSION */ .v, producers }, { lineWidth: 0, indent: 2, indentSeq: true });
+    return `# yaml-language-server: $schema=${SCHEMA_URL}\n${EXPORT_HEADER}\n${body}`;
+}
+
+
+/***/ })
+
+};
