@@ -19,9 +19,12 @@ import { readSharingToday } from './sharing/today.js'
 import { type ClientOptions, TfeClient } from './tfe/client.js'
 import { RateLimiter } from './tfe/rate-limit.js'
 
-/** What an in-process caller (a test, a benchmark) may set that no input reaches: timing. */
+/**
+ * What an in-process caller (a test, a benchmark) may set that no input reaches: timing, below
+ * what the inputs allow (timeout-seconds is at least 1), so that no test waits a real second.
+ */
 export interface RunOptions {
-  client?: Pick<ClientOptions, 'backoff' | 'idleSocketMs'>
+  client?: Pick<ClientOptions, 'backoff' | 'idleSocketMs' | 'timeoutMs'>
 }
 
 /**

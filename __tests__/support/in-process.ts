@@ -28,6 +28,8 @@ export interface InProcessOptions {
   /** What the action sees of the environment (TFE_TOKEN, TFE_HOSTNAME, TFE_ADDRESS); nothing else. */
   env?: Record<string, string | undefined>
   backoff?: Backoff
+  /** Each attempt's limit, in place of timeout-seconds (whose least is 1 s). */
+  timeoutMs?: number
 }
 
 export interface MaskCall {
@@ -118,7 +120,12 @@ export async function runInProcess(
   const started = Date.now()
   let code: number
   try {
-    await run(source, { client: { backoff: options.backoff ?? FAST_BACKOFF } })
+    await run(source, {
+      client: {
+        backoff: options.backoff ?? FAST_BACKOFF,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs })
+      }
+    })
     code = Number(process.exitCode ?? 0)
   } catch (error) {
     // What Node would do with an unhandled rejection: print the stack, exit 1.
