@@ -7,9 +7,8 @@ import type { Desired } from './domain/desired.js'
 import { ActionError, ConfigInvalid } from './domain/errors.js'
 import type { Outcome } from './domain/outcome.js'
 import { exportMarkdown } from './report/files-summary.js'
-import { describeFailure, driftLine, filesFailureLine } from './report/failure.js'
-import { anyChange } from './report/outputs.js'
-import { type RunContext, reportFailure, reportOutcome } from './report/report.js'
+import { describeFailure, driftLine, filesFailureLine, unmanagedLine } from './report/failure.js'
+import { type RunContext, reportDrift, reportFailure, reportOutcome } from './report/report.js'
 import { writeSummary } from './report/summary.js'
 import { type InputSource, actionInputs, readForFailure, readSettings } from './settings/inputs.js'
 import type { Settings } from './settings/settings.js'
@@ -72,7 +71,11 @@ export async function run(
     const outcome = await share(client, desired, {
       api: settings.api,
       dryRun: settings.dryRun,
-      unmanaged: !settings.config ? 'skip' : settings.failOnDrift ? 'certain' : 'filter',
+      unmanaged: !settings.config
+        ? 'skip'
+        : settings.failOnDrift || settings.failOnUnmanaged
+          ? 'certain'
+          : 'filter',
       log
     })
     if (settings.config) {
@@ -82,10 +85,24 @@ export async function run(
     }
     const context = runContext(settings)
     await reportOutcome(outcome, context)
-    const failure = stepFailure(outcome, settings, context)
-    if (failure) {
-      core.setFailed(failure)
-      if (!settings.config) await reportFailure(failure, context)
+    const failed = failedProducerLine(outcome, settings, context)
+    if (failed) {
+      // One producer asked for by the inputs: its line replaces the plan everywhere.
+      core.setFailed(failed)
+      await reportFailure(failed, context)
+      return
+    }
+    const planFailed = settings.config ? filesFailureLine(outcome, settings.dryRun) : undefined
+    const line = planFailed ?? checkLine(outcome, settings)
+    if (line) core.setFailed(line)
+    if (settings.driftIssue) {
+      await reportDrift(
+        planFailed
+          ? { kind: 'could-not-check', line: planFailed }
+          : { kind: checkLine(outcome, settings) ? 'drift' : 'clean', outcome },
+        context,
+        settings.driftIssue.githubToken
+      )
     }
   } catch (error) {
     // A wrong input too reaches the summary and the comment: read what they need leniently.
@@ -97,6 +114,9 @@ export async function run(
     })
     core.setFailed(line)
     await reportFailure(line, context, error)
+    if (settings?.driftIssue) {
+      await reportDrift({ kind: 'could-not-check', line }, context, settings.driftIssue.githubToken)
+    }
   } finally {
     client?.dispose()
   }
@@ -145,33 +165,39 @@ async function desiredFromFiles(
   return loaded.desired
 }
 
-/** The step's one line when it fails, or undefined: a failed producer first, then drift. */
-function stepFailure(
+/** The line of the one producer the inputs asked for, when it failed. */
+function failedProducerLine(
   outcome: Outcome,
   settings: Settings,
   context: RunContext
 ): string | undefined {
-  if (!settings.config) {
-    const [producer] = outcome.producers
-    if (producer?.result === 'failed') {
-      return describeFailure(producer.error, {
-        organization: settings.organization,
-        baseUrl: settings.baseUrl,
-        secrets: context.secrets
-      })
-    }
-  } else {
-    const failure = filesFailureLine(outcome, settings.dryRun)
-    if (failure) return failure
-  }
-  if (settings.failOnDrift && anyChange(outcome)) {
-    const drifted = outcome.producers.filter(p => p.result === 'would-change')
-    return driftLine(
-      drifted.map(p => p.desired.organization),
-      outcome.producers.length
+  const [producer] = outcome.producers
+  if (settings.config || producer?.result !== 'failed') return undefined
+  return describeFailure(producer.error, {
+    organization: settings.organization,
+    baseUrl: settings.baseUrl,
+    secrets: context.secrets
+  })
+}
+
+/** What a check finds, when it is asked to fail on it: drift, and organizations in no file. */
+function checkLine(outcome: Outcome, settings: Settings): string | undefined {
+  const lines: string[] = []
+  const drifted = outcome.producers.filter(p => p.result === 'would-change')
+  if (settings.failOnDrift && drifted.length > 0) {
+    lines.push(
+      driftLine(
+        drifted.map(p => p.desired.organization),
+        outcome.producers.length,
+        settings.config ? 'files' : 'inputs'
+      )
     )
   }
-  return undefined
+  const unmanaged = outcome.unmanaged ?? []
+  if (settings.failOnUnmanaged && unmanaged.length > 0) {
+    lines.push(unmanagedLine(unmanaged.map(u => u.organization)))
+  }
+  return lines.length > 0 ? lines.join(' ') : undefined
 }
 
 /** Today's sharing, written as a sharing file; TFE is only read. */

@@ -275,7 +275,7 @@ describe('one producer, drift', () => {
     })
     expect(drifted.code).toBe(1)
     expect(stepError(drifted)).toEqual([
-      'Drift: 1 of 1 producer differs from what is asked (platform). Apply the change, or change the request to match TFE.'
+      'Drift: 1 of 1 producer differs from what is asked (platform). Apply the change, or change the inputs to match TFE.'
     ])
     const steady = await runInProcess({
       ...base,

@@ -89,7 +89,10 @@ const REFUSED = [
   'config',
   'fail-on-drift',
   'export',
-  'rate-limit'
+  'rate-limit',
+  'working-directory',
+  'fail-on-unmanaged',
+  'drift-issue'
 ]
 /** Where a token is what the input takes. */
 const TOKEN_INPUTS = ['token', 'github-token']

@@ -73,6 +73,8 @@ describe('readSettings', () => {
       config: undefined,
       exportTo: undefined,
       failOnDrift: false,
+      failOnUnmanaged: false,
+      driftIssue: undefined,
       rateLimit: 20
     })
   })

@@ -112,6 +112,27 @@ export function describeCommentFailure(
   return redact(line, context.secrets ?? [])
 }
 
+/** Why the drift issue could not be kept: a warning, since the check's own result stands. */
+export function describeIssueFailure(
+  error: unknown,
+  context: { subject: string; apiUrl?: string; secrets?: readonly string[] }
+): string {
+  const status = error instanceof CommentError ? error.status : undefined
+  const advice =
+    status === 401
+      ? 'github-token was refused; keep it at its default (${{ github.token }}).'
+      : status === 403 || status === 404
+        ? 'Give the job permissions: issues: write, and keep github-token at its default.'
+        : status
+          ? 'GitHub failed; the next run keeps the issue.'
+          : `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`
+  const message = oneLine(error instanceof Error ? error.message : String(error))
+  const line =
+    `${context.subject}: could not keep the drift issue${status ? ` (HTTP ${status})` : ''}: ` +
+    `${message}. ${advice}`
+  return redact(line, context.secrets ?? [])
+}
+
 function oneLine(text: string): string {
   const first = text.split(/\r?\n/)[0] ?? ''
   return first.replace(/[.\s]+$/, '')
@@ -152,10 +173,26 @@ export function filesFailureLine(
   )
 }
 
-/** fail-on-drift: TFE differs from what the run asks for. */
-export function driftLine(drifted: readonly string[], total: number): string {
+/** fail-on-drift: TFE differs from what is asked, by the inputs or by the sharing files. */
+export function driftLine(
+  drifted: readonly string[],
+  total: number,
+  from: 'inputs' | 'files'
+): string {
   return (
-    `Drift: ${drifted.length} of ${total} producer${total === 1 ? '' : 's'} differ${drifted.length === 1 ? 's' : ''} from what is asked (${someNames(drifted)}). ` +
-    'Apply the change, or change the request to match TFE.'
+    `Drift: ${drifted.length} of ${total} producer${total === 1 ? '' : 's'} differ${drifted.length === 1 ? 's' : ''} from ` +
+    `${from === 'files' ? 'the sharing files' : 'what is asked'} (${someNames(drifted)}). ` +
+    (from === 'files'
+      ? 'Run the apply to make TFE match the files, or, if TFE is right, export its sharing and review it into the files.'
+      : 'Apply the change, or change the inputs to match TFE.')
+  )
+}
+
+/** fail-on-unmanaged: organizations share today but no sharing file names them. */
+export function unmanagedLine(unmanaged: readonly string[]): string {
+  return (
+    `Unmanaged: ${unmanaged.length} organization${unmanaged.length === 1 ? ' shares' : 's share'} modules ` +
+    `but ${unmanaged.length === 1 ? 'is' : 'are'} in no sharing file (${someNames(unmanaged)}). ` +
+    'Add them to a sharing file (export writes their sharing today), or stop their sharing in TFE.'
   )
 }

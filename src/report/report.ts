@@ -7,10 +7,11 @@ import type { Api } from '../domain/model.js'
 import type { Outcome, ProducerOutcome } from '../domain/outcome.js'
 import { type Problem, isFilePlace } from '../domain/problems.js'
 import { commentOnPullRequest } from './comment.js'
-import { describeCommentFailure, describeFailure } from './failure.js'
+import { driftMarker, keepDriftIssue } from './drift-issue.js'
+import { describeCommentFailure, describeFailure, describeIssueFailure } from './failure.js'
 import { COMMENT_LIMIT, SUMMARY_LIMIT, filesSummaryMarkdown } from './files-summary.js'
 import { writeFilesOutputs, writeProducerOutputs } from './outputs.js'
-import { failureMarkdown, summaryMarkdown, writeSummary } from './summary.js'
+import { escapeHtml, failureMarkdown, summaryMarkdown, writeSummary } from './summary.js'
 
 export interface RunContext {
   baseUrl: string
@@ -111,6 +112,66 @@ async function comment(context: RunContext, markdown: string): Promise<void> {
     core.warning(
       describeCommentFailure(error, {
         organization: key,
+        apiUrl: process.env.GITHUB_API_URL,
+        secrets: context.secrets
+      })
+    )
+  }
+}
+
+/** What a drift check found: drift, nothing, or that it could not check (and why). */
+export type DriftFinding =
+  { kind: 'drift' | 'clean'; outcome: Outcome } | { kind: 'could-not-check'; line: string }
+
+/**
+ * The drift issue: the same layout and budget as the pull request comment, with what to do. A
+ * failure to keep it is a warning: the check's own result stands.
+ */
+export async function reportDrift(
+  finding: DriftFinding,
+  context: RunContext,
+  githubToken: string
+): Promise<void> {
+  const run = runUrl()
+  let markdown: string
+  if (finding.kind === 'could-not-check') {
+    markdown = [
+      `### The drift check could not run`,
+      '',
+      `This is not drift: the check stopped before it could compare TFE with the sharing files (${run}).`,
+      '',
+      `**Failed**: ${escapeHtml(finding.line)}`,
+      '',
+      'Fix the cause (the token, the sharing files, TFE itself); the next check updates this issue.',
+      ''
+    ].join('\n')
+  } else if (finding.kind === 'clean') {
+    markdown = `### TFE matches the sharing files again\n\nChecked by ${run}; this issue is closed.\n`
+  } else {
+    const intro = [
+      '**TFE differs from the sharing files.** To resolve it: run the apply (the default',
+      "branch's apply job) so that TFE matches the files again; or, if TFE is right, export",
+      "today's sharing (the action's `export` input) and review the difference into the files.",
+      `Found by ${run}.`,
+      ''
+    ].join('\n')
+    const budget = COMMENT_LIMIT - Buffer.byteLength(`${driftMarker(context.subject)}\n${intro}\n`)
+    markdown = `${intro}\n${filesSummaryMarkdown({ ...finding.outcome, ...context, patterns: context.patterns ?? '' }, budget, `the job summary has all of them (${run})`)}`
+  }
+  try {
+    const result = await keepDriftIssue(githubToken, context.subject, {
+      kind: finding.kind,
+      markdown
+    })
+    if (result.action !== 'none') {
+      core.info(
+        `Drift issue #${result.number} ${result.action}${result.url ? `: ${result.url}` : ''}`
+      )
+    }
+  } catch (error) {
+    core.warning(
+      describeIssueFailure(error, {
+        subject: context.subject,
         apiUrl: process.env.GITHUB_API_URL,
         secrets: context.secrets
       })

@@ -2,7 +2,7 @@
 // Nothing after readSettings() looks at an input again.
 import * as core from '@actions/core'
 import { X509Certificate } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import {
   NAME_CHARACTER,
@@ -40,7 +40,10 @@ export function readSettings(source: InputSource = actionInputs): Settings {
   const githubToken = source.input('github-token')
   if (githubToken) source.mask(githubToken)
 
-  const workspace = source.env('GITHUB_WORKSPACE')?.trim() || process.cwd()
+  const workspace = parseWorkingDirectory(
+    source.input('working-directory'),
+    source.env('GITHUB_WORKSPACE')?.trim() || process.cwd()
+  )
   const patterns = parsePatterns(source.input('config'))
   const exportTo = parseExport(source.input('export'), workspace)
   const many = patterns !== '' || exportTo !== undefined
@@ -80,7 +83,31 @@ export function readSettings(source: InputSource = actionInputs): Settings {
     min: 1,
     max: 1000
   })
+  const failOnUnmanaged = parseBoolean(
+    'fail-on-unmanaged',
+    source.input('fail-on-unmanaged'),
+    false
+  )
+  const driftIssue = parseBoolean('drift-issue', source.input('drift-issue'), false)
   validateToken(token)
+  if (failOnUnmanaged && patterns === '') {
+    throw new InputError(
+      'fail-on-unmanaged',
+      'fail-on-unmanaged looks for organizations that are in no sharing file, so it needs config'
+    )
+  }
+  if (driftIssue && (patterns === '' || !failOnDrift)) {
+    throw new InputError(
+      'drift-issue',
+      'drift-issue reports what a drift check finds, so it needs config, dry-run: true and fail-on-drift: true'
+    )
+  }
+  if (driftIssue && !githubToken) {
+    throw new InputError(
+      'github-token',
+      'drift-issue is true but github-token is empty; leave github-token at its default (${{ github.token }}) and grant issues: write'
+    )
+  }
   if (failOnDrift && !dryRun) {
     throw new InputError(
       'fail-on-drift',
@@ -112,6 +139,8 @@ export function readSettings(source: InputSource = actionInputs): Settings {
     config: patterns !== '' ? { patterns, workspace } : undefined,
     exportTo,
     failOnDrift,
+    failOnUnmanaged,
+    driftIssue: driftIssue ? { githubToken } : undefined,
     rateLimit
   }
 }
@@ -182,6 +211,53 @@ export function parsePatterns(raw: string): string {
     }
   })
   return raw.trim()
+}
+
+/**
+ * The folder that sharing files and the export are relative to: the workspace, or a folder in it
+ * (e.g. a pull request's files, checked out apart in a workflow that holds the token). Checked
+ * through links, so that nothing is read or written outside it.
+ */
+export function parseWorkingDirectory(raw: string, workspace: string): string {
+  const value = raw.trim()
+  if (value === '') return workspace
+  if (looksLikeToken(value) || looksRandom(value)) {
+    throw new InputError(
+      'working-directory',
+      `working-directory is not a folder path: ${describe(value, QUOTABLE_CHARACTER)}${tokenHint(value) || '; it looks like a key or random text'}`
+    )
+  }
+  const shown =
+    /^[A-Za-z0-9_./-]{1,200}$/.test(value) && !looksLikeToken(value) && !looksRandom(value)
+  const what = shown ? `"${value}"` : `a value of ${describe(value, QUOTABLE_CHARACTER)}`
+  const path = resolve(workspace, value)
+  const inside = (from: string, to: string) => {
+    const rel = relative(from, to)
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+  }
+  if (isAbsolute(value) || /^[A-Za-z]:/.test(value) || !inside(workspace, path)) {
+    throw new InputError(
+      'working-directory',
+      `working-directory must be a folder inside the workspace, relative to it: ${what}${tokenHint(value)}`
+    )
+  }
+  let real: string
+  try {
+    real = realpathSync(path)
+    if (!statSync(real).isDirectory()) throw new Error('not a folder')
+  } catch {
+    throw new InputError(
+      'working-directory',
+      `working-directory ${what} is not a folder of the workspace; check out the files there first`
+    )
+  }
+  if (!inside(realpathSync(workspace), real)) {
+    throw new InputError(
+      'working-directory',
+      `working-directory ${what} is a link that leads outside the workspace; give a folder of the workspace`
+    )
+  }
+  return path
 }
 
 /**

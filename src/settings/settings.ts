@@ -20,12 +20,19 @@ export interface Settings {
   timeoutMs: number
   /** PEM of a private CA to trust, in addition to the usual roots. */
   caCertificate: string | undefined
-  /** Sharing files instead of one producer's inputs: the patterns, and where they are relative to. */
+  /**
+   * Sharing files instead of one producer's inputs: the patterns, and the folder they are relative
+   * to (the workspace, or working-directory in it).
+   */
   config: { patterns: string; workspace: string } | undefined
   /** Export today's sharing to this file instead of changing anything. */
   exportTo: { path: string; file: string } | undefined
   /** With dryRun: fail when TFE differs from what is asked. */
   failOnDrift: boolean
+  /** With config: fail when organizations share today but are in no file. */
+  failOnUnmanaged: boolean
+  /** With a drift check: keep one issue in the repository about it; undefined when not wanted. */
+  driftIssue: { githubToken: string } | undefined
   /** Requests per second for the whole run. */
   rateLimit: number
 }
