@@ -27,10 +27,10 @@ export function runSettingTeams(
 export const ORG_PATH = '/api/v2/admin/organizations/modules'
 export const CONSUMERS_PATH = `${ORG_PATH}/relationships/module-consumers`
 export const PATCH_PATH = `${ORG_PATH}/module-consumers`
-/** How the action labels each request in its log (path and query, as sent). */
+/** How the action labels each request in its log: path and query, brackets as a person writes them. */
 export const LABELS = {
   'GET org': `GET ${ORG_PATH}`,
-  'GET consumers': `GET ${CONSUMERS_PATH}?page%5Bnumber%5D=1&page%5Bsize%5D=100`,
+  'GET consumers': `GET ${CONSUMERS_PATH}?page[number]=1&page[size]=100`,
   PATCH: `PATCH ${PATCH_PATH}`
 } as const
 export type Step = keyof typeof LABELS

@@ -171,8 +171,9 @@ export class TfeClient {
     path: string,
     { query, body }: { query?: Query; body?: unknown } = {}
   ): Promise<TfeResponse> {
-    const pathAndQuery = withQuery(`/api/v2${path}`, query)
-    const info: RequestInfo = { method, path: pathAndQuery }
+    const wire = withQuery(`/api/v2${path}`, query)
+    // What a person reads in a log or an error line: page[number]=2, not page%5Bnumber%5D=2.
+    const info: RequestInfo = { method, path: readable(wire) }
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.options.token}`,
       accept: MEDIA_TYPE
@@ -188,7 +189,7 @@ export class TfeClient {
       try {
         await this.options.limiter?.acquire()
         this.sent++
-        return await this.attempt(info, payload, headers)
+        return await this.attempt(info, wire, payload, headers)
       } catch (error) {
         if (error instanceof TfeApiError && error.status === 429) {
           this.options.limiter?.rateLimitedFor(error.retryAfterMs ?? 1000)
@@ -211,12 +212,13 @@ export class TfeClient {
 
   private async attempt(
     info: RequestInfo,
+    wire: string,
     payload: string | null,
     headers: Record<string, string>
   ): Promise<TfeResponse> {
     const started = Date.now()
     const response = await withTimeout(
-      this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, headers),
+      this.http.request(info.method, `${this.options.baseUrl}${wire}`, payload, headers),
       this.timeoutMs,
       () =>
         new TfeTransportError(
@@ -308,6 +310,11 @@ async function withTimeout<T extends { message: { destroy(): void } }>(
   } finally {
     clearTimeout(timer)
   }
+}
+
+/** The brackets of TFE's query parameters as written in its docs; nothing else is decoded. */
+function readable(path: string): string {
+  return path.replace(/%5B/gi, '[').replace(/%5D/gi, ']')
 }
 
 function withQuery(path: string, query: Query | undefined): string {
