@@ -200,7 +200,7 @@ describe('redirects', () => {
       const line = expectFailureWithoutWarning(
         result,
         new RegExp(
-          `^modules: ${step === 'PATCH' ? 'PATCH' : 'GET'} ${escapeRegExp(path)} was redirected \\(HTTP ${status}\\)`
+          `^modules: ${step === 'PATCH' ? 'PATCH' : 'GET'} ${escapeRegExp(path)} answered HTTP ${status}: TFE redirected to `
         )
       )
       expect(line).toContain(`TFE redirected to ${elsewhereUrl}${path}`)

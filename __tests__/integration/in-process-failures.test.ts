@@ -399,7 +399,7 @@ describe('gateway and server errors', () => {
     const result = await run()
     expectFailure(
       result,
-      /^modules: GET \/api\/v2\/admin\/organizations\/modules was redirected \(HTTP 302\): redirected: TFE redirected to http:\/\/127\.0\.0\.1:1\/elsewhere; set hostname to the address TFE answers on\./
+      /^modules: GET \/api\/v2\/admin\/organizations\/modules answered HTTP 302: TFE redirected to http:\/\/127\.0\.0\.1:1\/elsewhere; set hostname to the address TFE answers on\./
     )
     expect(count(`GET ${ORG}`)).toBe(1)
     expect(fake.writes()).toEqual([])

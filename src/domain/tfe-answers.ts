@@ -166,7 +166,8 @@ export function httpError(
     return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`
   }
   if (status >= 300 && status < 400) {
-    return `${method} ${path} was redirected (HTTP ${status})${said}.`
+    // Never followed: the token would go wherever the redirect points.
+    return `${method} ${path} answered HTTP ${status}${said}.`
   }
   if (status >= 500) {
     return `${withoutStop(answer.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`

@@ -241,7 +241,6 @@ export class TfeClient {
         status,
         [
           {
-            title: 'redirected',
             detail: location
               ? `TFE redirected to ${location}; set hostname to the address TFE answers on`
               : 'TFE answered with a redirect and no location'
