@@ -1,8 +1,9 @@
 // Where real TFE instances differ, the fake can too (options of startFakeTfe), and each variation is
 // pinned here through real HTTP requests: how pages say there is more, the per-user rate limit
 // with its documented 429, the server's keep-alive timeout, and latency. Time is a manual clock
-// (support/manual-clock.ts): nothing here waits on a real timer except the keep-alive test, which
-// waits for a socket to close (about a second: Node adds one to the keep-alive timeout).
+// (support/manual-clock.ts), and nothing here waits on a real timer: the keep-alive test reads
+// the idle timeout the server set on its socket and fires it, rather than wait it out (Node adds
+// a second to the keep-alive timeout).
 import { type Socket, connect } from 'node:net'
 import {
   type FakeTfe,
@@ -344,13 +345,36 @@ describe('the keep-alive timeout', () => {
   })
 
   it('closes an idle kept-alive connection when it runs out, and not before', async () => {
+    /** The server's end of the connection of the next request to `tfe`. */
+    function serverSocket(tfe: FakeTfe): () => Socket | undefined {
+      let socket: Socket | undefined
+      tfe.intercept(req => {
+        socket ??= req.socket
+        return false
+      })
+      return () => socket
+    }
+    /** The idle timeout the server sets once it has answered: pending until then. */
+    async function idleTimeout(socket: () => Socket | undefined): Promise<number> {
+      for (let i = 0; i < 100 && socket()?.timeout === undefined; i++) await settle()
+      return socket()?.timeout ?? Number.NaN
+    }
+
     await withFake({ keepAliveTimeoutMs: 50 }, async short => {
+      const quickEnd = serverSocket(short)
+      const patientEnd = serverSocket(fake)
       const quick = await pingKeptAlive(short)
       const patient = await pingKeptAlive(fake)
       try {
-        // The server ends the idle connection; the client never would.
+        // Each server gives its idle connection its own keep-alive timeout (plus Node's margin).
+        const quickMs = await idleTimeout(quickEnd)
+        const patientMs = await idleTimeout(patientEnd)
+        expect(quickMs).toBeGreaterThanOrEqual(50)
+        expect(patientMs).toBeGreaterThanOrEqual(5000)
+        expect(patientMs - quickMs).toBe(5000 - 50)
+        // When the short one runs out, the server ends the connection; the client never would.
+        quickEnd()?.emit('timeout')
         await quick.end
-        // By then the default 5 s has not run out for the other server's connection.
         expect(patient.ended()).toBe(false)
       } finally {
         quick.socket.destroy()

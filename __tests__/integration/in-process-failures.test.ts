@@ -1,7 +1,8 @@
 // What goes wrong between the action and TFE, run in this process so that coverage sees src/:
-// rejected tokens, missing organizations and endpoints, 422s, the rate limit, gateway pages,
-// dropped and hung connections, odd 2xx bodies. Each failing run must end in exactly one
-// readable error line that never shows the token; retries must not wait for real.
+// rejected tokens, missing organizations and endpoints, 422s, gateway and server errors, refused
+// connections and TLS, odd 2xx bodies. Each failing run must end in exactly one readable error
+// line that never shows the token; retries must not wait for real. The rate limit, dropped and
+// hung connections are faults-retries' subject; answers never retried, faults-refusals'.
 import { type IncomingMessage, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type TestPki, createPki } from '../support/certificates.js'
@@ -19,8 +20,6 @@ const ORG = '/api/v2/admin/organizations/modules'
 const SEED = `${ORG}/module-consumers`
 const RELATIONSHIP = `${ORG}/relationships/module-consumers`
 const JSON_API = 'application/vnd.api+json'
-const RATE_LIMIT_BODY =
-  '{"errors":[{"status":429,"title":"Too many requests","detail":"You have exceeded the API\'s rate limit."}]}'
 /** No jitter either, so the retry lines are exact. */
 const NO_JITTER = { backoff: { baseMs: 1, maxMs: 4, random: () => 0 } }
 
@@ -107,10 +106,6 @@ function htmlPage(
     const text = typeof title === 'string' ? title : title(req)
     return `<html>\r\n<head><title>${text}</title></head>\r\n<body><h1>${text}</h1></body>\r\n</html>\r\n`
   })
-}
-
-const drop: FakeTfeIntercept = req => {
-  req.socket.destroy()
 }
 
 describe('the token', () => {
@@ -260,76 +255,7 @@ describe('422', () => {
   })
 })
 
-describe('the rate limit (429)', () => {
-  // At rate-limit: 1000 (the most the input allows), the slower pace a run keeps after a 429
-  // costs a few milliseconds a request rather than the default's 67 ms and more.
-  const FAST_PACE = { 'rate-limit': '1000' }
-
-  it('waits X-RateLimit-Reset, then succeeds with one write', async () => {
-    inject(
-      'PATCH',
-      SEED,
-      2,
-      answer(429, { 'content-type': JSON_API, 'x-ratelimit-reset': '0.001' }, RATE_LIMIT_BODY)
-    )
-    const result = await run(FAST_PACE, NO_JITTER)
-    expect(result.code).toBe(0)
-    expect(retries(result)).toEqual([
-      `PATCH ${SEED}: HTTP 429; retry 1 of 5 in 0.0 s`,
-      `PATCH ${SEED}: HTTP 429; retry 2 of 5 in 0.0 s`
-    ])
-    expect(fake.org('modules')?.moduleConsumers).toEqual(['team-a'])
-    expect(requests().filter(r => r === `PATCH ${SEED}`)).toHaveLength(3)
-  })
-
-  it('waits Retry-After when a proxy sends it', async () => {
-    inject('GET', ORG, 1, answer(429, { 'retry-after': '0' }, ''))
-    const result = await run(FAST_PACE, NO_JITTER)
-    expect(result.code).toBe(0)
-    expect(retries(result)).toEqual([`GET ${ORG}: HTTP 429; retry 1 of 5 in 0.0 s`])
-  })
-
-  it('does not retry with max-retries: 0, and quotes TFE', async () => {
-    inject('PATCH', SEED, 1, answer(429, { 'content-type': JSON_API }, RATE_LIMIT_BODY))
-    const result = await run({ 'max-retries': '0' })
-    expectFailure(
-      result,
-      /^modules: TFE's rate limit was exceeded \(HTTP 429\): Too many requests: You have exceeded the API's rate limit\. Run again later, or ask a TFE admin to raise the limit\./
-    )
-    expect(retries(result)).toEqual([])
-  })
-
-  it('gives up after max-retries with the last status', async () => {
-    // TFE's 429 says when to come back (without it the run would pause a second each time).
-    inject(
-      'GET',
-      ORG,
-      10,
-      answer(429, { 'content-type': JSON_API, 'x-ratelimit-reset': '0.001' }, RATE_LIMIT_BODY)
-    )
-    const result = await run({ ...FAST_PACE, 'max-retries': '2' }, NO_JITTER)
-    expectFailure(result, /^modules: TFE's rate limit was exceeded \(HTTP 429\)/)
-    expect(retries(result)).toHaveLength(2)
-    expect(count(`GET ${ORG}`)).toBe(3)
-  })
-})
-
 describe('gateway and server errors', () => {
-  it('retries a 503 page, then gives up naming its title', async () => {
-    inject('PATCH', SEED, 10, htmlPage(503, '503 Service Temporarily Unavailable'))
-    const result = await run({ 'max-retries': '2' }, NO_JITTER)
-    expectFailure(
-      result,
-      /^modules: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers answered HTTP 503 with an HTML page \("503 Service Temporarily Unavailable"\), not TFE's JSON\. TFE or a proxy in front of it failed; run again later/
-    )
-    // Backoff doubles: 1 ms, then 2 ms (no jitter).
-    expect(retries(result)).toEqual([
-      `PATCH ${SEED}: HTTP 503; retry 1 of 2 in 0.0 s`,
-      `PATCH ${SEED}: HTTP 503; retry 2 of 2 in 0.0 s`
-    ])
-    expect(requests().filter(r => r === `PATCH ${SEED}`)).toHaveLength(3)
-  })
-
   it('retries a 502 and a 504, then succeeds', async () => {
     inject('GET', ORG, 1, htmlPage(502, '502 Bad Gateway'))
     inject('GET', RELATIONSHIP, 1, htmlPage(504, '504 Gateway Time-out'))
@@ -423,32 +349,6 @@ describe('transport failures', () => {
       )
     )
     expect(retries(result)).toContain(`GET ${ORG}: ECONNREFUSED; retry 1 of 1 in 0.0 s`)
-  })
-
-  it('retries a connection dropped without an answer', async () => {
-    inject('PATCH', SEED, 1, drop)
-    const result = await run({}, NO_JITTER)
-    expect(result.code).toBe(0)
-    expect(retries(result)).toEqual([`PATCH ${SEED}: ECONNRESET; retry 1 of 5 in 0.0 s`])
-    expect(fake.org('modules')?.moduleConsumers).toEqual(['team-a'])
-  })
-
-  it('gives up on dropped connections after max-retries', async () => {
-    inject('PATCH', SEED, 10, drop)
-    const result = await run({ 'max-retries': '1' }, NO_JITTER)
-    expectFailure(
-      result,
-      /^modules: could not reach http:\/\/127\.0\.0\.1:\d+: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers: connection reset \(ECONNRESET\)\. /
-    )
-  })
-
-  it('fails clearly when TFE never answers within timeout-seconds', async () => {
-    inject('GET', ORG, 1, () => {})
-    const result = await run({ 'timeout-seconds': '1', 'max-retries': '0' })
-    expectFailure(
-      result,
-      /^modules: could not reach http:\/\/127\.0\.0\.1:\d+: GET \/api\/v2\/admin\/organizations\/modules: (no answer within 1\.0 s|timed out \(ETIMEDOUT\))\. Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow\./
-    )
   })
 
   describe('over TLS', () => {

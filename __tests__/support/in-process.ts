@@ -24,6 +24,13 @@ export type Backoff = NonNullable<NonNullable<RunOptions['client']>['backoff']>
  */
 export const FAST_BACKOFF: Backoff = { baseMs: 1, maxMs: 2, random: () => 0 }
 
+/**
+ * Each attempt's timeout (InProcessOptions.timeoutMs) for tests that hang a request on purpose:
+ * long enough for the fake on loopback to answer every other request in time on a busy machine,
+ * short enough that no test waits for it. The error line says 0.1 s.
+ */
+export const SHORT_TIMEOUT_MS = 50
+
 export interface InProcessOptions {
   /** What the action sees of the environment (TFE_TOKEN, TFE_HOSTNAME, TFE_ADDRESS); nothing else. */
   env?: Record<string, string | undefined>
