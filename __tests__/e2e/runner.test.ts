@@ -1,16 +1,11 @@
 // runAction stands in for the GitHub runner in end-to-end tests, so its contract (environment,
-// INPUT_ names, output and command formats, timeouts) is checked against a stand-in action.
+// INPUT_ names, output and command formats, timeouts) is checked against a stand-in action. What
+// it reads (action.yml's defaults, GITHUB_OUTPUT, workflow commands) is unit/runner-parsers'.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeTfe } from '../../test-kit/fake-tfe.mjs'
-import {
-  inputEnvName,
-  parseOutputs,
-  parseWorkflowCommands,
-  readActionDefaults,
-  runAction
-} from '../../test-kit/runner.mjs'
+import { inputEnvName, readActionDefaults, runAction } from '../../test-kit/runner.mjs'
 
 const dir = mkdtempSync(join(tmpdir(), 'runner-test-'))
 
@@ -44,82 +39,6 @@ console.log('::error::100%25 broken%0D%0Adone')
 process.exitCode = Number(process.env.EXIT_CODE ?? 0)
 `
 )
-
-describe('readActionDefaults', () => {
-  it("reads this repository's action.yml", () => {
-    const defaults = readActionDefaults()
-    expect(defaults).toMatchObject({
-      organization: '',
-      mode: '',
-      'rate-limit': '20',
-      consumers: '',
-      token: '',
-      hostname: '',
-      'allow-empty': 'false'
-    })
-  })
-
-  it('handles quoting, comments and multi-line descriptions', () => {
-    const file = script(
-      'action.yml',
-      `name: x
-# inputs: not this one
-inputs:
-  plain:
-    description: >-
-      A long description
-      default: not a default, just text
-    default: hello world # a comment
-  'quoted':
-    default: 'it''s'
-  "double":
-    required: false
-    default: "a\\tb"
-  none:
-    required: true
-  expression:
-    default: \${{ github.token }}
-outputs:
-  result:
-    description: 'x'
-    default: 'not an input'
-runs:
-  using: node24
-`
-    )
-    expect(readActionDefaults(file)).toEqual({
-      plain: 'hello world',
-      quoted: "it's",
-      double: 'a\tb',
-      none: undefined,
-      expression: '${{ github.token }}'
-    })
-  })
-
-  it('refuses a block-scalar default rather than misreading it', () => {
-    const file = script('block.yml', 'inputs:\n  x:\n    default: |\n      text\n')
-    expect(() => readActionDefaults(file)).toThrow(/block scalar/)
-  })
-})
-
-describe('parsers', () => {
-  it('names INPUT_ variables as the runner does', () => {
-    expect(inputEnvName('allow-empty')).toBe('INPUT_ALLOW-EMPTY')
-    expect(inputEnvName('my input')).toBe('INPUT_MY_INPUT')
-  })
-
-  it('parses both GITHUB_OUTPUT formats and rejects an unterminated heredoc', () => {
-    expect(parseOutputs('a<<EOF\r\nx\r\ny\r\nEOF\r\nb=1\n\n')).toEqual({ a: 'x\ny', b: '1' })
-    expect(() => parseOutputs('a<<EOF\nx\n')).toThrow(/no closing EOF/)
-  })
-
-  it('parses workflow commands and ignores ordinary lines', () => {
-    expect(parseWorkflowCommands('x\n::notice title=a%2Cb::%250A\n::endgroup::\n:: nope')).toEqual([
-      { command: 'notice', properties: { title: 'a,b' }, message: '%0A' },
-      { command: 'endgroup', properties: {}, message: '' }
-    ])
-  })
-})
 
 describe('runAction', () => {
   it('runs the script with a minimal environment and INPUT_ variables', async () => {
