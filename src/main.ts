@@ -1,8 +1,6 @@
 // The step: settings → the producers asked for → one engine → one outcome → one report. The only
 // place that decides whether the step failed.
 import * as core from '@actions/core'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import type { Desired } from './domain/desired.js'
 import { ActionError, ConfigInvalid } from './domain/errors.js'
 import type { Outcome } from './domain/outcome.js'
@@ -204,13 +202,26 @@ function checkLine(outcome: Outcome, settings: Settings): string | undefined {
 async function runExport(
   client: TfeClient,
   settings: Settings,
-  { path, file }: NonNullable<Settings['exportTo']>,
+  exportTo: NonNullable<Settings['exportTo']>,
   log: (line: string) => void
 ): Promise<void> {
+  const { path, file } = exportTo
   // The YAML writer loads only for export.
-  const { sharingFileText } = await import('./files/export.js')
+  const [{ sharingFileText }, { writeExportFile }] = await Promise.all([
+    import('./files/export.js'),
+    import('./files/write-export.js')
+  ])
   log(`Reading the module sharing of every organization on ${settings.baseUrl}`)
   const sharers = await readSharingToday(client, new OrganizationDirectory(client), log)
+  core.setOutput('changed', 'false')
+  if (sharers.length === 0) {
+    // A file of no producers would be refused by the planner: there is nothing to start from.
+    core.warning(
+      `export: no organization on ${settings.baseUrl} shares its modules, so there is nothing to export; ${file} was not written.`
+    )
+    await writeSummary(exportMarkdown(sharers, file, settings.baseUrl))
+    return
+  }
   const text = sharingFileText(
     sharers.map(s =>
       s.global
@@ -219,21 +230,23 @@ async function runExport(
             organization: s.organization,
             consumers: (s.consumers ?? []).map(c => c.name ?? c.externalId)
           }
-    )
+    ),
+    exportTo.schemaUrl
   )
+  let problem: string | undefined
   try {
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, text)
+    problem = await writeExportFile(exportTo.root, path, text)
   } catch (error) {
-    const code = (error as { code?: string }).code ?? 'unknown error'
+    problem = `${file} cannot be written (${(error as { code?: string }).code ?? 'unknown error'})`
+  }
+  if (problem) {
     throw new ActionError(
-      `export: ${file} cannot be written (${code}); give the path of a file in the workspace, not of a folder. Nothing in TFE was changed.`
+      `export: ${problem}; give the path of a file in the workspace, with no link on the way. Nothing was written, and nothing in TFE was changed.`
     )
   }
   log(
     `Wrote the sharing of ${sharers.length} producer${sharers.length === 1 ? '' : 's'} to ${file}`
   )
-  core.setOutput('changed', 'false')
   await writeSummary(exportMarkdown(sharers, file, settings.baseUrl))
 }
 

@@ -498,7 +498,7 @@ describe('export, and organizations no file manages', () => {
 
     expectStepFailure(
       result,
-      /^export: sharing cannot be written \(EISDIR\); .*Nothing in TFE was changed\.$/
+      /^export: sharing is not a regular file; .*nothing in TFE was changed\.$/
     )
     expect(fake.writes()).toEqual([])
   })

@@ -25,11 +25,14 @@ function stated(text: string): ExportEntry[] {
 
 describe('sharingFileText', () => {
   it('writes the format: schema line, header, version first, sorted producers and consumers', () => {
-    const text = sharingFileText([
-      { organization: 'retired-modules', consumers: [] },
-      { organization: 'platform-modules', consumers: ['app-team-b', 'app-team-a', 'App-team-c'] },
-      { organization: 'network-modules', globalModuleSharing: true }
-    ])
+    const text = sharingFileText(
+      [
+        { organization: 'retired-modules', consumers: [] },
+        { organization: 'platform-modules', consumers: ['app-team-b', 'app-team-a', 'App-team-c'] },
+        { organization: 'network-modules', globalModuleSharing: true }
+      ],
+      SCHEMA_URL
+    )
     expect(text).toBe(
       [
         '# yaml-language-server: $schema=https://raw.githubusercontent.com/your-org/tfe-module-sharing-action/v1/module-sharing.schema.json',
@@ -54,24 +57,34 @@ describe('sharingFileText', () => {
     ])
   })
 
+  it('has no schema line when the action cannot name its own schema', () => {
+    const text = sharingFileText([{ organization: 'a', consumers: ['x'] }], undefined)
+    expect(text.split('\n')[0]).toBe(EXPORT_HEADER)
+  })
+
   it('is the same text whatever the order it is given in', () => {
     const entries: ExportEntry[] = [
       { organization: 'b', consumers: ['y', 'x'] },
       { organization: 'a', globalModuleSharing: true },
       { organization: 'c', consumers: ['z'] }
     ]
-    expect(sharingFileText([...entries].reverse())).toBe(sharingFileText(entries))
+    expect(sharingFileText([...entries].reverse(), SCHEMA_URL)).toBe(
+      sharingFileText(entries, SCHEMA_URL)
+    )
   })
 
   it('drops exact duplicate consumers, and refuses a producer given twice', () => {
-    expect(stated(sharingFileText([{ organization: 'a', consumers: ['x', 'x'] }]))).toEqual([
-      { organization: 'a', consumers: ['x'] }
-    ])
+    expect(
+      stated(sharingFileText([{ organization: 'a', consumers: ['x', 'x'] }], undefined))
+    ).toEqual([{ organization: 'a', consumers: ['x'] }])
     expect(() =>
-      sharingFileText([
-        { organization: 'a', consumers: [] },
-        { organization: 'a', globalModuleSharing: true }
-      ])
+      sharingFileText(
+        [
+          { organization: 'a', consumers: [] },
+          { organization: 'a', globalModuleSharing: true }
+        ],
+        undefined
+      )
     ).toThrow('sharingFileText: a is given twice; give each producer once')
   })
 
@@ -93,7 +106,7 @@ describe('sharingFileText', () => {
       ...tricky.map(organization => ({ organization, consumers: ['app'] })),
       { organization: 'app', consumers: tricky }
     ]
-    const text = sharingFileText(entries)
+    const text = sharingFileText(entries, undefined)
     expect(text).toContain('  "123":\n')
     expect(text).toContain('      - "true"\n')
     expect(stated(text)).toEqual(
@@ -130,7 +143,7 @@ describe('sharingFileText', () => {
               ? { ...entry, consumers: [...entry.consumers].sort((a, b) => (a < b ? -1 : 1)) }
               : entry
           )
-        expect(stated(sharingFileText(list))).toEqual(expected)
+        expect(stated(sharingFileText(list, undefined))).toEqual(expected)
       })
     )
   })

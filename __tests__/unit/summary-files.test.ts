@@ -93,6 +93,23 @@ describe('the summary of a file run', () => {
     )
   })
 
+  it('counts, after writes, only what TFE accepted: a failed write adds nothing', () => {
+    const written = {
+      ...report([
+        producer('network', ['legacy'], ['app-a', 'legacy'], 'changed'),
+        producer('platform', [], ['app-a', 'app-b', 'app-c'], 'failed')
+      ]),
+      wrote: true,
+      dryRun: false
+    }
+    const lines = filesSummaryMarkdown(written, SUMMARY_LIMIT, 'see the producers output').split(
+      '\n'
+    )
+    expect(lines[4]).toBe(
+      '**1 changed** · 0 unchanged · **1 failed** · 1 partnership added, 0 removed · 0 unmanaged'
+    )
+  })
+
   it('shows a table per changed producer with only what changes, and counts the rest', () => {
     expect(text).toContain(
       [

@@ -5,7 +5,7 @@ import { stringify } from 'yaml'
 import { SHARING_FILE_VERSION } from './parse.js'
 import { byCodePoint } from '../domain/model.js'
 
-/** Where editors find the schema of the format (`# yaml-language-server: $schema=...`). */
+/** The schema's own `$id`: a placeholder for the repository the action is installed from. */
 export const SCHEMA_URL =
   'https://raw.githubusercontent.com/your-org/tfe-module-sharing-action/v1/module-sharing.schema.json'
 
@@ -22,7 +22,11 @@ export type ExportEntry =
  * duplicates dropped), global producers as `global-module-sharing: true`, `version: 1` first.
  * Throws on a producer given twice: the caller has two answers for one organization.
  */
-export function sharingFileText(entries: readonly ExportEntry[]): string {
+export function sharingFileText(
+  entries: readonly ExportEntry[],
+  /** The action's schema, or undefined for no schema line (see settings' schemaUrlFor). */
+  schemaUrl: string | undefined
+): string {
   const seen = new Set<string>()
   for (const { organization } of entries) {
     if (seen.has(organization)) {
@@ -44,5 +48,6 @@ export function sharingFileText(entries: readonly ExportEntry[]): string {
     { version: SHARING_FILE_VERSION, producers },
     { lineWidth: 0, indent: 2, indentSeq: true }
   )
-  return `# yaml-language-server: $schema=${SCHEMA_URL}\n${EXPORT_HEADER}\n${body}`
+  const schema = schemaUrl ? `# yaml-language-server: $schema=${schemaUrl}\n` : ''
+  return `${schema}${EXPORT_HEADER}\n${body}`
 }

@@ -55,6 +55,13 @@ export async function findSharingFiles(patterns: string, workspace: string): Pro
 
   const globber = await create([...includes.map(absolute), ...excludes].join('\n'), GLOB_OPTIONS)
   const files = [...new Set(await globber.glob())].sort()
+  if (files.length === 0) {
+    // A check that checks nothing must not pass: the exclusions left out every file.
+    throw new SharingPatternError([
+      `the patterns leave out every file they match (${lines.map(label).join(', ')}); ` +
+        'a run needs at least one sharing file'
+    ])
+  }
   await checkInside(files, root, problems)
   if (problems.length > 0) throw new SharingPatternError(problems)
   return files
@@ -107,7 +114,10 @@ async function nothingMatched(pattern: Pattern, root: string): Promise<string> {
   return `${label(pattern)} matches no file in the workspace${hint || '; check its spelling and the folder'}`
 }
 
-/** A matched file that is a link to somewhere outside the workspace is not managed. */
+/**
+ * A matched file that is a link to somewhere outside the workspace is not managed, nor is one
+ * that is not a regular file: reading a FIFO or a device would hang the run.
+ */
 async function checkInside(
   files: readonly string[],
   root: string,
@@ -126,6 +136,11 @@ async function checkInside(
     ) {
       problems.push(
         `${relative(root, file).split(sep).join('/')} is a link that leads outside the workspace (or nowhere); ` +
+          'sharing files must be files of the repository'
+      )
+    } else if (!(await stat(real)).isFile()) {
+      problems.push(
+        `${relative(root, file).split(sep).join('/')} is not a regular file (a FIFO, socket or device); ` +
           'sharing files must be files of the repository'
       )
     }

@@ -46,8 +46,11 @@ export function filesSummaryMarkdown(
   const { producers, unmanaged = [], dryRun } = report
   const count = (result: ProducerResult) => producers.filter(p => p.result === result).length
   const shown = producers.filter(p => p.result !== 'unchanged')
-  const added = shown.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0)
-  const removed = shown.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0)
+  // What TFE accepted, after writes; what the plan would do, before them. A producer whose write
+  // failed counts in neither: its state is unknown.
+  const counted = producers.filter(p => p.result === (report.wrote ? 'changed' : 'would-change'))
+  const added = counted.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0)
+  const removed = counted.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0)
   const failed = count('failed')
   const changing = dryRun || !report.wrote ? count('would-change') : count('changed')
   const verb = dryRun || !report.wrote ? 'would change' : 'changed'
@@ -195,6 +198,14 @@ function plural(count: number): string {
 
 /** What an export wrote, for the job summary. */
 export function exportMarkdown(entries: readonly Sharer[], file: string, baseUrl: string): string {
+  if (entries.length === 0) {
+    return [
+      '### Module sharing: nothing to export',
+      '',
+      `No organization on TFE ${escapeHtml(baseUrl)} shares its modules, so \`${cell(file)}\` was not written. Nothing in TFE was changed.`,
+      ''
+    ].join('\n')
+  }
   const global = entries.filter(e => e.global).length
   return [
     `### Module sharing exported: ${entries.length} producer${plural(entries.length)}`,

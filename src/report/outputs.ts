@@ -62,7 +62,9 @@ export function writeFilesOutputs(outcome: Outcome): void {
   const partnerships = outcome.producers.flatMap(p => p.applied?.partnerships ?? [])
   core.setOutput('producers', JSON.stringify(outcome.producers.map(producerOutput)))
   core.setOutput('unmanaged', JSON.stringify((outcome.unmanaged ?? []).map(u => u.organization)))
-  core.setOutput('changed', String(anyChange(outcome)))
+  // A run whose plan failed wrote nothing and, dry or not, would write nothing as it stands.
+  const planFailed = !outcome.wrote && outcome.producers.some(p => p.result === 'failed')
+  core.setOutput('changed', String(!planFailed && anyChange(outcome)))
   core.setOutput('partnership-ids', JSON.stringify(partnerships.map(p => p.id)))
   core.setOutput('partnerships', JSON.stringify(partnerships.map(partnershipOutput)))
 }

@@ -45,7 +45,16 @@ export function readSettings(source: InputSource = actionInputs): Settings {
     source.env('GITHUB_WORKSPACE')?.trim() || process.cwd()
   )
   const patterns = parsePatterns(source.input('config'))
-  const exportTo = parseExport(source.input('export'), workspace)
+  const exported = parseExport(source.input('export'), workspace)
+  const exportTo = exported && {
+    ...exported,
+    // Set by the runner for `uses: owner/repo@ref`; empty for `uses: ./…`.
+    schemaUrl: schemaUrlFor({
+      repository: source.env('GITHUB_ACTION_REPOSITORY')?.trim(),
+      ref: source.env('GITHUB_ACTION_REF')?.trim(),
+      serverUrl: source.env('GITHUB_SERVER_URL')?.trim()
+    })
+  }
   const many = patterns !== '' || exportTo !== undefined
   if (patterns !== '' && exportTo !== undefined) {
     throw new InputError(
@@ -261,6 +270,22 @@ export function parseWorkingDirectory(raw: string, workspace: string): string {
 }
 
 /**
+ * Where editors find the schema (`# yaml-language-server: $schema=...`): the action's own
+ * repository at the ref a step runs it by, when it runs as `owner/repo@ref` on github.com; else
+ * undefined, and the file has no schema line rather than one that leads nowhere.
+ */
+export function schemaUrlFor(env: {
+  repository?: string
+  ref?: string
+  serverUrl?: string
+}): string | undefined {
+  const { repository, ref, serverUrl } = env
+  if (!repository || !ref || (serverUrl && serverUrl !== 'https://github.com')) return undefined
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^[\w./-]+$/.test(ref)) return undefined
+  return `https://raw.githubusercontent.com/${repository}/${ref}/module-sharing.schema.json`
+}
+
+/**
  * The export file: relative to the workspace and inside it, so a step can only write where the
  * workflow's checkout is.
  */
@@ -289,7 +314,7 @@ export function parseExport(raw: string, workspace: string): Settings['exportTo'
       `export must name a file inside the workspace: ${what}${tokenHint(value)}`
     )
   }
-  return { path, file: file.split(sep).join('/') }
+  return { path, file: file.split(sep).join('/'), root: workspace, schemaUrl: undefined }
 }
 
 /**

@@ -26,7 +26,17 @@ export interface Settings {
    */
   config: { patterns: string; workspace: string } | undefined
   /** Export today's sharing to this file instead of changing anything. */
-  exportTo: { path: string; file: string } | undefined
+  exportTo:
+    | {
+        path: string
+        /** Relative to the working folder, as a person reads it. */
+        file: string
+        /** The folder the file must stay in, through any link. */
+        root: string
+        /** The action's own schema, when it runs as owner/repo@ref on github.com. */
+        schemaUrl: string | undefined
+      }
+    | undefined
   /** With dryRun: fail when TFE differs from what is asked. */
   failOnDrift: boolean
   /** With config: fail when organizations share today but are in no file. */

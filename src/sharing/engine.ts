@@ -4,7 +4,7 @@
 // many, and the report shows the outcome either way.
 import type { Desired, Writing } from '../domain/desired.js'
 import { ActionError, PlanConflict } from '../domain/errors.js'
-import { type Consumer, type ConsumerRef, asConsumer } from '../domain/model.js'
+import { type Consumer, type ConsumerRef, asConsumer, consumerLabel } from '../domain/model.js'
 import type { Outcome, ProducerOutcome } from '../domain/outcome.js'
 import { type Plan, makePlan } from '../domain/plan.js'
 import { type Place, type Problem, isFilePlace } from '../domain/problems.js'
@@ -113,6 +113,11 @@ async function run(
     }))
   }
 
+  // What each producer would change, in the log too, not only in the summary.
+  if (many) {
+    for (const { plan } of producers) if (plan?.changed) log(changeLine(plan, dryRun))
+  }
+
   const failed = producers.some(p => p.result === 'failed')
   if (failed || dryRun) {
     if (!many) log(dryRunLine(producers[0], dryRun))
@@ -149,6 +154,24 @@ async function run(
     counts.done++
   })
   return { producers, unmanaged, wrote: true, warnings }
+}
+
+/** `platform: would add team-a, team-b; would remove legacy`, a dozen names at most each. */
+function changeLine(plan: Plan, dryRun: boolean): string {
+  const would = dryRun ? 'would ' : 'to '
+  const names = (list: readonly Consumer[]) => {
+    const shown = list.slice(0, 12).map(consumerLabel)
+    return list.length > 12 ? `${shown.join(', ')} and ${list.length - 12} more` : shown.join(', ')
+  }
+  const parts = [
+    plan.global.before !== plan.global.after
+      ? `${would}turn global sharing ${plan.global.after ? 'on' : 'off'}`
+      : '',
+    plan.previous === undefined ? `${would}set the list to ${plan.next.length}` : '',
+    plan.added.length ? `${would}add ${names(plan.added)}` : '',
+    plan.removed.length ? `${would}remove ${names(plan.removed)}` : ''
+  ].filter(Boolean)
+  return `${plan.organization}: ${parts.join('; ')}`
 }
 
 function dryRunLine(producer: ProducerOutcome | undefined, dryRun: boolean): string {

@@ -1,0 +1,134 @@
+// export, in process against the fake TFE: the file is written where the input says and nowhere
+// else (never through a link), names the action's own schema when it can, and is not written at
+// all when there is nothing to export.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type FakeTfe, startFakeTfe } from '../../test-kit/fake-tfe.mjs'
+import { type InProcessRun, runInProcess } from '../support/in-process.js'
+import { annotations } from '../support/run-expectations.js'
+
+let fake: FakeTfe
+let workspace: string
+let outside: string
+
+beforeEach(async () => {
+  workspace = mkdtempSync(join(tmpdir(), 'export-'))
+  outside = mkdtempSync(join(tmpdir(), 'outside-'))
+  fake = await startFakeTfe()
+  for (const name of ['team-a', 'legacy']) fake.addOrganization({ name })
+  fake.addOrganization({ name: 'platform', moduleConsumers: ['legacy'] })
+})
+afterEach(async () => {
+  await fake.close()
+  rmSync(workspace, { recursive: true, force: true })
+  rmSync(outside, { recursive: true, force: true })
+})
+
+function run(exportTo: string, env: Record<string, string> = {}): Promise<InProcessRun> {
+  return runInProcess(
+    { hostname: fake.url, token: fake.adminToken, export: exportTo },
+    { env: { GITHUB_WORKSPACE: workspace, ...env } }
+  )
+}
+
+const PROBLEM =
+  /^export: .*; give the path of a file in the workspace, with no link on the way\. Nothing was written, and nothing in TFE was changed\.$/
+
+describe('export through links', () => {
+  it('refuses a link at the file, and leaves what it points at alone', async () => {
+    const target = join(outside, 'victim.txt')
+    writeFileSync(target, 'keep me')
+    mkdirSync(join(workspace, 'sharing'))
+    symlinkSync(target, join(workspace, 'sharing/today.yml'))
+    const result = await run('sharing/today.yml')
+    expect(result.code).toBe(1)
+    expect(annotations(result, 'error')).toEqual([expect.stringMatching(PROBLEM)])
+    expect(annotations(result, 'error')[0]).toContain('sharing/today.yml is a link')
+    expect(readFileSync(target, 'utf8')).toBe('keep me')
+  })
+
+  it('refuses a dangling link at the file, creating nothing where it points', async () => {
+    mkdirSync(join(workspace, 'sharing'))
+    symlinkSync(join(outside, 'new.yml'), join(workspace, 'sharing/today.yml'))
+    const result = await run('sharing/today.yml')
+    expect(result.code).toBe(1)
+    expect(existsSync(join(outside, 'new.yml'))).toBe(false)
+  })
+
+  it('refuses a link on a folder above the file, creating nothing outside', async () => {
+    symlinkSync(outside, join(workspace, 'sharing'))
+    const result = await run('sharing/today.yml')
+    expect(result.code).toBe(1)
+    expect(annotations(result, 'error')[0]).toContain('sharing is a link')
+    expect(existsSync(join(outside, 'today.yml'))).toBe(false)
+  })
+
+  it('writes a plain file, leaving no temporary file behind', async () => {
+    const result = await run('sharing/today.yml')
+    expect(result.code).toBe(0)
+    expect(readFileSync(join(workspace, 'sharing/today.yml'), 'utf8')).toContain('platform:')
+    expect(
+      existsSync(join(workspace, 'sharing')) &&
+        readFileSync(join(workspace, 'sharing/today.yml'), 'utf8').length > 0
+    ).toBe(true)
+    const { readdirSync } = await import('node:fs')
+    expect(readdirSync(join(workspace, 'sharing'))).toEqual(['today.yml'])
+  })
+})
+
+describe('the schema line', () => {
+  it("names the action's own repository and ref when it runs as owner/repo@ref", async () => {
+    const result = await run('today.yml', {
+      GITHUB_ACTION_REPOSITORY: 'platform/tfe-module-sharing-action',
+      GITHUB_ACTION_REF: 'v1',
+      GITHUB_SERVER_URL: 'https://github.com'
+    })
+    expect(result.code).toBe(0)
+    expect(readFileSync(join(workspace, 'today.yml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=https://raw.githubusercontent.com/platform/tfe-module-sharing-action/v1/module-sharing.schema.json'
+    )
+  })
+
+  it.each([
+    ['uses: ./ (no repository or ref)', {}],
+    [
+      'GitHub Enterprise Server',
+      {
+        GITHUB_ACTION_REPOSITORY: 'platform/tfe-module-sharing-action',
+        GITHUB_ACTION_REF: 'v1',
+        GITHUB_SERVER_URL: 'https://github.example.com'
+      }
+    ]
+  ])('is left out rather than a placeholder: %s', async (_, env) => {
+    const result = await run('today.yml', env)
+    expect(result.code).toBe(0)
+    const text = readFileSync(join(workspace, 'today.yml'), 'utf8')
+    expect(text).not.toContain('$schema=')
+    expect(text).not.toContain('your-org')
+  })
+})
+
+describe('nothing to export', () => {
+  it('says so, and writes no file', async () => {
+    await fake.close()
+    fake = await startFakeTfe()
+    fake.addOrganization({ name: 'platform' })
+    fake.addOrganization({ name: 'team-a' })
+    const result = await run('sharing/today.yml')
+    expect(result.code).toBe(0)
+    expect(annotations(result, 'warning')).toEqual([
+      `export: no organization on ${fake.url} shares its modules, so there is nothing to export; sharing/today.yml was not written.`
+    ])
+    expect(existsSync(join(workspace, 'sharing/today.yml'))).toBe(false)
+    expect(result.summary).toContain('nothing to export')
+  })
+})
