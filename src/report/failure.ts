@@ -103,7 +103,7 @@ export function describeCommentFailure(
   } else if (number) {
     advice = `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`
   } else {
-    advice = 'Check that the workflow runs on pull_request events.'
+    advice = 'Check that the workflow runs on pull_request or pull_request_target events.'
   }
   const message = oneLine(error instanceof Error ? error.message : String(error))
   const line =
