@@ -123,6 +123,12 @@ describe('the token', () => {
   })
 
   it("valid but not a site admin's (404 from the admin API)", async () => {
+    // Consumers by name go the same way: the producer's read fails first.
+    const byName = await run({ consumers: 'team-a', token: fake.userToken })
+    expectFailure(byName, /^modules: the token is valid but not a site administrator's.*HTTP 404/)
+    expect(fake.writes()).toEqual([])
+    fake.requests.length = 0
+
     const result = await run({ token: fake.userToken })
     expectFailure(
       result,
@@ -208,6 +214,7 @@ describe('404s, told apart by a second look', () => {
       result,
       /^modules: this TFE does not offer the module-consumers endpoint \(PATCH \/api\/v2\/admin\/organizations\/:name\/module-consumers\) \(HTTP 404 although the organization exists\)\. .*check the TFE version/
     )
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
   })
 
   it('a 404 on a read after the write is not blamed on the endpoint', async () => {
@@ -236,6 +243,22 @@ describe('422', () => {
     expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
   })
 
+  it('lists every unknown id with its pointer; 17 characters are a name, not an id', async () => {
+    const result = await run({ consumers: 'org-11111111111111111,org-2222222222222222' })
+    // 17 characters is a name, not an id: this is refused as an unknown name.
+    expectFailure(result, /no organization named org-11111111111111111/)
+
+    const unknownIds = await run({ consumers: 'org-1111111111111111, org-2222222222222222' })
+    const line = expectFailure(unknownIds, /^modules: TFE refused the request \(HTTP 422\): /)
+    expect(line).toMatch(
+      /org-1111111111111111.*\(at \/data\/attributes\/module-consuming-organization-ids\)/
+    )
+    expect(line).toMatch(
+      /org-2222222222222222.*\(at \/data\/attributes\/module-consuming-organization-ids\)/
+    )
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
+  })
+
   it('reads old plain-string error lists and numeric statuses', async () => {
     inject(
       'PATCH',
@@ -251,6 +274,23 @@ describe('422', () => {
     expectFailure(
       result,
       /^modules: TFE refused the request \(HTTP 422\): Consumer is invalid; no detail; 7\. Check the consumers list/
+    )
+
+    inject(
+      'PATCH',
+      SEED,
+      1,
+      answer(
+        422,
+        { 'content-type': 'application/json' },
+        JSON.stringify({
+          errors: ['Consumer list is invalid', { status: 422, title: 'bad', detail: 'worse' }]
+        })
+      )
+    )
+    expectFailure(
+      await run(),
+      /HTTP 422\): Consumer list is invalid; bad: worse\. Check the consumers list/
     )
   })
 })
@@ -329,6 +369,27 @@ describe('gateway and server errors', () => {
     )
     expect(count(`GET ${ORG}`)).toBe(1)
     expect(fake.writes()).toEqual([])
+  })
+
+  it.each([
+    [
+      'an HTML proxy page',
+      502,
+      'text/html',
+      '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+      /HTTP 502 with an HTML page \("502 Bad Gateway"\), not TFE's JSON/
+    ],
+    ['an empty body', 503, 'text/plain', '', /HTTP 503 with an empty body/],
+    ['plain text', 500, 'text/plain', 'upstream exploded', /HTTP 500: "upstream exploded"/]
+  ])('explains %s in one line', async (_what, status, type, body, pattern) => {
+    fake.intercept((_req, res) => {
+      res.writeHead(status, { 'content-type': type })
+      res.end(body)
+      return true
+    })
+    // 502 and 503 are retried, which faults-retries tests: here the first answer is the last.
+    const result = await run({ 'max-retries': '0' })
+    expectFailure(result, pattern)
   })
 })
 
@@ -431,14 +492,17 @@ describe('2xx answers that are not what the API documents', () => {
     )
   })
 
-  it('a 200 without the partnership list', async () => {
-    inject('PATCH', SEED, 1, answer(200, { 'content-type': JSON_API }, '{"data":null}'))
-    const result = await run()
-    expectFailure(
-      result,
-      /^modules: unexpected answer from .*PATCH (\/api\/v2)?\/admin\/organizations\/modules\/module-consumers answered HTTP 200 without the list of partnerships\. /
-    )
-  })
+  it.each(['{"data":null}', '{"data":{"id":"x"}}'])(
+    'a 200 without the partnership list: %s',
+    async body => {
+      inject('PATCH', SEED, 1, answer(200, { 'content-type': JSON_API }, body))
+      const result = await run()
+      expectFailure(
+        result,
+        /^modules: unexpected answer from .*PATCH (\/api\/v2)?\/admin\/organizations\/modules\/module-consumers answered HTTP 200 without the list of partnerships\. /
+      )
+    }
+  )
 
   it('a partnership lacking attributes', async () => {
     inject(

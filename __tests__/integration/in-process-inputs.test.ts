@@ -1,26 +1,22 @@
-// Inputs as people (and mistakes) give them, through the built action as a runner runs it: a
-// token pasted into any input never shows, comments in the consumers list, an IPv6 host.
-import { createConnection, createServer, type Server } from 'node:net'
+// Inputs as people (and mistakes) give them, run in this process against the fake TFE: a token
+// pasted into any input never shows, bad values are refused before any request with one line that
+// says what is wrong, comments in the consumers list, an IPv6 host.
+import { type Server, createConnection, createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { type FakeTfe, startFakeTfe } from '../../test-kit/fake-tfe.mjs'
-import { readActionDefaults, runAction } from '../../test-kit/runner.mjs'
+import { expectFailure } from '../support/action-on-fake.js'
+import { fake, useFakeTfe } from '../support/fake-tfe-per-test.js'
+import { runInProcess } from '../support/in-process.js'
+import { readActionDefaults } from '../../test-kit/runner.mjs'
 import { visible } from '../support/run-expectations.js'
 
-let fake: FakeTfe
-
-beforeEach(async () => {
-  fake = await startFakeTfe()
-  fake.addOrganization({ name: 'team-a' })
-  fake.addOrganization({ name: 'team-b' })
-  fake.addOrganization({ name: 'modules' })
-})
-
-afterEach(async () => {
-  await fake.close()
+useFakeTfe(tfe => {
+  tfe.addOrganization({ name: 'team-a' })
+  tfe.addOrganization({ name: 'team-b' })
+  tfe.addOrganization({ name: 'modules' })
 })
 
 function run(inputs: Record<string, string>) {
-  return runAction({
+  return runInProcess({
     organization: 'modules',
     hostname: fake.url,
     token: fake.adminToken,
@@ -48,6 +44,30 @@ it.each(INPUTS)('a token pasted into %s never shows, not even in part', async in
   expectNoPieceOf(visible(result), PASTED)
   // Refused before anything reached TFE, or (for an input that takes any text) harmless.
   if (result.code !== 0) expect(fake.writes()).toEqual([])
+})
+
+it.each([
+  [
+    { organization: 'my org' },
+    /^Invalid input: organization is not a valid organization name: 6 characters, the first that is not allowed is a space at position 3/
+  ],
+  [{ organization: '' }, /^Invalid input: organization is required/],
+  [
+    { consumers: 'team-a, bad/name' },
+    /^Invalid input: consumers has an entry that is neither .*entry 2 \(8 characters, the first that is not allowed is "\/" at position 4\)/
+  ],
+  [{ 'allow-empty': 'yes' }, /^Invalid input: allow-empty must be true or false, not "yes"/],
+  [{ hostname: 'http://tfe.example.com' }, /^Invalid input: hostname .* unencrypted/],
+  [{ token: '' }, /^Invalid input: no TFE token/]
+])('refuses bad input %p before any request', async (inputs, pattern) => {
+  const result = await run(inputs)
+  expectFailure(result, pattern)
+  expect(fake.requests).toEqual([])
+})
+
+it('refuses a missing hostname, naming where it can come from', async () => {
+  const result = await runInProcess({ organization: 'modules', consumers: 'team-a', token: 'x' })
+  expectFailure(result, /no TFE hostname: set the hostname input .*TFE_HOSTNAME or TFE_ADDRESS/)
 })
 
 it('reads # comments in the consumers list', async () => {

@@ -2,7 +2,11 @@
 // mode, dry runs, global sharing, each API with its read-back, a TFE without the relationships
 // endpoint, and name lookups. Each test checks what a user sees (outputs, summary, log, the one
 // error line) and what TFE received.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
 import type { FakeOrganization } from '../../test-kit/fake-tfe.mjs'
+import { repoRoot } from '../../test-kit/runner.mjs'
 import { runInProcess } from '../support/in-process.js'
 import {
   ORG,
@@ -26,6 +30,10 @@ import {
 import { annotations } from '../support/run-expectations.js'
 
 closeFakeAfterEach()
+
+const ACTION = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+  outputs: Record<string, unknown>
+}
 
 describe('mode: set through the module-consumers endpoint', () => {
   beforeEach(() => start())
@@ -130,16 +138,50 @@ describe('mode: set through the module-consumers endpoint', () => {
     const refused = await run({ consumers: '' })
     expectFailure(refused, /^Invalid input: consumers is empty.*allow-empty: true/)
     expect(fake.requests).toEqual([])
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
 
     const result = await run({ consumers: ' \n', 'allow-empty': 'true' })
     expectSuccess(result)
     expect(writes()).toEqual([{ method: 'PATCH', path: SEED, body: seedBody([]) }])
     expect(fake.org('modules')?.moduleConsumers).toEqual([])
+    expect(result.outputs['partnership-ids']).toBe('[]')
     expect(result.outputs['consumer-ids']).toBe('[]')
     expect(result.outputs['consumer-names']).toBe('[]')
     expect(result.outputs.partnerships).toBe('[]')
+    expect(result.summary).toContain(`| legacy | ${legacy.externalId} | ➖ removed |`)
     expect(json(result, 'removed')).toEqual([legacy.externalId])
     expect(result.stdout).toContain('modules now shares its modules with 0 organizations.')
+  })
+
+  it('writes exactly the outputs action.yml declares, but unmanaged (sharing files only)', async () => {
+    const result = await run({ consumers: 'team-a' })
+    expectSuccess(result)
+    expect(Object.keys(result.outputs).sort()).toEqual(
+      Object.keys(ACTION.outputs)
+        .filter(name => name !== 'unmanaged')
+        .sort()
+    )
+    expect(json(result, 'producers')).toEqual([
+      {
+        organization: 'modules',
+        result: 'changed',
+        added: ['team-a'],
+        removed: ['legacy'],
+        consumers: ['team-a'],
+        'global-module-sharing': false
+      }
+    ])
+  })
+
+  it('names every unknown consumer and writes nothing', async () => {
+    const result = await run({ consumers: 'team-a, ghost, phantom' })
+    const line = expectFailure(
+      result,
+      /^modules: no organization named ghost, phantom on this TFE \(HTTP 404\)/
+    )
+    expect(line).toMatch(/nothing was changed/)
+    expect(fake.writes()).toEqual([])
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
   })
 
   it('reads the token and hostname from TFE_TOKEN and TFE_HOSTNAME', async () => {
