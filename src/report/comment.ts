@@ -2,6 +2,7 @@
 // updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
 // @actions/github (Octokit) is loaded here, on demand, so runs that don't comment never load it.
 import { HttpClient } from '@actions/http-client'
+import { createHash } from 'node:crypto'
 
 export interface CommentResult {
   action: 'created' | 'updated'
@@ -21,9 +22,22 @@ export class CommentError extends Error {
   }
 }
 
-export function commentMarker(organization: string): string {
-  return `<!-- tfe-module-sharing-action: ${organization} -->`
+/**
+ * The hidden line that finds a run's comment again. A subject longer than a line (the patterns
+ * of a long config) is named by its hash instead, so that the marker stays short and the
+ * comment's whole budget goes to the plan.
+ */
+export function commentMarker(subject: string): string {
+  return `<!-- tfe-module-sharing-action: ${markerKey(subject)} -->`
 }
+
+export function markerKey(subject: string): string {
+  if (subject.length <= MARKER_KEY_MAX) return subject
+  const hash = createHash('sha256').update(subject).digest('hex').slice(0, 16)
+  return `${subject.slice(0, MARKER_KEY_MAX - 24)}… #${hash}`
+}
+
+const MARKER_KEY_MAX = 120
 
 /**
  * Creates or updates this producer's comment on the run's pull request. Returns undefined when

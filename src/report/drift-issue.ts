@@ -4,7 +4,7 @@
 // workflow's token, and a person's issue that happens to carry the marker is never touched.
 // @actions/github (Octokit) is loaded on demand, as for the pull request comment.
 import { HttpClient } from '@actions/http-client'
-import { CommentError, fetchThrough } from './comment.js'
+import { CommentError, fetchThrough, markerKey } from './comment.js'
 
 /** What the check found, and the issue's text for it. */
 export type DriftState =
@@ -19,11 +19,11 @@ export interface DriftIssueResult {
 }
 
 export function driftMarker(subject: string): string {
-  return `<!-- tfe-module-sharing-action drift: ${subject} -->`
+  return `<!-- tfe-module-sharing-action drift: ${markerKey(subject)} -->`
 }
 
 export function driftTitle(subject: string): string {
-  return `TFE module sharing drift: ${subject}`
+  return `TFE module sharing drift: ${markerKey(subject)}`
 }
 
 interface Found {

@@ -6,7 +6,7 @@ import { ConfigInvalid, InputError } from '../domain/errors.js'
 import type { Api } from '../domain/model.js'
 import type { Outcome, ProducerOutcome } from '../domain/outcome.js'
 import { type Problem, isFilePlace } from '../domain/problems.js'
-import { commentOnPullRequest } from './comment.js'
+import { commentMarker, commentOnPullRequest } from './comment.js'
 import { driftMarker, keepDriftIssue } from './drift-issue.js'
 import { describeCommentFailure, describeFailure, describeIssueFailure } from './failure.js'
 import { COMMENT_LIMIT, SUMMARY_LIMIT, filesSummaryMarkdown } from './files-summary.js'
@@ -69,7 +69,12 @@ export async function reportOutcome(outcome: Outcome, context: RunContext): Prom
   )
   await comment(
     context,
-    filesSummaryMarkdown(run, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`)
+    filesSummaryMarkdown(
+      run,
+      // The hidden marker goes into the same comment: the plan gets what it leaves.
+      COMMENT_LIMIT - Buffer.byteLength(`${commentMarker(context.subject)}\n`),
+      `the job summary has all of them (${runUrl()})`
+    )
   )
 }
 
