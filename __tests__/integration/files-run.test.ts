@@ -92,3 +92,16 @@ describe('the log of a dry run', () => {
     expect(result.stdout).not.toContain('tools: would')
   })
 })
+
+describe('invalid files', () => {
+  it('lists every problem with its file and line in the summary, not only in annotations', async () => {
+    file('sharing/a.yml', 'producers:\n  platform:\n    consumer: [legacy]\n')
+    file('sharing/b.yml', 'version: 2\nproducers:\n  tools:\n    consumers: [team-b]\n')
+    const result = await run({ config: 'sharing/*.yml', 'dry-run': 'true' })
+    expect(result.code).toBe(1)
+    expect(result.summary).toMatch(/^- `sharing\/a\.yml:3`: .*consumer/m)
+    expect(result.summary).toMatch(/^- `sharing\/b\.yml:1`: .*version/m)
+    expect(result.stdout).toMatch(/^sharing\/a\.yml:3:\d+: /m)
+    expect(fake.requests).toEqual([])
+  })
+})

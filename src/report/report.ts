@@ -5,7 +5,12 @@ import * as core from '@actions/core'
 import { ConfigInvalid, InputError } from '../domain/errors.js'
 import type { Api } from '../domain/model.js'
 import type { Outcome, ProducerOutcome } from '../domain/outcome.js'
-import { type Problem, isFilePlace } from '../domain/problems.js'
+import {
+  type FileProblem,
+  type Problem,
+  formatFileProblem,
+  isFilePlace
+} from '../domain/problems.js'
 import { commentMarker, commentOnPullRequest } from './comment.js'
 import { driftMarker, keepDriftIssue } from './drift-issue.js'
 import { describeCommentFailure, describeFailure, describeIssueFailure } from './failure.js'
@@ -88,15 +93,40 @@ export async function reportFailure(
   error?: unknown
 ): Promise<void> {
   if (error instanceof ConfigInvalid) {
-    for (const { file, line, column, message } of error.problems) {
+    for (const problem of error.problems) {
+      const { file, line, column, message } = problem
       core.error(message, { file, startLine: line, startColumn: column })
+      // Past ten, GitHub drops annotations: the log keeps each, with its place.
+      core.info(formatFileProblem(problem))
     }
   }
   // The pull request must not keep showing an earlier, successful plan.
   const input = error instanceof InputError ? error.input : undefined
-  const markdown = failureMarkdown(context.subject, line, context.dryRun, input)
+  let markdown = failureMarkdown(context.subject, line, context.dryRun, input)
+  if (error instanceof ConfigInvalid) {
+    // GitHub shows ten error annotations a step: the summary and the comment list them all.
+    markdown += problemList(error.problems, PROBLEMS_SHOWN)
+  }
   await writeSummary(markdown).catch(() => {})
   await comment(context, markdown)
+}
+
+const PROBLEMS_SHOWN = 200
+
+/** Each problem with its file and line, as a list; the rest counted (the log has every one). */
+function problemList(problems: readonly FileProblem[], max: number): string {
+  const lines = problems
+    .slice(0, max)
+    .map(p => `- \`${codeText(`${p.file}:${p.line}`)}\`: ${escapeHtml(p.message)}`)
+  if (problems.length > max) {
+    lines.push(`- … and ${problems.length - max} more: the step's log lists every one.`)
+  }
+  return `\n${lines.join('\n')}\n`
+}
+
+/** Inside a code span, only a backtick or a line break could break out of it. */
+function codeText(text: string): string {
+  return text.replace(/[`\r\n]/g, '_')
 }
 
 /** The sharing change stands whatever happens here, so a comment failure is a warning. */
