@@ -129,6 +129,7 @@ describe('the registry-partnerships API', () => {
     const result = await run({ api: 'registry-partnerships', consumers: 'team-a' })
     expectFailure(result, /^modules: shares its providers with every organization/)
     expect(fake.writes()).toEqual([])
+    expect(fake.org('modules')?.globalProviderSharing).toBe(true)
   })
 
   it('is refused before any write when provider consumers cannot be read', async () => {
@@ -136,6 +137,7 @@ describe('the registry-partnerships API', () => {
     const result = await run({ api: 'registry-partnerships', consumers: 'team-a' })
     expectFailure(result, /^modules: this TFE does not list provider consumers \(HTTP 404\)/)
     expect(fake.writes()).toEqual([])
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
   })
 })
 
@@ -153,12 +155,16 @@ describe('a TFE without the relationships endpoint', () => {
     expect(result.outputs.removed).toBe('null')
     expect(result.outputs['previous-consumer-ids']).toBe('null')
     expect(json(result, 'consumer-ids')).toEqual([teamA.externalId])
+    expect(json(result, 'partnership-ids')).toHaveLength(1)
+    expect(result.outputs.changed).toBe('true')
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['team-a'])
     expect(result.summary).toContain('**Set** to 1 consumer.')
     expect(result.summary).toContain('the list before this run is unknown')
   })
 
   it.each([
     [{ mode: 'add' }, /^modules: this TFE does not list module consumers .*mode: add cannot know/],
+    [{ mode: 'remove', consumers: 'legacy' }, /^modules: this TFE does not list module consumers/],
     [
       { 'dry-run': 'true' },
       /^modules: this TFE does not list module consumers .*a dry run cannot show/
@@ -175,6 +181,7 @@ describe('a TFE without the relationships endpoint', () => {
     const result = await run({ consumers: 'team-a', ...inputs })
     expectFailure(result, pattern)
     expect(fake.writes()).toEqual([])
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
   })
 })
 

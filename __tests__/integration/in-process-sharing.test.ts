@@ -1,6 +1,6 @@
 // The action's flows, run in this process against the fake TFE so that coverage sees src/: every
-// mode, dry runs, global sharing, each API with its read-back, a TFE without the relationships
-// endpoint, and name lookups. Each test checks what a user sees (outputs, summary, log, the one
+// mode, dry runs, global sharing (the APIs are in-process-apis'; more of each in in-process-modes
+// and in-process-global). Each test checks what a user sees (outputs, summary, log, the one
 // error line) and what TFE received.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -122,6 +122,7 @@ describe('mode: set through the module-consumers endpoint', () => {
     expect(json(result, 'added')).toEqual([])
     expect(json(result, 'removed')).toEqual([])
     expect(json(result, 'partnership-ids')).toEqual([])
+    expect(json(result, 'previous-consumer-ids')).toEqual([teamA.externalId, teamB.externalId])
     // The list keeps the order asked for.
     expect(json(result, 'consumer-ids')).toEqual([teamB.externalId, teamA.externalId])
     expect(result.summary).toContain('**No change**: 2 consumers; nothing was written.')
@@ -365,18 +366,6 @@ describe('dry run', () => {
     expect(result.stdout).toContain('Dry run: no change; nothing was written.')
     expect(result.outputs.changed).toBe('false')
   })
-
-  it('shows a global change', async () => {
-    const result = await run({
-      'global-module-sharing': 'true',
-      'allow-empty': 'true',
-      'dry-run': 'true'
-    })
-    expectSuccess(result)
-    expect(fake.writes()).toEqual([])
-    expect(result.summary).toContain('Global module sharing: off → **on**')
-    expect(result.outputs['global-module-sharing']).toBe('true')
-  })
 })
 
 describe('global module sharing', () => {
@@ -412,7 +401,16 @@ describe('global module sharing', () => {
     await start({ moduleConsumers: [] })
     const result = await run({ 'global-module-sharing': 'true' })
     expectSuccess(result)
+    expect(writes()).toEqual([
+      {
+        method: 'PATCH',
+        path: ORG,
+        body: { data: { type: 'organizations', attributes: { 'global-module-sharing': true } } }
+      }
+    ])
     expect(fake.org('modules')?.globalModuleSharing).toBe(true)
+    expect(result.outputs['global-module-sharing']).toBe('true')
+    expect(result.outputs.changed).toBe('true')
   })
 
   it('true where it is on already writes nothing', async () => {
@@ -420,6 +418,8 @@ describe('global module sharing', () => {
     const result = await run({ 'global-module-sharing': 'true' })
     expectSuccess(result)
     expect(fake.writes()).toEqual([])
+    expect(result.outputs.changed).toBe('false')
+    expect(result.outputs['global-module-sharing']).toBe('true')
     expect(result.summary).toContain('Global module sharing: on (unchanged)')
   })
 
@@ -488,6 +488,8 @@ describe('global module sharing', () => {
       }
     ])
     expect(result.stdout).toContain('Turning global module sharing off for modules')
+    expect(fake.org('modules')?.globalModuleSharing).toBe(false)
+    expect(result.outputs['global-module-sharing']).toBe('false')
   })
 
   it('false with an empty list and allow-empty turns it off', async () => {
@@ -502,7 +504,12 @@ describe('global module sharing', () => {
       }
     ])
     expect(fake.org('modules')?.globalModuleSharing).toBe(false)
+    expect(fake.org('modules')?.moduleConsumers).toEqual([])
+    expect(result.outputs.changed).toBe('true')
     expect(result.outputs['global-module-sharing']).toBe('false')
+    expect(result.outputs['consumer-ids']).toBe('[]')
+    expect(result.outputs['previous-consumer-ids']).toBe('[]')
+    expect(result.summary).toContain('Global module sharing: on → **off**')
   })
 
   it('add or remove while it is on is refused', async () => {

@@ -1,5 +1,6 @@
-// The organizations the sharing suites (e2e-modes, e2e-global, e2e-read-back, e2e-pr-comment) start
-// from, and how they read a run: outputs, the plan table, and the bodies TFE received.
+// The organizations the sharing suites (e2e-modes, e2e-pr-comment, and in process in-process-modes,
+// in-process-global, in-process-read-back) start from, and how they read a run: outputs, the plan
+// table, and the bodies TFE received.
 import type { FakeTfe } from '../../test-kit/fake-tfe.mjs'
 import { idOf } from './action-on-fake.js'
 import { fake } from './fake-tfe-per-test.js'

@@ -1,28 +1,11 @@
-// What the action does after a write and without a way to read: it reads the list back and fails
-// when TFE holds something else than the plan, and on a TFE without the relationships endpoint it
-// still sets lists but refuses what it could not plan or confirm. The action built from src/ by
-// this test run, run as a GitHub runner runs it, against the fake TFE.
-import {
-  expectFailure,
-  expectSuccess,
-  idOf,
-  org,
-  runOnFake,
-  writes
-} from '../support/action-on-fake.js'
+// What the action does after a write and without a way to read, in process against the fake TFE:
+// it reads the list back and fails when TFE holds something else than the plan, and on a TFE
+// without the relationships endpoint it refuses a write it could not confirm (in-process-apis has
+// the rest of that TFE).
+import { expectFailure, idOf, org } from '../support/action-on-fake.js'
 import { fake, useFakeTfe } from '../support/fake-tfe-per-test.js'
-import { annotations } from '../support/run-expectations.js'
-import {
-  type Api,
-  MODULES,
-  consumers,
-  consumersOutput,
-  output,
-  refs,
-  relationshipsBody,
-  seedBodyFor,
-  seedSharing
-} from '../support/sharing-scenario.js'
+import { runInProcessOnFake } from '../support/in-process-on-fake.js'
+import { type Api, relationshipsBody, seedSharing } from '../support/sharing-scenario.js'
 
 useFakeTfe(seedSharing)
 
@@ -45,7 +28,7 @@ describe('the result is confirmed after the write', () => {
       res.end()
       return true
     })
-    const result = await runOnFake({ api, mode: 'add', consumers: 'team-a' })
+    const result = await runInProcessOnFake({ api, mode: 'add', consumers: 'team-a' })
 
     const line = expectFailure(result, /another run/)
     expect(listsIn(line)).toEqual({
@@ -63,7 +46,11 @@ describe('the result is confirmed after the write', () => {
       }
       return false
     })
-    const result = await runOnFake({ api: 'relationships', mode: 'add', consumers: 'team-a' })
+    const result = await runInProcessOnFake({
+      api: 'relationships',
+      mode: 'add',
+      consumers: 'team-a'
+    })
 
     const line = expectFailure(result, /another run/)
     expect(listsIn(line)).toEqual({ tfe: ['team-b'], plan: ['legacy', 'team-a', 'team-c'] })
@@ -92,7 +79,7 @@ describe('the result is confirmed after the write', () => {
       )
       return true
     })
-    const result = await runOnFake({ mode: 'add', consumers: 'team-a' })
+    const result = await runInProcessOnFake({ mode: 'add', consumers: 'team-a' })
 
     const line = expectFailure(result, /another run/)
     expect(listsIn(line)).toEqual({ tfe: ['team-b'], plan: ['legacy', 'team-a', 'team-c'] })
@@ -104,56 +91,9 @@ describe('a TFE without the relationships endpoint', () => {
     fake.features.relationships = false
   })
 
-  it('set still works through the module-consumers endpoint, the state before unknown', async () => {
-    const result = await runOnFake({ consumers: refs('team-a, id:team-b') })
-
-    expectSuccess(result)
-    expect(writes()).toEqual([
-      {
-        method: 'PATCH',
-        path: `${MODULES}/module-consumers`,
-        body: seedBodyFor('team-a', 'team-b')
-      }
-    ])
-    expect(org('modules').moduleConsumers).toEqual(['team-a', 'team-b'])
-    expect(annotations(result, 'warning')).toEqual([
-      expect.stringMatching(/modules: .*does not list module consumers.*unknown/)
-    ])
-    expect(result.outputs['previous-consumer-ids']).toBe('null')
-    expect(result.outputs.changed).toBe('true')
-    expect(consumersOutput(result)).toEqual(consumers('team-a', 'team-b'))
-    expect(output(result, 'partnership-ids')).toHaveLength(2)
-    expect(result.summary).toMatch(/list before this run is unknown/)
-  })
-
-  it.each<[string, Record<string, string>, RegExp]>([
-    ['mode add', { mode: 'add', consumers: 'team-a' }, /does not list module consumers.*add/],
-    ['mode remove', { mode: 'remove', consumers: 'legacy' }, /does not list module consumers/],
-    [
-      'a dry run',
-      { consumers: 'team-a', 'dry-run': 'true' },
-      /does not list module consumers.*dry run/
-    ],
-    [
-      'api relationships',
-      { api: 'relationships', consumers: 'team-a' },
-      /no relationships endpoint/
-    ],
-    [
-      'global true without allow-empty',
-      { 'global-module-sharing': 'true' },
-      /wipes its consumer list, which this TFE cannot show.*allow-empty: true/
-    ]
-  ])('%s fails clearly and writes nothing', async (_what, inputs, pattern) => {
-    const result = await runOnFake(inputs)
-    expectFailure(result, pattern)
-    expect(fake.writes()).toEqual([])
-    expect(org('modules').moduleConsumers).toEqual(['legacy', 'team-c'])
-  })
-
   it('api registry-partnerships is refused before writing, as it could not be confirmed', async () => {
     // PUT registry-partnerships answers 204 and only the relationships GET could confirm it.
-    const result = await runOnFake({ api: 'registry-partnerships', consumers: 'team-a' })
+    const result = await runInProcessOnFake({ api: 'registry-partnerships', consumers: 'team-a' })
     expectFailure(result, /relationships/)
     expect(fake.writes()).toEqual([])
     expect(org('modules').moduleConsumers).toEqual(['legacy', 'team-c'])

@@ -1,23 +1,15 @@
-// Dry runs, conflicts and global module sharing end to end: what a run plans and reports without
-// writing, what it refuses before any write, and how it turns global sharing on and off. The
-// action built from src/ by this test run, run as a GitHub runner runs it, against the fake TFE.
-import {
-  expectFailure,
-  expectSuccess,
-  idOf,
-  org,
-  runOnFake,
-  writes
-} from '../support/action-on-fake.js'
+// Dry runs, conflicts and global module sharing in process, against the fake TFE: what a run
+// plans and reports without writing, what it refuses before any write, and how a list turns
+// global sharing off. Turning it on is a smoke of e2e/e2e-modes; more in in-process-sharing.
+import { expectFailure, expectSuccess, org, writes } from '../support/action-on-fake.js'
+import { runInProcessOnFake } from '../support/in-process-on-fake.js'
 import { fake, useFakeTfe } from '../support/fake-tfe-per-test.js'
 import {
   ADMIN_ORGS,
   type Api,
   type Change,
-  MODULES,
   consumers,
   consumersOutput,
-  globalBody,
   ids,
   idsOutput,
   output,
@@ -101,7 +93,11 @@ describe('dry run', () => {
     const producer = c.organization ?? 'modules'
     const state = org(producer)
     const inputs = { ...c.inputs, consumers: refs(c.inputs.consumers ?? '') }
-    const result = await runOnFake({ ...inputs, organization: producer, 'dry-run': 'true' })
+    const result = await runInProcessOnFake({
+      ...inputs,
+      organization: producer,
+      'dry-run': 'true'
+    })
 
     expectSuccess(result)
     expect(fake.writes()).toEqual([])
@@ -121,15 +117,16 @@ describe('dry run', () => {
   })
 
   it('shows a global change in the summary', async () => {
-    const on = await runOnFake({
+    const on = await runInProcessOnFake({
       'global-module-sharing': 'true',
       'allow-empty': 'true',
       'dry-run': 'true'
     })
     expectSuccess(on)
     expect(on.summary).toMatch(/Global module sharing: off → \*\*on\*\*/)
+    expect(on.outputs['global-module-sharing']).toBe('true')
 
-    const off = await runOnFake({
+    const off = await runInProcessOnFake({
       organization: 'shared',
       'global-module-sharing': 'false',
       'allow-empty': 'true',
@@ -199,95 +196,22 @@ describe('conflicts fail before any write', () => {
   ])('%s', async (_what, inputs, pattern) => {
     const producer = inputs.organization ?? 'modules'
     const state = org(producer)
-    const result = await runOnFake({ ...inputs, consumers: refs(inputs.consumers ?? '') })
+    const result = await runInProcessOnFake({ ...inputs, consumers: refs(inputs.consumers ?? '') })
 
     expectFailure(result, pattern)
     expect(fake.writes()).toEqual([])
     expect(org(producer)).toEqual(state)
     expect(result.outputs).toEqual({})
   })
-
-  it('registry-partnerships is refused when the producer shares providers globally', async () => {
-    fake.addOrganization({
-      name: 'providers',
-      moduleConsumers: ['legacy'],
-      globalProviderSharing: true
-    })
-    const result = await runOnFake({
-      organization: 'providers',
-      api: 'registry-partnerships',
-      consumers: 'team-a'
-    })
-    expectFailure(result, /shares its providers with every organization/)
-    expect(fake.writes()).toEqual([])
-    expect(org('providers').globalProviderSharing).toBe(true)
-  })
-
-  it('registry-partnerships is refused when provider consumers cannot be read', async () => {
-    fake.features.providerConsumers = false
-    const result = await runOnFake({ api: 'registry-partnerships', consumers: 'team-a' })
-    expectFailure(result, /does not list provider consumers/)
-    expect(fake.writes()).toEqual([])
-    expect(org('modules').moduleConsumers).toEqual(['legacy', 'team-c'])
-  })
 })
 
 describe('global module sharing', () => {
-  it('true with allow-empty turns it on and wipes the consumers', async () => {
-    const result = await runOnFake({ 'global-module-sharing': 'true', 'allow-empty': 'true' })
-
-    expectSuccess(result)
-    expect(writes()).toEqual([{ method: 'PATCH', path: MODULES, body: globalBody(true) }])
-    expect(org('modules').globalModuleSharing).toBe(true)
-    expect(org('modules').moduleConsumers).toEqual([])
-
-    expect(result.outputs.changed).toBe('true')
-    expect(result.outputs['global-module-sharing']).toBe('true')
-    expect(output(result, 'consumer-ids')).toEqual([])
-    expect(idsOutput(result, 'added')).toEqual([])
-    expect(idsOutput(result, 'removed')).toEqual(ids('legacy', 'team-c'))
-    expect(output(result, 'previous-consumer-ids')).toEqual([idOf('legacy'), idOf('team-c')])
-    expect(output(result, 'partnership-ids')).toEqual([])
-    expect(result.summary).toMatch(/Global module sharing: off → \*\*on\*\*/)
-    expect(planRows(result.summary)).toEqual(rows({ legacy: 'removed', 'team-c': 'removed' }))
-  })
-
-  it('true needs no allow-empty when there are no consumers to wipe', async () => {
-    const result = await runOnFake({ organization: 'empty', 'global-module-sharing': 'true' })
-    expectSuccess(result)
-    expect(writes()).toEqual([
-      { method: 'PATCH', path: `${ADMIN_ORGS}/empty`, body: globalBody(true) }
-    ])
-    expect(org('empty').globalModuleSharing).toBe(true)
-    expect(result.outputs['global-module-sharing']).toBe('true')
-    expect(result.outputs.changed).toBe('true')
-  })
-
-  it('false with an empty list and allow-empty turns it off', async () => {
-    const result = await runOnFake({
-      organization: 'shared',
-      'global-module-sharing': 'false',
-      'allow-empty': 'true'
-    })
-    expectSuccess(result)
-    expect(writes()).toEqual([
-      { method: 'PATCH', path: `${ADMIN_ORGS}/shared`, body: globalBody(false) }
-    ])
-    expect(org('shared').globalModuleSharing).toBe(false)
-    expect(org('shared').moduleConsumers).toEqual([])
-    expect(result.outputs.changed).toBe('true')
-    expect(result.outputs['global-module-sharing']).toBe('false')
-    expect(output(result, 'consumer-ids')).toEqual([])
-    expect(output(result, 'previous-consumer-ids')).toEqual([])
-    expect(result.summary).toMatch(/Global module sharing: on → \*\*off\*\*/)
-  })
-
   it.each<[Api, string, string]>([
     ['module-consumers', 'PATCH', `${ADMIN_ORGS}/shared/module-consumers`],
     ['relationships', 'PATCH', `${ADMIN_ORGS}/shared/relationships/module-consumers`],
     ['registry-partnerships', 'PUT', `${ADMIN_ORGS}/shared/registry-partnerships`]
   ])('false with consumers turns it off and sets the list (%s)', async (api, method, path) => {
-    const result = await runOnFake({
+    const result = await runInProcessOnFake({
       organization: 'shared',
       api,
       'global-module-sharing': 'false',
@@ -311,47 +235,5 @@ describe('global module sharing', () => {
     expect(output(result, 'partnership-ids')).toHaveLength(api === 'module-consumers' ? 2 : 0)
     expect(result.summary).toMatch(/Global module sharing: on → \*\*off\*\*/)
     expect(planRows(result.summary)).toEqual(rows({ 'team-a': 'added', 'team-b': 'added' }))
-  })
-})
-
-describe('global module sharing left on by a list write', () => {
-  it('is turned off explicitly when TFE still reports it on', async () => {
-    // A TFE that applies the list but leaves the flag: the action must not leave it on.
-    fake.intercept((_req, res, recorded) => {
-      if (recorded.method !== 'PATCH' || !recorded.path.endsWith('/shared/module-consumers'))
-        return false
-      const ids = JSON.parse(recorded.body).data.attributes[
-        'module-consuming-organization-ids'
-      ] as string[]
-      res.writeHead(200, { 'content-type': 'application/vnd.api+json' })
-      res.end(
-        JSON.stringify({
-          data: ids.map((id, i) => ({
-            id: `mp-${'x'.repeat(15)}${i}`,
-            type: 'module-partnerships',
-            attributes: {
-              'consuming-organization-id': id,
-              'consuming-organization-name': id === idOf('team-a') ? 'team-a' : 'team-b',
-              'producing-organization-id': idOf('shared'),
-              'producing-organization-name': 'shared'
-            }
-          }))
-        })
-      )
-      return true
-    })
-    const result = await runOnFake({
-      organization: 'shared',
-      'global-module-sharing': 'false',
-      consumers: 'team-a'
-    })
-    expectSuccess(result)
-    expect(writes().map(w => `${w.method} ${w.path}`)).toEqual([
-      `PATCH ${ADMIN_ORGS}/shared/module-consumers`,
-      `PATCH ${ADMIN_ORGS}/shared`
-    ])
-    expect(writes()[1]?.body).toEqual(globalBody(false))
-    expect(org('shared').globalModuleSharing).toBe(false)
-    expect(result.outputs['global-module-sharing']).toBe('false')
   })
 })
