@@ -285,7 +285,10 @@ describe('updating comments', () => {
 describe('unknown routes', () => {
   it.each([
     ['GET', '/'],
-    ['GET', '/user'],
+    ['POST', '/user'],
+    ['DELETE', '/repos/acme/infra/issues/7'],
+    ['PUT', '/repos/acme/infra/issues'],
+    ['GET', '/repos/acme/infra/issues/7/'],
     ['GET', '/repos/acme/infra/issues/comments/2400000001'],
     ['DELETE', '/repos/acme/infra/issues/comments/2400000001'],
     ['PUT', '/repos/acme/infra/issues/7/comments'],
