@@ -82,16 +82,17 @@ export async function run(
       )
     }
     const context = runContext(settings)
-    await reportOutcome(outcome, context)
     const failed = failedProducerLine(outcome, settings, context)
     if (failed) {
       // One producer asked for by the inputs: its line replaces the plan everywhere.
+      await reportOutcome(outcome, context)
       core.setFailed(failed)
       await reportFailure(failed, context)
       return
     }
     const planFailed = settings.config ? filesFailureLine(outcome, settings.dryRun) : undefined
     const line = planFailed ?? checkLine(outcome, settings)
+    await reportOutcome(outcome, context, line)
     if (line) core.setFailed(line)
     if (settings.driftIssue) {
       await reportDrift(
@@ -254,12 +255,13 @@ type ReportedSettings = Pick<
   Settings,
   'dryRun' | 'pullRequestComment' | 'organization' | 'token' | 'exportTo'
 > & { config: Pick<NonNullable<Settings['config']>, 'patterns'> | undefined } & Partial<
-    Pick<Settings, 'baseUrl' | 'api'>
+    Pick<Settings, 'baseUrl' | 'api' | 'failOnDrift'>
   >
 
 function runContext(settings: ReportedSettings): RunContext {
   const key = subject(settings)
   return {
+    drift: settings.failOnDrift === true,
     baseUrl: settings.baseUrl ?? '',
     api: settings.api ?? 'module-consumers',
     dryRun: settings.dryRun,

@@ -307,7 +307,6 @@ describe('what it refuses', () => {
       status: 301,
       errors: [
         {
-          title: 'redirected',
           detail: `TFE redirected to ${fake.url}/api/v2/elsewhere; set hostname to the address TFE answers on`
         }
       ]
@@ -320,7 +319,7 @@ describe('what it refuses', () => {
     const error = await failure(client().get(ORG))
     expect(error).toMatchObject({
       status: 307,
-      errors: [{ title: 'redirected', detail: 'TFE answered with a redirect and no location' }]
+      errors: [{ detail: 'TFE answered with a redirect and no location' }]
     })
   })
 

@@ -579,7 +579,12 @@ describe('sharing files, export and the run-wide inputs', () => {
     const settings = readSettings(
       source({ ...files, export: 'sharing/today.yml' }, { GITHUB_WORKSPACE: '/ws' }).src
     )
-    expect(settings.exportTo).toEqual({ path: '/ws/sharing/today.yml', file: 'sharing/today.yml' })
+    expect(settings.exportTo).toEqual({
+      path: '/ws/sharing/today.yml',
+      file: 'sharing/today.yml',
+      root: '/ws',
+      schemaUrl: undefined
+    })
   })
 
   it.each([

@@ -110,6 +110,34 @@ describe('the summary of a file run', () => {
     )
   })
 
+  it('puts a failure first: the heading says so, the line follows, failed producers lead', () => {
+    const failed = {
+      ...report([
+        producer('alpha', ['legacy'], ['app-a']),
+        producer('zulu', ['legacy'], ['app-b'], 'failed')
+      ]),
+      failure: '1 of 2 producers cannot be planned (zulu), so this dry run stops there.'
+    }
+    const text = filesSummaryMarkdown(failed, SUMMARY_LIMIT, 'see the producers output')
+    const lines = text.split('\n')
+    expect(lines[0]).toBe('### ❌ Failed: Module sharing plan: 2 producers (dry run)')
+    expect(lines[2]).toBe(
+      '**Failed**: 1 of 2 producers cannot be planned (zulu), so this dry run stops there.'
+    )
+    expect(text.indexOf('#### zulu')).toBeLessThan(text.indexOf('#### alpha'))
+  })
+
+  it('calls drift drift, and says which way each difference goes', () => {
+    const drift = { ...report([producer('network', ['legacy'], ['app-a'])]), drift: true }
+    const text = filesSummaryMarkdown(drift, SUMMARY_LIMIT, 'see the producers output')
+    expect(text.split('\n')[0]).toBe('### Module sharing drift check: 1 producer (dry run)')
+    expect(text).toContain('**1 drifted**')
+    expect(text).toContain('#### network: drifted')
+    expect(text).toContain(`| app-a | ${org('app-a').externalId} | ➕ in the files, not in TFE |`)
+    expect(text).toContain(`| legacy | ${org('legacy').externalId} | ➖ in TFE, in no file |`)
+    expect(text).toContain('TFE grants access that no file does')
+  })
+
   it('shows a table per changed producer with only what changes, and counts the rest', () => {
     expect(text).toContain(
       [

@@ -13,6 +13,10 @@ export interface FilesReport extends Outcome {
   baseUrl: string
   api: Api
   dryRun: boolean
+  /** A drift check (fail-on-drift): differences are drift, told by which way they go. */
+  drift?: boolean
+  /** The step's error line, when the run failed: shown first. */
+  failure?: string
   /** The config input, to say which files were planned. */
   patterns: string
 }
@@ -34,6 +38,13 @@ const CHANGE_LABEL: Record<Change, string> = {
   removed: '➖ removed'
 }
 
+/** In a drift check the files are right by definition: which way does TFE differ? */
+const DRIFT_LABEL: Record<Change, string> = {
+  kept: 'kept',
+  added: '➕ in the files, not in TFE',
+  removed: '➖ in TFE, in no file'
+}
+
 /**
  * The run as markdown, at most `limit` bytes: when the producers' tables do not all fit, the
  * rest are counted and `elsewhere` says where the whole of it is.
@@ -45,7 +56,11 @@ export function filesSummaryMarkdown(
 ): string {
   const { producers, unmanaged = [], dryRun } = report
   const count = (result: ProducerResult) => producers.filter(p => p.result === result).length
-  const shown = producers.filter(p => p.result !== 'unchanged')
+  // Failed producers first: what needs a person's attention must not be cut.
+  const shown = [
+    ...producers.filter(p => p.result === 'failed'),
+    ...producers.filter(p => p.result !== 'unchanged' && p.result !== 'failed')
+  ]
   // What TFE accepted, after writes; what the plan would do, before them. A producer whose write
   // failed counts in neither: its state is unknown.
   const counted = producers.filter(p => p.result === (report.wrote ? 'changed' : 'would-change'))
@@ -53,9 +68,11 @@ export function filesSummaryMarkdown(
   const removed = counted.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0)
   const failed = count('failed')
   const changing = dryRun || !report.wrote ? count('would-change') : count('changed')
-  const verb = dryRun || !report.wrote ? 'would change' : 'changed'
+  const verb = report.drift ? 'drifted' : dryRun || !report.wrote ? 'would change' : 'changed'
+  const what = report.drift ? ' drift check' : dryRun ? ' plan' : ''
   const head = [
-    `### Module sharing${dryRun ? ' plan' : ''}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
+    `### ${report.failure ? '❌ Failed: ' : ''}Module sharing${what}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
+    ...(report.failure ? ['', `**Failed**: ${escapeHtml(report.failure)}`] : []),
     '',
     `TFE ${escapeHtml(report.baseUrl)} · API \`${report.api}\` · files \`${cell(report.patterns.split(/\r?\n/).filter(Boolean).join(', '))}\``,
     '',
@@ -72,8 +89,15 @@ export function filesSummaryMarkdown(
   if (failed && !report.wrote && !dryRun) {
     head.push('', 'A plan failed, so **nothing was written** to any producer.')
   }
+  if (report.drift && changing > 0) {
+    head.push(
+      '',
+      'Drift: TFE differs from the sharing files. ➕ a file grants access that TFE does not; ' +
+        '➖ TFE grants access that no file does (the apply would remove it).'
+    )
+  }
   const tail = [...unchangedSection(producers), ...unmanagedSection(report)]
-  const sections = shown.map(producerSection)
+  const sections = shown.map(p => producerSection(p, report.drift === true))
 
   const bytes = (lines: string[]) => Buffer.byteLength(lines.join('\n') + '\n')
   const pointer = (left: number) => [
@@ -98,9 +122,13 @@ export function filesSummaryMarkdown(
   return text
 }
 
-function producerSection({ desired, result, plan, applied, problems }: ProducerOutcome): string[] {
+function producerSection(
+  { desired, result, plan, applied, problems }: ProducerOutcome,
+  drift: boolean
+): string[] {
   const org = escapeHtml(desired.organization)
-  const lines = ['', `#### ${org}: ${RESULT_LABEL[result]}`]
+  const label = drift && result === 'would-change' ? 'drifted' : RESULT_LABEL[result]
+  const lines = ['', `#### ${org}: ${label}`]
   if (problems.length > 0) {
     lines.push('')
     for (const p of problems) {
@@ -130,7 +158,7 @@ function producerSection({ desired, result, plan, applied, problems }: ProducerO
     for (const { consumer, change } of rows) {
       const id = withIds ? ` ${cell(partnership.get(consumer.externalId) ?? '')} |` : ''
       lines.push(
-        `| ${cell(consumer.name ?? '—')} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${id}`
+        `| ${cell(consumer.name ?? '—')} | ${cell(consumer.externalId)} | ${(drift ? DRIFT_LABEL : CHANGE_LABEL)[change]} |${id}`
       )
     }
   }

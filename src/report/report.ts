@@ -19,6 +19,8 @@ import { writeFilesOutputs, writeProducerOutputs } from './outputs.js'
 import { escapeHtml, failureMarkdown, summaryMarkdown, writeSummary } from './summary.js'
 
 export interface RunContext {
+  /** A drift check (fail-on-drift): its summary says drift, and which way. */
+  drift: boolean
   baseUrl: string
   api: Api
   dryRun: boolean
@@ -45,7 +47,12 @@ export function problemsOf(producer: ProducerOutcome, context: RunContext): Prob
   return [{ ...producer.desired.place, message }]
 }
 
-export async function reportOutcome(outcome: Outcome, context: RunContext): Promise<void> {
+export async function reportOutcome(
+  outcome: Outcome,
+  context: RunContext,
+  /** The step's error line when it fails: shown first in the summary and the comment. */
+  failure?: string
+): Promise<void> {
   const shown = {
     ...outcome,
     producers: outcome.producers.map(p => ({ ...p, problems: problemsOf(p, context) }))
@@ -68,7 +75,7 @@ export async function reportOutcome(outcome: Outcome, context: RunContext): Prom
     }
   }
   writeFilesOutputs(outcome)
-  const run = { ...shown, ...context, patterns: context.patterns }
+  const run = { ...shown, ...context, patterns: context.patterns, failure }
   await writeSummary(
     filesSummaryMarkdown(run, SUMMARY_LIMIT, 'the producers output has every producer')
   )
