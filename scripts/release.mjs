@@ -1,7 +1,10 @@
 // @ts-check
 // `npm run release -- 1.2.3 [--push]`: tags a release people can pin. It refuses unless the tree
-// is clean, dist/ is exactly a fresh build of src/, the version is new and CHANGELOG.md has its
-// section; then it tags v1.2.3 and moves v1 to the same commit. Without --push it prints the push
+// is clean, dist/ is exactly a fresh build of src/, the version is new (here and on origin) and
+// CHANGELOG.md has its section; then it tags v1.2.3 and moves v1 to the same commit, unless origin
+// (or this clone) has a newer 1.x: then 1.2.3 is a backport, tagged, and v1 stays. Origin's tags
+// are read with `git ls-remote`, so a stale clone cannot move v1 back; a release refuses when origin
+// cannot be read (and, with --push, when there is no origin). Without --push it prints the push
 // commands, so a maintainer can look before anything leaves the machine.
 // `node scripts/release.mjs --notes 1.2.3` prints that version's CHANGELOG.md section (the
 // release workflow's notes).
@@ -14,6 +17,9 @@ import { parseArgs } from 'node:util'
 import { bundle } from './bundle.mjs'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** The remote a release is judged on and pushed to. */
+const REMOTE = 'origin'
 
 /** A release that must not happen; the message says why and what to do. */
 export class ReleaseError extends Error {
@@ -45,10 +51,12 @@ export function parseVersion(text) {
 }
 
 /**
+ * Negative, zero or positive as `a` is older than, the same as or newer than `b`, by number
+ * (1.10.0 is newer than 1.9.0).
  * @param {Version} a
  * @param {Version} b
  */
-function compareVersions(a, b) {
+export function compareVersions(a, b) {
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch
 }
 
@@ -84,6 +92,27 @@ export function gitIn(cwd, env = process.env) {
       throw new ReleaseError(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`)
     }
   }
+}
+
+/**
+ * Tag name → the commit it points at (annotated tags peeled), from `git ls-remote --tags` output
+ * (`<sha>\trefs/tags/<name>`, and `<sha>\trefs/tags/<name>^{}` for an annotated tag's commit).
+ * @param {string} listing
+ * @returns {Map<string, string>}
+ */
+export function remoteTagCommits(listing) {
+  /** @type {Map<string, string>} */
+  const direct = new Map()
+  /** @type {Map<string, string>} */
+  const peeled = new Map()
+  for (const line of listing.split('\n')) {
+    const [sha = '', ref = ''] = line.trim().split(/\s+/)
+    if (!sha || !ref.startsWith('refs/tags/')) continue
+    const name = ref.slice('refs/tags/'.length)
+    if (name.endsWith('^{}')) peeled.set(name.slice(0, -'^{}'.length), sha)
+    else direct.set(name, sha)
+  }
+  return new Map([...direct].map(([name, sha]) => [name, peeled.get(name) ?? sha]))
 }
 
 /**
@@ -129,7 +158,7 @@ export function differingFiles(expected, actual) {
  * @property {string} [cwd] the repository (default: this one)
  * @property {(args: string[]) => string} [git] runs git in cwd (default: gitIn(cwd))
  * @property {(out: string) => unknown} [build] builds the action into `out` (default: bundle)
- * @property {boolean} [push] push both tags to origin
+ * @property {boolean} [push] push both tags (or only the version's, for a backport) to origin
  * @property {(line: string) => void} [log]
  */
 
@@ -160,6 +189,40 @@ export function release(options) {
       `${tag} exists already; a released version never changes, release a new one`
     )
   }
+  // What origin has decides, not what this clone last fetched: a stale clone must not reuse a
+  // version or move the major tag below a newer release. ls-remote reads without changing a tag
+  // here (a `fetch --tags` would refuse to clobber this clone's stale major tag anyway).
+  /** @type {Map<string, string> | undefined} */
+  let remoteTags
+  if (git(['remote']).split('\n').includes(REMOTE)) {
+    try {
+      remoteTags = remoteTagCommits(git(['ls-remote', '--tags', REMOTE]))
+    } catch (error) {
+      if (!(error instanceof ReleaseError)) throw error
+      const why = error.message.split('\n')[0]
+      throw new ReleaseError(
+        `cannot read the tags of ${REMOTE} (${why}); nothing is tagged: a release is judged on ` +
+          `${REMOTE}'s tags, so that ${majorTag} never moves below a newer release there. ` +
+          `Check that ${REMOTE} can be reached and release again`
+      )
+    }
+    if (remoteTags.has(tag)) {
+      throw new ReleaseError(
+        `${tag} exists already on ${REMOTE} (this clone has not fetched it); a released version ` +
+          'never changes, release a new one'
+      )
+    }
+  } else if (options.push) {
+    throw new ReleaseError(
+      `there is no remote "${REMOTE}" to judge on and push to; nothing is tagged. Add it ` +
+        `(git remote add ${REMOTE} URL) and release again`
+    )
+  } else {
+    log(
+      `no remote "${REMOTE}": judged on this clone's tags only; before you push, check that ` +
+        `${REMOTE} has no newer ${majorTag}.x than ${tag}`
+    )
+  }
   let changelog
   try {
     changelog = readFileSync(join(cwd, 'CHANGELOG.md'), 'utf8')
@@ -188,24 +251,44 @@ export function release(options) {
     rmSync(scratch, { recursive: true, force: true })
   }
 
-  // A fix for an older minor (1.2.4 after 1.3.0) gets its tag, but v1 stays on the newest.
-  const newer = git(['tag', '--list', `${majorTag}.*`])
-    .split('\n')
-    .filter(name => /^v\d+\.\d+\.\d+$/.test(name))
-    .map(name => parseVersion(name))
+  // A fix for an older minor (1.2.4 after 1.3.0) gets its tag, but v1 stays on the newest: the
+  // newest of origin's tags and this clone's (one not pushed yet counts too).
+  const localTags = git(['tag', '--list', `${majorTag}.*`]).split('\n')
+  const newer = [...new Set([...localTags, ...(remoteTags?.keys() ?? [])])]
+    .filter(name => new RegExp(`^${majorTag}\\.\\d+\\.\\d+$`).test(name))
+    .flatMap(name => {
+      try {
+        return [parseVersion(name)]
+      } catch {
+        return [] // v1.02.3 and the like are no releases of this script's
+      }
+    })
     .filter(other => compareVersions(other, version) > 0)
     .sort(compareVersions)
     .pop()
 
   git(['tag', '--annotate', tag, '--message', tag, 'HEAD'])
   log(`tagged ${tag} at ${git(['rev-parse', '--short', 'HEAD'])}`)
-  const pushes = [['push', 'origin', tag]]
+  const pushes = [['push', REMOTE, tag]]
   if (newer) {
-    log(`${majorTag} stays at v${newer.text}, which is newer than ${tag}`)
+    const newerTag = `v${newer.text}`
+    /** @param {string} ref */
+    const localCommit = ref =>
+      git(['tag', '--list', ref]) ? git(['rev-parse', `${ref}^{commit}`]) : ''
+    const newerAt = remoteTags?.get(newerTag) ?? localCommit(newerTag)
+    const majorAt = remoteTags ? remoteTags.get(majorTag) : localCommit(majorTag)
+    const where = remoteTags ? ` on ${REMOTE}` : ''
+    log(
+      majorAt && majorAt === newerAt
+        ? `${majorTag} left at ${newerTag}${where}, which is newer than ${tag}: ${tag} is a ` +
+            `backport, tagged but not made ${majorTag}`
+        : `${majorTag} not moved: ${newerTag} is newer than ${tag}, a backport, tagged but not ` +
+            `made ${majorTag}`
+    )
   } else {
     git(['tag', '--force', '--annotate', majorTag, '--message', `${majorTag}: ${tag}`, 'HEAD'])
     log(`moved ${majorTag} to ${tag}`)
-    pushes.push(['push', '--force', 'origin', majorTag])
+    pushes.push(['push', '--force', REMOTE, majorTag])
   }
 
   const commands = pushes.map(args => `git ${args.join(' ')}`)

@@ -1,17 +1,19 @@
 // scripts/release.mjs on a throwaway repository with a tiny dist/ and a build that writes what the
 // test says: every refusal leaves no tag behind; a release tags vX.Y.Z, moves vX, and pushes both
-// only when asked.
+// only when asked. With a bare repository as origin, it judges on origin's tags, not the clone's.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import {
   changelogSection,
+  compareVersions,
   differingFiles,
   gitIn,
   parseVersion,
   release,
-  ReleaseError
+  ReleaseError,
+  remoteTagCommits
 } from '../../scripts/release.mjs'
 import { repoRoot } from '../../test-kit/runner.mjs'
 
@@ -85,6 +87,12 @@ function releaseHere(
 }
 const tags = () => git(['tag', '--list']).split('\n').filter(Boolean).sort()
 const commitOf = (ref: string) => git(['rev-parse', `${ref}^{commit}`])
+/** CHANGELOG.md with a section for each of `versions` too. */
+const changelogWith = (...versions: string[]) =>
+  CHANGELOG.replace(
+    '## [1.1.0]',
+    `${versions.map(v => `## [${v}] - 2026-12-01\n\n- Fixed.\n\n`).join('')}## [1.1.0]`
+  )
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'release-test-'))
@@ -221,7 +229,197 @@ describe('releases', () => {
   })
 })
 
+describe("judges on origin's tags, not the clone's", () => {
+  let remote: string
+  let remoteGit: (args: string[]) => string
+  const remoteCommitOf = (ref: string) => remoteGit(['rev-parse', `${ref}^{commit}`])
+  const remoteTags = () => remoteGit(['tag', '--list']).split('\n').filter(Boolean).sort()
+
+  beforeEach(() => {
+    remote = join(dir, 'remote.git')
+    gitIn(dir, gitEnv)(['init', '--quiet', '--bare', '--initial-branch', 'main', remote])
+    remoteGit = gitIn(remote, gitEnv)
+    git(['remote', 'add', 'origin', remote])
+    git(['push', '--quiet', 'origin', 'main'])
+  })
+
+  /**
+   * Another maintainer, in a clone of origin, commits and tags `version` and pushes the tag (and
+   * `v1` at it, unless told not to); this clone does not fetch.
+   */
+  function releasedElsewhere(version: string, { moveMajor = true } = {}) {
+    const other = join(dir, `other-${version}`)
+    gitIn(dir, gitEnv)(['clone', '--quiet', remote, other])
+    const otherGit = gitIn(other, gitEnv)
+    write({ 'CHANGELOG.md': changelogWith(version) }, other)
+    otherGit(['commit', '--quiet', '--all', '--message', `release ${version}`])
+    otherGit(['tag', '--annotate', `v${version}`, '--message', `v${version}`])
+    otherGit(['push', '--quiet', 'origin', `v${version}`])
+    if (moveMajor) {
+      otherGit(['tag', '--force', '--annotate', 'v1', '--message', `v1: v${version}`])
+      otherGit(['push', '--quiet', '--force', 'origin', 'v1'])
+    }
+    return remoteCommitOf(`v${version}`)
+  }
+  /** This clone releases (and pushes) `version`, and pushes main for others to clone. */
+  function releasedHere(version: string) {
+    write({ 'CHANGELOG.md': changelogWith(version) })
+    commit(`release ${version}`)
+    releaseHere(version, { push: true })
+    git(['push', '--quiet', 'origin', 'main'])
+  }
+
+  it('the trial: a stale clone releasing 1.2.4 with --push tags it, and leaves v1 at 1.3.0', () => {
+    releasedHere('1.2.3')
+    const newest = releasedElsewhere('1.3.0')
+    expect(remoteCommitOf('v1')).toBe(newest)
+    expect(tags()).toEqual(['v1', 'v1.2.3'])
+
+    write({ 'CHANGELOG.md': changelogWith('1.2.4', '1.2.3') })
+    commit('fix for 1.2')
+    const { result, lines } = releaseHere('1.2.4', { push: true })
+
+    expect(remoteCommitOf('v1')).toBe(newest)
+    expect(remoteCommitOf('v1.2.4')).toBe(commitOf('HEAD'))
+    expect(remoteGit(['cat-file', '-t', 'v1.2.4'])).toBe('tag')
+    expect(result.movedMajor).toBe(false)
+    expect(result.commands).toEqual(['git push origin v1.2.4'])
+    expect(lines.filter(line => /^v1 left at v1\.3\.0\b/.test(line))).toHaveLength(1)
+    expect(lines.join('\n')).not.toMatch(/push --force|moved v1/)
+    // This clone's own v1 is not moved either.
+    expect(commitOf('v1')).toBe(commitOf('v1.2.3'))
+  })
+
+  it('without --push, the printed commands leave v1 alone too', () => {
+    releasedHere('1.2.3')
+    releasedElsewhere('1.3.0')
+    write({ 'CHANGELOG.md': changelogWith('1.2.4', '1.2.3') })
+    commit('fix for 1.2')
+    const { result, lines } = releaseHere('1.2.4')
+    expect(result.commands).toEqual(['git push origin v1.2.4'])
+    expect(lines).toContain('  git push origin v1.2.4')
+    expect(lines.some(line => /^v1 left at v1\.3\.0\b/.test(line))).toBe(true)
+    expect(remoteTags()).toEqual(['v1', 'v1.2.3', 'v1.3.0'])
+  })
+
+  it('compares versions as numbers: v1.10.0 on origin is newer than 1.9.1', () => {
+    releasedHere('1.9.0')
+    const newest = releasedElsewhere('1.10.0')
+    write({ 'CHANGELOG.md': changelogWith('1.9.1', '1.9.0') })
+    commit('fix for 1.9')
+    const { result, lines } = releaseHere('1.9.1', { push: true })
+    expect(result.movedMajor).toBe(false)
+    expect(remoteCommitOf('v1')).toBe(newest)
+    expect(remoteCommitOf('v1.9.1')).toBe(commitOf('HEAD'))
+    expect(lines.some(line => /^v1 left at v1\.10\.0\b/.test(line))).toBe(true)
+  })
+
+  it('compares versions as numbers: 1.10.0 is newer than v1.9.0 on origin, and moves v1', () => {
+    releasedElsewhere('1.9.0')
+    git(['fetch', '--quiet', 'origin', 'main'])
+    git(['merge', '--quiet', '--ff-only', 'FETCH_HEAD'])
+    write({ 'CHANGELOG.md': changelogWith('1.10.0', '1.9.0') })
+    commit('release 1.10.0')
+    const { result, lines } = releaseHere('1.10.0', { push: true })
+    expect(result.movedMajor).toBe(true)
+    expect(remoteCommitOf('v1')).toBe(commitOf('HEAD'))
+    expect(lines).toContain('done: git push --force origin v1')
+  })
+
+  it('names a newer release on origin that v1 is not at, without saying v1 is at it', () => {
+    releasedHere('1.2.3')
+    releasedElsewhere('1.3.0', { moveMajor: false })
+    write({ 'CHANGELOG.md': changelogWith('1.2.4', '1.2.3') })
+    commit('fix for 1.2')
+    const { result, lines } = releaseHere('1.2.4', { push: true })
+    expect(result.movedMajor).toBe(false)
+    expect(remoteCommitOf('v1')).toBe(commitOf('v1.2.3'))
+    expect(lines.some(line => /^v1 not moved: v1\.3\.0 is newer than v1\.2\.4/.test(line))).toBe(
+      true
+    )
+  })
+
+  it.each([false, true])(
+    'refuses a version that exists only on origin (push: %s), before the build',
+    push => {
+      releasedHere('1.2.3')
+      releasedElsewhere('1.2.4', { moveMajor: false })
+      write({ 'CHANGELOG.md': changelogWith('1.2.4', '1.2.3') })
+      commit('fix for 1.2')
+      const build = fakeBuild()
+      expect(() => releaseHere('1.2.4', { build, push })).toThrow(
+        /v1\.2\.4 exists already on origin/
+      )
+      expect(build.calls).toBe(0)
+      expect(tags()).toEqual(['v1', 'v1.2.3'])
+      expect(remoteCommitOf('v1')).toBe(commitOf('v1.2.3'))
+    }
+  )
+
+  it.each([false, true])('refuses, in one line, when origin cannot be reached (push: %s)', push => {
+    git(['remote', 'set-url', 'origin', join(dir, 'gone.git')])
+    const build = fakeBuild()
+    let error: unknown
+    try {
+      releaseHere('1.1.0', { build, push })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(ReleaseError)
+    const { message } = error as ReleaseError
+    expect(message).toMatch(/^cannot read the tags of origin .*gone\.git.*nothing is tagged/)
+    expect(message).not.toContain('\n')
+    expect(build.calls).toBe(0)
+    expect(tags()).toEqual([])
+  })
+
+  it('refuses to push without an origin to judge on', () => {
+    git(['remote', 'remove', 'origin'])
+    const build = fakeBuild()
+    expect(() => releaseHere('1.1.0', { build, push: true })).toThrow(/no remote "origin"/)
+    expect(build.calls).toBe(0)
+    expect(tags()).toEqual([])
+  })
+
+  it("without an origin and without --push, tags on the clone's knowledge and says so", () => {
+    git(['remote', 'remove', 'origin'])
+    const { result, lines } = releaseHere('1.1.0')
+    expect(result.movedMajor).toBe(true)
+    expect(tags()).toEqual(['v1', 'v1.1.0'])
+    expect(
+      lines.some(line => /^no remote "origin": judged on this clone's tags only/.test(line))
+    ).toBe(true)
+  })
+})
+
 describe('its parts', () => {
+  it('orders versions by number, not by text', () => {
+    const sorted = ['1.10.0', '10.0.0', '1.9.0', '1.2.10', '2.0.0', '1.2.9', '1.2.9']
+      .map(parseVersion)
+      .sort(compareVersions)
+      .map(v => v.text)
+    expect(sorted).toEqual(['1.2.9', '1.2.9', '1.2.10', '1.9.0', '1.10.0', '2.0.0', '10.0.0'])
+    expect(compareVersions(parseVersion('1.10.0'), parseVersion('1.9.0'))).toBeGreaterThan(0)
+  })
+
+  it("reads ls-remote's tags, an annotated tag at its commit", () => {
+    const listing = [
+      'aaaa\trefs/tags/v1',
+      'cccc\trefs/tags/v1^{}',
+      'bbbb\trefs/tags/v1.3.0',
+      'cccc\trefs/tags/v1.3.0^{}',
+      'dddd\trefs/tags/light',
+      'eeee\trefs/heads/main',
+      ''
+    ].join('\n')
+    expect([...remoteTagCommits(listing)]).toEqual([
+      ['v1', 'cccc'],
+      ['v1.3.0', 'cccc'],
+      ['light', 'dddd']
+    ])
+    expect(remoteTagCommits('').size).toBe(0)
+  })
+
   it('reads versions with or without the v', () => {
     expect(parseVersion('v10.0.2')).toEqual({ major: 10, minor: 0, patch: 2, text: '10.0.2' })
     expect(parseVersion('1.2.3').text).toBe('1.2.3')
