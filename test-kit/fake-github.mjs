@@ -232,6 +232,7 @@ const DOCS = 'https://docs.github.com/rest'
 const DOCS_LIST = `${DOCS}/issues/comments#list-issue-comments`
 const DOCS_CREATE = `${DOCS}/issues/comments#create-an-issue-comment`
 const DOCS_UPDATE = `${DOCS}/issues/comments#update-an-issue-comment`
+const DOCS_DELETE = `${DOCS}/issues/comments#delete-an-issue-comment`
 const DOCS_ISSUES_LIST = `${DOCS}/issues/issues#list-repository-issues`
 const DOCS_ISSUES_CREATE = `${DOCS}/issues/issues#create-an-issue`
 const DOCS_ISSUES_GET = `${DOCS}/issues/issues#get-an-issue`
@@ -345,6 +346,12 @@ function timestamp(ms) {
  * @param {Record<string, string>} [headers]
  */
 function send(res, status, body, headers = {}) {
+  if (status === 204) {
+    // No Content: no body, and no type for one.
+    res.writeHead(status, headers)
+    res.end()
+    return
+  }
   const text = JSON.stringify(body)
   res.writeHead(status, {
     'Content-Type': JSON_TYPE,
@@ -1001,6 +1008,16 @@ export async function startFakeGitHub(options = {}) {
       return { status: 200, body: commentResource(comment) }
     },
 
+    remove: ({ params }) => {
+      const comment = commentsById.get(param(params, 'commentId'))
+      const repo = repos.get(`${param(params, 'owner')}/${param(params, 'repo')}`.toLowerCase())
+      if (!comment || comment.repo !== repo) throw notFound(DOCS_DELETE)
+      commentsById.delete(comment.id)
+      const list = comment.repo.comments.get(comment.number)
+      if (list) list.splice(list.indexOf(comment), 1)
+      return { status: 204, body: undefined }
+    },
+
     listIssuesByName: ({ params, query }) =>
       listIssues(knownRepository(param(params, 'owner'), param(params, 'repo')), query),
 
@@ -1090,6 +1107,7 @@ export async function startFakeGitHub(options = {}) {
     ['GET', 'repositories/:repositoryId/issues/:number/comments', 'listById', DOCS_LIST],
     ['POST', `${REPO}/issues/:number/comments`, 'create', DOCS_CREATE, 'write'],
     ['PATCH', `${REPO}/issues/comments/:commentId`, 'update', DOCS_UPDATE, 'write'],
+    ['DELETE', `${REPO}/issues/comments/:commentId`, 'remove', DOCS_DELETE, 'write'],
     ['GET', `${REPO}/issues`, 'listIssuesByName', DOCS_ISSUES_LIST],
     ['GET', 'repositories/:repositoryId/issues', 'listIssuesById', DOCS_ISSUES_LIST],
     ['POST', `${REPO}/issues`, 'createIssue', DOCS_ISSUES_CREATE, 'write'],

@@ -328,3 +328,23 @@ describe('seeding and snapshots', () => {
     expect(github.comments('acme', 'infra', 7)[0]?.user.login).toBe('someone-else')
   })
 })
+
+describe('deleting a comment', () => {
+  it('answers 204 with no body, and the comment is gone', async () => {
+    const comment = github.addComment('acme', 'infra', 1, 'to remove', 'github-actions[bot]')
+    const res = await callGitHub('DELETE', commentPath(comment.id))
+    expect(res.status).toBe(204)
+    expect(res.text).toBe('')
+    expect(github.comments('acme', 'infra', 1)).toEqual([])
+    expect((await callGitHub('DELETE', commentPath(comment.id))).status).toBe(404)
+  })
+
+  it('refuses a read-only token with 403, keeping the comment', async () => {
+    const comment = github.addComment('acme', 'infra', 1, 'keep', 'github-actions[bot]')
+    const res = await callGitHub('DELETE', commentPath(comment.id), {
+      token: github.readOnlyToken
+    })
+    expect(res.status).toBe(403)
+    expect(github.comments('acme', 'infra', 1)).toHaveLength(1)
+  })
+})

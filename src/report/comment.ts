@@ -74,14 +74,22 @@ export async function commentOnPullRequest(
     const marker = commentMarker(organization)
     const body = `${marker}\n${markdown}`
 
-    let existing: number | undefined
+    // Ours: the marker, written by a bot (GET /user answers 403 to a workflow's token, so the
+    // action cannot ask who it is). A person's comment that starts with the marker is theirs.
+    const own: number[] = []
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
       ...where,
       per_page: 100
     })
     for await (const page of pages) {
-      existing = page.data.find(c => c.body?.startsWith(marker))?.id
-      if (existing !== undefined) break
+      for (const c of page.data) {
+        if (c.user?.type === 'Bot' && c.body?.startsWith(marker)) own.push(c.id)
+      }
+    }
+    const [existing, ...duplicates] = own
+    // Two runs at once can each have created one: keep the first, so the plan shows once.
+    for (const comment_id of duplicates) {
+      await octokit.rest.issues.deleteComment({ ...context.repo, comment_id })
     }
     if (existing !== undefined) {
       const { data } = await octokit.rest.issues.updateComment({
