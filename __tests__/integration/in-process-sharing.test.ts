@@ -291,6 +291,7 @@ describe('mode: add and remove', () => {
     const result = await run({ mode: 'remove', consumers: 'legacy, ghost' })
     expectFailure(result, /^modules: no organization named ghost on this TFE \(HTTP 404\)/)
     expect(fake.writes()).toEqual([])
+    expect(fake.org('modules')?.moduleConsumers).toEqual(['legacy'])
   })
 
   it('remove of the last consumer needs allow-empty: true', async () => {
