@@ -58,10 +58,29 @@ describe('.env.example', () => {
 describe('the local-action script', () => {
   const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts
 
-  it('runs src/main.ts with .env', () => {
-    expect(scripts['local-action']).toBe('npx @github/local-action . src/main.ts .env')
+  it('runs src/main.ts with .env through the pinned devDependency, never npx fetching one', () => {
+    // npx asks before installing, which fails without a terminal, and would fetch it unpinned.
+    expect(scripts['local-action']).toBe('local-action . src/main.ts .env')
+    const pkg = JSON.parse(read('package.json')) as { devDependencies: Record<string, string> }
+    expect(pkg.devDependencies['@github/local-action']).toMatch(/^\^?\d+\.\d+\.\d+$/)
+    const lock = JSON.parse(read('package-lock.json')) as {
+      packages: Record<string, { version?: string }>
+    }
+    expect(lock.packages['node_modules/@github/local-action']?.version).toMatch(/^\d+\.\d+\.\d+$/)
     // local-action calls the entry point's exported run().
     expect(read('src/main.ts')).toMatch(/^export async function run\(/m)
+  })
+
+  it('.env.example names organizations the bundled fake TFE has, so it runs as it is', () => {
+    const fakeSource = read('scripts/serve-fake-tfe.mjs')
+    const value = (name: string) =>
+      read('.env.example')
+        .split('\n')
+        .find(line => line.startsWith(`INPUT_${name}=`))
+        ?.split('=')[1] ?? ''
+    for (const organization of [value('ORGANIZATION'), ...value('CONSUMERS').split(',')]) {
+      expect(fakeSource).toContain(`'${organization}'`)
+    }
   })
 })
 
