@@ -1,0 +1,49 @@
+// A wrong input still reaches the report: the job summary shows its line, and the pull request's
+// comment too when the run can tell which comment is its own (the organization or the config
+// parsed), so that the pull request never keeps showing an earlier, successful plan.
+import { type FakeTfe, startFakeTfe } from '../../test-kit/fake-tfe.mjs'
+import { runInProcess } from '../support/in-process.js'
+import { github, usePullRequestEvent } from '../support/pull-request-event.js'
+
+usePullRequestEvent(33, 'acme/wrong-input')
+let fake: FakeTfe
+const MARKER = '<!-- tfe-module-sharing-action: modules -->'
+
+beforeEach(async () => {
+  fake = await startFakeTfe()
+  fake.addOrganization({ name: 'team-a' })
+  fake.addOrganization({ name: 'modules' })
+})
+afterEach(async () => {
+  await fake.close()
+})
+
+const run = (inputs: Record<string, string>) =>
+  runInProcess({
+    organization: 'modules',
+    consumers: 'team-a',
+    'dry-run': 'true',
+    hostname: fake.url,
+    token: fake.adminToken,
+    'comment-on-pr': 'true',
+    'github-token': github.token,
+    ...inputs
+  })
+
+it('replaces the earlier plan in the comment and the summary with the line', async () => {
+  const planned = await run({})
+  expect(planned.code).toBe(0)
+  const comment = () =>
+    github.comments('acme', 'wrong-input', 33).find(c => c.body.startsWith(MARKER))
+  expect(comment()?.body).toMatch(/Would change/)
+
+  const wrong = await run({ mode: 'replace' })
+  expect(wrong.code).toBe(1)
+  expect(wrong.summary).toContain('**Failed** (input `mode`): Invalid input: mode ')
+  expect(comment()?.body).toContain('**Failed** (input `mode`): Invalid input: mode ')
+  expect(comment()?.body).not.toMatch(/Would change/)
+  expect(
+    github.comments('acme', 'wrong-input', 33).filter(c => c.body.startsWith(MARKER))
+  ).toHaveLength(1)
+  expect(fake.requests.length).toBeGreaterThan(0)
+})
