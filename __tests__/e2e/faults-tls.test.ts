@@ -1,19 +1,17 @@
-// TFE behind TLS signed by a private CA, end to end: the action built from src/ by this test run
-// reaching the fake TFE through a TLS proxy (and through a CONNECT proxy), trusting exactly the CA
-// given in ca-certificate, for that run only.
+// TFE behind TLS signed by a private CA and an HTTP proxy, end to end: the action built from src/
+// by this test run reaching the fake TFE through a CONNECT proxy named by HTTPS_PROXY in the
+// process environment, and a TLS proxy, trusting the CA given in ca-certificate there too. The
+// process environment is what the in-process harness cannot set for one run; TLS without a proxy
+// is integration/in-process-tls'.
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http'
 import { type AddressInfo, connect as netConnect } from 'node:net'
-import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
-import { idOf } from '../support/action-on-fake.js'
 import { type TestPki, createPki } from '../support/certificates.js'
 import { fake } from '../support/fake-tfe-per-test.js'
 import {
   HAPPY_PATH,
   expectFailureWithoutWarning,
   expectTeamsSet,
-  expectUnchanged,
-  retryLines,
   runSettingTeams,
   expectSteps,
   useFaultsFake
@@ -25,14 +23,12 @@ useFaultsFake()
 describe('TLS with a private CA', () => {
   let pki: TestPki
   let caPem: string
-  let otherCaPem: string
   let server: { key: Buffer; cert: Buffer }
   let proxy: TlsProxy
 
   beforeAll(() => {
     pki = createPki('faults-tls-')
     caPem = pki.makeCa('ca', 'Faults Test Private CA')
-    otherCaPem = pki.makeCa('other-ca', 'Some Other CA')
     // tfe.test: the name the proxy test asks for; only the proxy ever resolves it.
     server = pki.makeServerCertificate('server', 'ca', 'IP:127.0.0.1, DNS:localhost, DNS:tfe.test')
   })
@@ -47,47 +43,6 @@ describe('TLS with a private CA', () => {
 
   afterEach(async () => {
     await proxy.close()
-  })
-
-  function runTls(inputs: Record<string, string> = {}) {
-    return runSettingTeams({ hostname: proxy.url, ...inputs }, { NODE_EXTRA_CA_CERTS: undefined })
-  }
-
-  it('refuses an untrusted certificate, naming the TLS cause and ca-certificate', async () => {
-    const result = await runTls()
-    const line = expectFailureWithoutWarning(
-      result,
-      /^modules: could not reach https:\/\/127\.0\.0\.1:\d+: GET \/api\/v2\/admin\/organizations\/modules: TLS certificate .*\((UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN)\)\./
-    )
-    expect(line).toContain("pass TFE's CA certificate in ca-certificate")
-    expect(proxy.requests).toEqual([])
-    expect(fake.requests).toEqual([])
-    expect(retryLines(result)).toEqual([])
-    expect(result.env.NODE_EXTRA_CA_CERTS).toBeUndefined()
-    expectUnchanged()
-  })
-
-  it('trusts the CA given as PEM text', async () => {
-    const result = await runTls({ 'ca-certificate': caPem })
-    expectTeamsSet(result)
-    expectSteps(HAPPY_PATH)
-    expect(proxy.requests.map(r => r.method)).toEqual(['GET', 'GET', 'PATCH'])
-    expect(proxy.tlsErrors).toEqual([])
-    expect(result.env.NODE_EXTRA_CA_CERTS).toBeUndefined()
-  })
-
-  it('trusts the CA given as the path of a PEM file', async () => {
-    const result = await runTls({ 'ca-certificate': join(pki.dir, 'ca.pem') })
-    expectTeamsSet(result)
-    expectSteps(HAPPY_PATH)
-    expect(result.env.NODE_EXTRA_CA_CERTS).toBeUndefined()
-  })
-
-  it('trusts a CA among several in a bundle, with CRLF line ends', async () => {
-    const bundle = `${otherCaPem}${caPem}`.replace(/\r?\n/g, '\r\n')
-    const result = await runTls({ 'ca-certificate': bundle })
-    expectTeamsSet(result)
-    expectSteps(HAPPY_PATH)
   })
 
   describe('through an HTTP proxy (HTTPS_PROXY)', () => {
@@ -155,23 +110,5 @@ describe('TLS with a private CA', () => {
       expect(connects.length).toBeGreaterThan(0)
       expect(fake.requests).toEqual([])
     })
-  })
-
-  it('trusts only the CA it is given, and only for that run', async () => {
-    const wrongCa = await runTls({ 'ca-certificate': otherCaPem })
-    expectFailureWithoutWarning(wrongCa, /TLS certificate .*ca-certificate/)
-    expect(fake.requests).toEqual([])
-
-    const trusted = await runTls({ 'ca-certificate': caPem })
-    expect(trusted.code).toBe(0)
-    fake.requests.length = 0
-
-    // A later run without the input trusts nothing extra: nothing persisted the CA.
-    const later = await runTls({ consumers: idOf('team-a') })
-    expectFailureWithoutWarning(later, /TLS certificate .*ca-certificate/)
-    expect(fake.requests).toEqual([])
-    for (const r of [wrongCa, trusted, later]) {
-      expect(r.env.NODE_EXTRA_CA_CERTS).toBeUndefined()
-    }
   })
 })

@@ -7,9 +7,8 @@
 // longer than the run's deadline is refused, not waited). The action's own backoff (from 0.5 s,
 // with jitter) is the unit suite retry-waits' subject. Hung connections wait for an attempt's
 // timeout, which run() takes from the test (tens of milliseconds) in place of timeout-seconds.
-import { FAST_BACKOFF, SHORT_TIMEOUT_MS, runInProcess } from '../support/in-process.js'
-import { PRODUCER, idOf } from '../support/action-on-fake.js'
-import { fake } from '../support/fake-tfe-per-test.js'
+import { SHORT_TIMEOUT_MS } from '../support/in-process.js'
+import { runSettingTeamsInProcess } from '../support/in-process-on-fake.js'
 import {
   HAPPY_PATH,
   LABELS,
@@ -35,36 +34,13 @@ useFaultsFake()
 /** Retries wait 1 or 2 ms (FAST_BACKOFF, without jitter) or what TFE asks: logged as 0.0 s. */
 const NO_WAIT = { min: 0, max: 0 }
 
-/**
- * Runs the action in process, setting team-a and team-b by external id as the consumers. At
- * rate-limit: 1000 (the most the input allows), the slower pace a run keeps after a 429 (a
- * quarter slower each time) costs a few milliseconds a request rather than the default's 67 ms
- * and more.
- */
-function runSettingTeams(
-  inputs: Record<string, string> = {},
-  { timeoutMs }: { timeoutMs?: number } = {}
-) {
-  return runInProcess(
-    {
-      organization: PRODUCER,
-      hostname: fake.url,
-      token: fake.adminToken,
-      consumers: `${idOf('team-a')}\n${idOf('team-b')}`,
-      'rate-limit': '1000',
-      ...inputs
-    },
-    { backoff: FAST_BACKOFF, timeoutMs }
-  )
-}
-
 /** Each attempt's timeout for the tests that hang a request: see SHORT_TIMEOUT_MS. */
 const SHORT = { timeoutMs: SHORT_TIMEOUT_MS }
 
 describe('the rate limit (429)', () => {
   it('waits X-RateLimit-Reset (fractional), then succeeds; one write', async () => {
     inject('PATCH', 2, rateLimited({ 'X-RateLimit-Reset': '0.005' }))
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectTeamsSet(result)
     expectSteps(['GET org', 'GET consumers', 'PATCH', 'PATCH', 'PATCH'])
     expectRetries(result, [
@@ -75,7 +51,7 @@ describe('the rate limit (429)', () => {
 
   it('waits Retry-After: 0', async () => {
     inject('GET org', 1, rateLimited({ 'Retry-After': '0' }))
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectTeamsSet(result)
     expectSteps(['GET org', ...HAPPY_PATH])
     expectRetries(result, [{ step: 'GET org', reason: 'HTTP 429', of: 5, ...NO_WAIT }])
@@ -84,7 +60,7 @@ describe('the rate limit (429)', () => {
   it('reads the wait from a Retry-After HTTP date: an hour ahead is past the deadline, so it fails at once', async () => {
     const inAnHour = new Date(Date.now() + 3600_000).toUTCString()
     inject('GET consumers', Infinity, rateLimited({ 'Retry-After': inAnHour }))
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectFailureWithoutWarning(result, /^modules: TFE's rate limit was exceeded \(HTTP 429\)/)
     expectSteps(['GET org', 'GET consumers'])
     // HTTP dates have whole seconds: the wait is the hour less up to a second.
@@ -100,7 +76,7 @@ describe('the rate limit (429)', () => {
 
   it('retries at once after a Retry-After HTTP date in the past', async () => {
     inject('PATCH', 1, rateLimited({ 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' }))
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectTeamsSet(result)
     expectSteps([...HAPPY_PATH, 'PATCH'])
     expectRetries(result, [{ step: 'PATCH', reason: 'HTTP 429', of: 5, ...NO_WAIT }])
@@ -108,7 +84,7 @@ describe('the rate limit (429)', () => {
 
   it('does not retry with max-retries: 0, and quotes TFE', async () => {
     inject('GET org', 1, rateLimited({ 'X-RateLimit-Reset': '0.005' }))
-    const result = await runSettingTeams({ 'max-retries': '0' })
+    const result = await runSettingTeamsInProcess({ 'max-retries': '0' })
     expectFailureWithoutWarning(
       result,
       /^modules: TFE's rate limit was exceeded \(HTTP 429\): Too many requests: You have exceeded the API's rate limit\.+ Run again later, or ask a TFE admin to raise the limit\./
@@ -120,7 +96,7 @@ describe('the rate limit (429)', () => {
 
   it("quotes TFE's documented 429 body with its punctuation intact", async () => {
     inject('PATCH', 1, rateLimited({ 'X-RateLimit-Reset': '0.005' }))
-    const result = await runSettingTeams({ 'max-retries': '0' })
+    const result = await runSettingTeamsInProcess({ 'max-retries': '0' })
     const line = expectFailureWithoutWarning(result, /HTTP 429/)
     expect(line).toContain("You have exceeded the API's rate limit. Run again later")
     expectSteps(HAPPY_PATH)
@@ -129,7 +105,7 @@ describe('the rate limit (429)', () => {
 
   it('does not sleep past its deadline for a long X-RateLimit-Reset', async () => {
     inject('GET org', Infinity, rateLimited({ 'X-RateLimit-Reset': '3600' }))
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectFailureWithoutWarning(result, /^modules: TFE's rate limit was exceeded \(HTTP 429\)/)
     expectSteps(['GET org', 'GET consumers'])
     expect(result.stdout.split(/\r?\n/).filter(l => /retry|retrying/.test(l))).toEqual([
@@ -140,7 +116,7 @@ describe('the rate limit (429)', () => {
 
   it('gives up after max-retries with the last status', async () => {
     inject('PATCH', Infinity, rateLimited({ 'X-RateLimit-Reset': '0.001' }))
-    const result = await runSettingTeams({ 'max-retries': '3' })
+    const result = await runSettingTeamsInProcess({ 'max-retries': '3' })
     expectFailureWithoutWarning(result, /^modules: TFE's rate limit was exceeded \(HTTP 429\)/)
     expectSteps([...HAPPY_PATH, 'PATCH', 'PATCH', 'PATCH'])
     expectRetries(
@@ -154,7 +130,7 @@ describe('the rate limit (429)', () => {
 describe('gateway errors (502, 503, 504)', () => {
   it.each([502, 503, 504])('retries an HTML %i page with exponential backoff', async status => {
     inject('PATCH', 1, proxyPage(status))
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectTeamsSet(result)
     expectSteps([...HAPPY_PATH, 'PATCH'])
     expectRetries(result, [{ step: 'PATCH', reason: `HTTP ${status}`, of: 5, ...NO_WAIT }])
@@ -162,7 +138,7 @@ describe('gateway errors (502, 503, 504)', () => {
 
   it('retries a 503 on a read with Retry-After: 0', async () => {
     inject('GET consumers', 2, proxyPage(503, { 'Retry-After': '0' }))
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectTeamsSet(result)
     expectSteps(['GET org', 'GET consumers', 'GET consumers', 'GET consumers', 'PATCH'])
     expectRetries(result, [
@@ -173,7 +149,7 @@ describe('gateway errors (502, 503, 504)', () => {
 
   it('gives up on a persistent 503 after max-retries: 2, naming HTTP 503', async () => {
     inject('PATCH', Infinity, proxyPage(503))
-    const result = await runSettingTeams({ 'max-retries': '2' })
+    const result = await runSettingTeamsInProcess({ 'max-retries': '2' })
     expectFailureWithoutWarning(
       result,
       /^modules: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers answered HTTP 503 with an HTML page \("503 Service Temporarily Unavailable"\), not TFE's JSON\. TFE or a proxy in front of it failed; run again later/
@@ -188,7 +164,7 @@ describe('gateway errors (502, 503, 504)', () => {
 
   it('does not retry a 503 with max-retries: 0', async () => {
     inject('GET org', 1, proxyPage(503, { 'Retry-After': '0' }))
-    const result = await runSettingTeams({ 'max-retries': '0' })
+    const result = await runSettingTeamsInProcess({ 'max-retries': '0' })
     expectFailureWithoutWarning(result, /answered HTTP 503/)
     expectSteps(['GET org', 'GET consumers'])
     expect(retryLines(result)).toEqual([])
@@ -199,7 +175,7 @@ describe('gateway errors (502, 503, 504)', () => {
 describe('dropped and hung connections', () => {
   it('retries a connection closed without an answer', async () => {
     inject('PATCH', 1, dropConnection)
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectTeamsSet(result)
     expectSteps([...HAPPY_PATH, 'PATCH'])
     expectRetries(result, [{ step: 'PATCH', reason: 'ECONNRESET', of: 5, ...NO_WAIT }])
@@ -207,7 +183,7 @@ describe('dropped and hung connections', () => {
 
   it('retries a connection closed in the middle of the body', async () => {
     inject('GET org', 1, dropMidBody)
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectTeamsSet(result)
     expectSteps(['GET org', ...HAPPY_PATH])
     expectRetries(result, [{ step: 'GET org', reason: 'ECONNRESET', of: 5, ...NO_WAIT }])
@@ -215,7 +191,7 @@ describe('dropped and hung connections', () => {
 
   it('abandons an answer that stalls mid-body after the timeout', async () => {
     inject('GET consumers', 1, stallAfterHeaders)
-    const result = await runSettingTeams({}, SHORT)
+    const result = await runSettingTeamsInProcess({}, SHORT)
     expectTeamsSet(result)
     expectSteps(['GET org', 'GET consumers', 'GET consumers', 'PATCH'])
     expectRetries(result, [
@@ -225,7 +201,7 @@ describe('dropped and hung connections', () => {
 
   it('gives up on dropped connections after max-retries: 1', async () => {
     inject('PATCH', Infinity, dropConnection)
-    const result = await runSettingTeams({ 'max-retries': '1' })
+    const result = await runSettingTeamsInProcess({ 'max-retries': '1' })
     expectFailureWithoutWarning(
       result,
       /^modules: could not reach http:\/\/127\.0\.0\.1:\d+: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers: connection reset \(ECONNRESET\)\. /
@@ -237,7 +213,7 @@ describe('dropped and hung connections', () => {
 
   it('abandons an attempt after the timeout and succeeds on the next', async () => {
     inject('GET org', 1, hang)
-    const result = await runSettingTeams({}, SHORT)
+    const result = await runSettingTeamsInProcess({}, SHORT)
     expectTeamsSet(result)
     expectSteps(['GET org', ...HAPPY_PATH])
     expectRetries(result, [{ step: 'GET org', reason: 'ETIMEDOUT', of: 5, ...NO_WAIT }])
@@ -245,7 +221,7 @@ describe('dropped and hung connections', () => {
 
   it('fails clearly when TFE never answers, after exactly max-retries + 1 attempts', async () => {
     inject('PATCH', Infinity, hang)
-    const result = await runSettingTeams({ 'max-retries': '1' }, SHORT)
+    const result = await runSettingTeamsInProcess({ 'max-retries': '1' }, SHORT)
     expectFailureWithoutWarning(
       result,
       /^modules: could not reach http:\/\/127\.0\.0\.1:\d+: PATCH \/api\/v2\/admin\/organizations\/modules\/module-consumers: (no answer within 0\.1 s|timed out \(ETIMEDOUT\))\. Check hostname, the network and any proxy, or raise timeout-seconds if TFE is slow\. /

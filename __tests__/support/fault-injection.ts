@@ -1,7 +1,9 @@
-// Fault injection for the faults suites (integration/faults-retries, e2e/faults-refusals and
-// e2e/faults-tls): one request of a run answered badly (rate limit, gateway pages, dropped or
-// hung connections, odd bodies, redirects), and how a run is read back: its requests by step,
-// its retry log lines, and whether the one write happened exactly once or not at all.
+// Fault injection for the faults suites (integration/faults-retries, faults-refusals and
+// in-process-tls, which run in process through in-process-on-fake's runSettingTeamsInProcess, and
+// e2e/faults-tls, which spawns through runSettingTeams here): one request of a run answered badly
+// (rate limit, gateway pages, dropped or hung connections, odd bodies, redirects), and how a run
+// is read back: its requests by step, its retry log lines, and whether the one write happened
+// exactly once or not at all.
 import { expectFailure, fakeSecrets, idOf, runOnFake, seedTeams } from './action-on-fake.js'
 import type { FakeTfeIntercept, RecordedRequest } from '../../test-kit/fake-tfe.mjs'
 import { fake, useFakeTfe } from './fake-tfe-per-test.js'

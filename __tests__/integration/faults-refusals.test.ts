@@ -1,10 +1,14 @@
-// Answers a run must not retry, end to end: the action built from src/ by this test run against the
-// fake TFE, with one request answered by a client error, a page that is not TFE's JSON, a body too
-// large to read, or a redirect to another port. Every test checks the one error line, that the
-// token showed nowhere (nor went anywhere else), and that nothing was retried or written.
+// Answers a run must not retry, run in this process (so coverage and mutation testing see src/)
+// against the fake TFE, with one request answered by a client error, a page that is not TFE's
+// JSON, a body too large to read, or a redirect to another port. Every test checks the one error
+// line, that the token showed nowhere (nor went anywhere else), and that nothing was retried or
+// written. Retried faults are faults-retries'.
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fake } from '../support/fake-tfe-per-test.js'
+import { expectHidden } from '../support/in-process.js'
+import { runSettingTeamsInProcess } from '../support/in-process-on-fake.js'
+import { visible } from '../support/run-expectations.js'
 import {
   HAPPY_PATH,
   JSON_API,
@@ -20,7 +24,6 @@ import {
   hugeBody,
   inject,
   retryLines,
-  runSettingTeams,
   expectSteps,
   useFaultsFake
 } from '../support/fault-injection.js'
@@ -52,7 +55,7 @@ describe('answers that are never retried', () => {
         errorBody(status, titles[status] as string, 'The body could not be parsed')
       )
     )
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectFailureWithoutWarning(result, pattern)
     expectSteps(HAPPY_PATH)
     expect(retryLines(result)).toEqual([])
@@ -65,7 +68,7 @@ describe('answers that are never retried', () => {
       Infinity,
       answer(401, { 'content-type': JSON_API }, errorBody(401, 'unauthorized', 'Invalid token'))
     )
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectFailureWithoutWarning(
       result,
       /^modules: http:\/\/127\.0\.0\.1:\d+ rejected the token \(HTTP 401\)/
@@ -83,12 +86,13 @@ describe('answers that are never retried', () => {
         errorBody(422, 'invalid attribute', `rejected ${recorded.headers.authorization}`)
       )(req, res, recorded)
     )
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     const line = expectFailureWithoutWarning(
       result,
       /HTTP 422\): invalid attribute: rejected Bearer \*\*\*/
     )
     expect(line).not.toContain(fake.adminToken)
+    expectHidden(visible(result), fake.adminToken)
     expectSteps(HAPPY_PATH)
     expectUnchanged()
   })
@@ -101,11 +105,12 @@ describe('answers that are never retried', () => {
         `<html><title>Bad gateway for ${recorded.headers.authorization}</title></html>`
       )(req, res, recorded)
     )
-    const result = await runSettingTeams({ 'max-retries': '0' })
+    const result = await runSettingTeamsInProcess({ 'max-retries': '0' })
     expectFailureWithoutWarning(
       result,
       /HTTP 502 with an HTML page \("Bad gateway for Bearer \*\*\*"\)/
     )
+    expectHidden(visible(result), fake.adminToken)
     expectSteps(['GET org', 'GET consumers'])
     expectUnchanged()
   })
@@ -116,7 +121,7 @@ describe('answers that are never retried', () => {
       Infinity,
       answer(200, { 'content-type': 'text/html' }, '<html><title>Sign in</title></html>')
     )
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectFailureWithoutWarning(
       result,
       /^modules: unexpected answer from http:\/\/127\.0\.0\.1:\d+: GET \/api\/v2\/admin\/organizations\/modules answered HTTP 200 with a body that is not JSON \("<html><title>Sign in<\/title><\/html>"\)\. Check that hostname points at Terraform Enterprise\.$/
@@ -131,7 +136,7 @@ describe('answers that are never retried', () => {
       data: [{ id: 'legacy', type: 'organizations', attributes: { name: 'legacy' } }]
     })
     inject('GET consumers', Infinity, answer(200, { 'content-type': JSON_API }, whole.slice(0, 30)))
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectFailureWithoutWarning(
       result,
       new RegExp(
@@ -145,7 +150,7 @@ describe('answers that are never retried', () => {
 
   it('a body over 10 MB: refused, naming the size, no retry', async () => {
     inject('GET org', Infinity, hugeBody(11 * 1024 * 1024))
-    const result = await runSettingTeams()
+    const result = await runSettingTeamsInProcess()
     expectFailureWithoutWarning(
       result,
       /^modules: unexpected answer from http:\/\/127\.0\.0\.1:\d+: GET \/api\/v2\/admin\/organizations\/modules answered with more than 10 MB; refusing to read it\./
@@ -195,7 +200,7 @@ describe('redirects', () => {
         res.writeHead(status, { location: `${elsewhereUrl}${recorded.path}` })
         res.end()
       })
-      const result = await runSettingTeams()
+      const result = await runSettingTeamsInProcess()
       const path = step === 'PATCH' ? PATCH_PATH : ORG_PATH
       const line = expectFailureWithoutWarning(
         result,
