@@ -1,8 +1,10 @@
 // Running the action in process (support/in-process.ts) against the current test's fake TFE
-// (support/fake-tfe-per-test.ts): what action-on-fake's runOnFake does with a spawned process, for
-// the integration suites that share the end-to-end suites' scenarios (sharing-scenario.ts).
+// (support/fake-tfe-per-test.ts): what action-on-fake's runOnFake, fault-injection's
+// runSettingTeams and sharing-files' runWithFiles do with a spawned process, for the integration
+// suites that share the end-to-end suites' scenarios and helpers.
 import { PRODUCER, idOf } from './action-on-fake.js'
 import { fake } from './fake-tfe-per-test.js'
+import { workspace } from './sharing-files.js'
 import {
   FAST_BACKOFF,
   type InProcessOptions,
@@ -38,5 +40,16 @@ export function runSettingTeamsInProcess(
   return runInProcessOnFake(
     { consumers: `${idOf('team-a')}\n${idOf('team-b')}`, 'rate-limit': '1000', ...inputs },
     { backoff: FAST_BACKOFF, ...options }
+  )
+}
+
+/**
+ * What sharing-files' runWithFiles does with a spawned process, in process: `inputs` on the fake
+ * with the site admin's token and hostname, in the current test's workspace (useWorkspace).
+ */
+export function runWithFilesInProcess(inputs: Record<string, string>): Promise<InProcessRun> {
+  return runInProcess(
+    { hostname: fake.url, token: fake.adminToken, ...inputs },
+    { env: { GITHUB_WORKSPACE: workspace } }
   )
 }

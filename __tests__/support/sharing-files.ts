@@ -1,6 +1,7 @@
-// Sharing files end to end: a fresh workspace per test to write them into, a run of the built action
-// over them (config:, export:) against the current test's fake TFE, and what a user sees of such a
-// run: the producers output, the annotations on files, the one line that fails the step.
+// Sharing files: a fresh workspace per test to write them into, a run of the built action over them
+// (config:, export:) against the current test's fake TFE (in process: in-process-on-fake's
+// runWithFilesInProcess), and what a user sees of such a run: the producers output, the
+// annotations on files, the one line that fails the step.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
