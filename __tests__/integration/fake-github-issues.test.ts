@@ -445,7 +445,7 @@ describe('listing issues', () => {
     expect(Object.keys(linksOf(past))).toEqual(['prev', 'first'])
   })
 
-  it('answers 404 to a /repositories id it never handed out', async () => {
+  it('answers 404 to issues of a /repositories id it never handed out', async () => {
     expect((await callGitHub('GET', '/repositories/12345/issues')).status).toBe(404)
   })
 
@@ -656,7 +656,7 @@ describe('seeding and snapshots', () => {
     expect(github.issues('acme', 'infra')[2]?.state_reason).toBe('completed')
   })
 
-  it('refuses to seed what GitHub would never hold', () => {
+  it('refuses to seed an issue GitHub would never hold', () => {
     const seed = (issue: object): number =>
       github.addIssue('acme', 'infra', issue as Parameters<typeof github.addIssue>[2])
     expect(() => github.addIssue('ac/me', 'infra', { title: 'x' })).toThrow(/owner/)
@@ -675,7 +675,7 @@ describe('seeding and snapshots', () => {
     expect(github.issues('acme', 'infra')).toEqual([])
   })
 
-  it('hands out snapshots that do not alias its state', () => {
+  it('hands out issues as snapshots that do not alias its state', () => {
     github.addIssue('acme', 'infra', { title: 'original', labels: ['a'] })
     const [snap] = github.issues('acme', 'infra')
     if (snap) {

@@ -17,7 +17,7 @@ it('lints every page of docs/ that has workflows', () => {
 })
 
 describe.each(pages)('%s', file => {
-  it('links only to files that exist', () => {
+  it('links only to files that exist, relative to the page', () => {
     const targets = [...read(file).matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)]
       .map(m => m[1] as string)
       .filter(target => !/^[a-z]+:/.test(target))

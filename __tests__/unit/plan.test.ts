@@ -100,7 +100,7 @@ describe('mode add', () => {
     expect(plan({ mode: 'add', requested: byName('a') }).changed).toBe(false)
   })
 
-  it('needs today’s list', () => {
+  it('needs today’s list to add to', () => {
     expect(conflict({ mode: 'add', previous: undefined, requested: byName('c') })).toMatch(
       /does not list module consumers.*mode: add/
     )
@@ -130,7 +130,7 @@ describe('mode remove', () => {
     expect(plan({ mode: 'remove', requested: byName('a', 'b'), allowEmpty: true }).next).toEqual([])
   })
 
-  it('needs today’s list', () => {
+  it('needs today’s list to remove from', () => {
     expect(conflict({ mode: 'remove', previous: undefined, requested: byName('a') })).toMatch(
       /mode: remove/
     )
