@@ -146,12 +146,12 @@ describe('conflicts fail before any write', () => {
     [
       'global true with consumers',
       { 'global-module-sharing': 'true', consumers: 'team-a' },
-      /global-module-sharing: true .*leave consumers empty/
+      /^Invalid input: global-module-sharing: true shares with every organization.*leave consumers empty/
     ],
     [
       'mode add with global-module-sharing',
       { mode: 'add', consumers: 'team-a', 'global-module-sharing': 'false' },
-      /global-module-sharing cannot be combined with mode: add/
+      /^Invalid input: global-module-sharing cannot be combined with mode: add/
     ],
     [
       'mode remove with global-module-sharing',
@@ -166,7 +166,7 @@ describe('conflicts fail before any write', () => {
     [
       'global true wiping consumers without allow-empty',
       { 'global-module-sharing': 'true' },
-      /turning global module sharing on wipes .*legacy.*team-c.*allow-empty: true/
+      /^modules: turning global module sharing on wipes its 2 consumers \(legacy, team-c\); set allow-empty: true/
     ],
     [
       'a consumer list while global sharing is on',
@@ -176,7 +176,7 @@ describe('conflicts fail before any write', () => {
     [
       'mode add while global sharing is on',
       { organization: 'shared', mode: 'add', consumers: 'team-a' },
-      /shares its modules with every organization/
+      /^shared: shares its modules with every organization \(global module sharing\), so there is no consumer list to add to or from/
     ],
     [
       'mode remove while global sharing is on',

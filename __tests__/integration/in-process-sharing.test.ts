@@ -314,10 +314,6 @@ describe('mode: add and remove', () => {
       /^Invalid input: mode: remove needs at least one organization in consumers to remove/
     ],
     [
-      { mode: 'add', consumers: 'team-a', 'global-module-sharing': 'false' },
-      /^Invalid input: global-module-sharing cannot be combined with mode: add/
-    ],
-    [
       { mode: 'replace', consumers: 'team-a' },
       /^Invalid input: mode must be one of set, add, remove/
     ]
@@ -388,16 +384,6 @@ describe('global module sharing', () => {
     expect(result.stdout).toContain('modules now shares its modules with every organization.')
   })
 
-  it('true refuses to wipe consumers without allow-empty, before any write', async () => {
-    await start()
-    const result = await run({ 'global-module-sharing': 'true' })
-    expectFailure(
-      result,
-      /^modules: turning global module sharing on wipes its 1 consumer \(legacy\); set allow-empty: true/
-    )
-    expect(fake.writes()).toEqual([])
-  })
-
   it('true needs no allow-empty when there are no consumers', async () => {
     await start({ moduleConsumers: [] })
     const result = await run({ 'global-module-sharing': 'true' })
@@ -422,16 +408,6 @@ describe('global module sharing', () => {
     expect(result.outputs.changed).toBe('false')
     expect(result.outputs['global-module-sharing']).toBe('true')
     expect(result.summary).toContain('Global module sharing: on (unchanged)')
-  })
-
-  it('true with consumers is refused as input', async () => {
-    await start()
-    const result = await run({ 'global-module-sharing': 'true', consumers: 'team-a' })
-    expectFailure(
-      result,
-      /^Invalid input: global-module-sharing: true shares with every organization/
-    )
-    expect(fake.requests).toEqual([])
   })
 
   it('a consumer list while it is on needs global-module-sharing: false', async () => {
@@ -511,16 +487,6 @@ describe('global module sharing', () => {
     expect(result.outputs['consumer-ids']).toBe('[]')
     expect(result.outputs['previous-consumer-ids']).toBe('[]')
     expect(result.summary).toContain('Global module sharing: on → **off**')
-  })
-
-  it('add or remove while it is on is refused', async () => {
-    await start({ moduleConsumers: [], globalModuleSharing: true })
-    const result = await run({ mode: 'add', consumers: 'team-a' })
-    expectFailure(
-      result,
-      /^modules: shares its modules with every organization \(global module sharing\), so there is no consumer list to add to or from/
-    )
-    expect(fake.writes()).toEqual([])
   })
 
   it.each([
