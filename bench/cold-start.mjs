@@ -1,3 +1,4 @@
+// @ts-check
 // Section 1: what a run of the built action costs over the least a Node process can do to send
 // the same request, both started the way a runner starts an action. Plus the size of the
 // JavaScript the runner has to load and compile for every run (the start path), apart from the
@@ -30,6 +31,13 @@ const JSON_API = 'application/vnd.api+json'
 // node:http sets these itself, for the bare script exactly as for the action's client.
 const COMPUTED_HEADERS = new Set(['host', 'content-length', 'connection'])
 
+/** @typedef {{ method: string, path: string, headers: Record<string, unknown>, body: string }} Replayed */
+/** @typedef {{ median: number, p90: number, min: number, max: number }} Stats */
+
+/**
+ * @param {{ runs: number, warmups: number, baseline?: string }} options
+ * @returns {Promise<string[][]>} The summary's rows: what, figure, target.
+ */
 export async function coldStart({ runs, warmups, baseline }) {
   section('1. Cold start')
   say(
@@ -84,7 +92,7 @@ export async function coldStart({ runs, warmups, baseline }) {
       if (answer.status !== 200) throw new Error(`resetting the producer: HTTP ${answer.status}`)
     }
 
-    const action = async (script = undefined) => {
+    const action = async (/** @type {string | undefined} */ script = undefined) => {
       await reset()
       const from = fake.requests.length
       const run = requireSuccess(
@@ -120,7 +128,7 @@ export async function coldStart({ runs, warmups, baseline }) {
       [...replay.slice(0, firstWrite)],
       ...replay.slice(firstWrite).map(r => [r])
     ]
-    const bare = (waves, tls = false) => ({
+    const bare = (/** @type {Replayed[][]} */ waves, tls = false) => ({
       script: BARE,
       env: { BENCH_BARE_REQUESTS: JSON.stringify({ url: fake.url, waves, tls }) }
     })
@@ -129,6 +137,7 @@ export async function coldStart({ runs, warmups, baseline }) {
     const bareAllTls = bare(asTheActionDoes, true)
     const bareInTurn = bare(replay.map(r => [r]))
 
+    /** @type {Record<'patch' | 'all' | 'allTls' | 'inTurn' | 'action' | 'baseline', number[]>} */
     const samples = { patch: [], all: [], allTls: [], inTurn: [], action: [], baseline: [] }
     for (let i = 0; i < warmups + runs; i++) {
       const patch = requireSuccess(await runAction(inputs, barePatch), 'bare PATCH')
@@ -164,7 +173,8 @@ export async function coldStart({ runs, warmups, baseline }) {
       ''
     )
 
-    const stats = values => ({
+    /** @returns {Stats} */
+    const stats = (/** @type {number[]} */ values) => ({
       median: median(values),
       p90: percentile(values, 90),
       min: Math.min(...values),
@@ -177,7 +187,13 @@ export async function coldStart({ runs, warmups, baseline }) {
       inTurn: stats(samples.inTurn),
       action: stats(samples.action)
     }
-    const row = (label, st) => [label, ms(st.median), ms(st.p90), ms(st.min), ms(st.max)]
+    const row = (/** @type {string} */ label, /** @type {Stats} */ st) => [
+      label,
+      ms(st.median),
+      ms(st.p90),
+      ms(st.min),
+      ms(st.max)
+    ]
     table(
       ['variant', 'median', 'p90', 'min', 'max'],
       [

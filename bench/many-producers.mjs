@@ -1,3 +1,4 @@
+// @ts-check
 // Sections 5 and 6: sharing as code at the scale a platform team runs it. Section 5: 500
 // producers in 5 sharing files, 100 of them changed, against a fake TFE that enforces TFE's 30
 // requests a second, at rate-limit: 25. Section 6: 5,000 producers in 50 files, 1,000 changed,
@@ -21,6 +22,10 @@ import {
   startFakeTfe,
   table
 } from './support.mjs'
+
+/** @typedef {import('./support.mjs').RecordedRequest} RecordedRequest */
+/** @typedef {typeof CASES.standard} Case */
+/** @typedef {{ name: string, today: string[], desired: string[], changed: boolean }} Producer */
 
 /**
  * One case. `requestSlack` bounds requests at that multiple of (list pages + one consumer read a
@@ -62,7 +67,12 @@ const CASES = {
   }
 }
 
-/** Zero-padded to the width of the largest number, so names sort as numbers do. */
+/**
+ * Zero-padded to the width of the largest number, so names sort as numbers do.
+ * @param {string} prefix
+ * @param {number} total
+ * @returns {(i: number) => string}
+ */
 const namer = (prefix, total) => {
   const width = Math.max(4, String(total).length)
   return i => `${prefix}-${String(i + 1).padStart(width, '0')}`
@@ -73,6 +83,8 @@ const namer = (prefix, total) => {
  * team consumes from a few producers. Every (producers / changed)th producer is changed in the
  * files: its last consumer is swapped for the team after its own, which it does not share with
  * yet.
+ * @param {Case} c
+ * @returns {{ teamNames: string[], producers: Producer[] }}
  */
 function scenario(c) {
   const teams = c.organizations - c.producers
@@ -92,7 +104,10 @@ function scenario(c) {
   return { teamNames: Array.from({ length: teams }, (_, i) => teamName(i)), producers }
 }
 
-/** A sharing file written out by hand: the bench uses Node built-ins only (no yaml package). */
+/**
+ * A sharing file written out by hand: the bench uses Node built-ins only (no yaml package).
+ * @param {Producer[]} producers
+ */
 function sharingFileText(producers) {
   const lines = ['version: 1', 'producers:']
   for (const p of producers) {
@@ -109,7 +124,10 @@ const KINDS = {
   others: 'others'
 }
 
-/** What a request was for: one of KINDS. */
+/**
+ * What a request was for: one of KINDS.
+ * @param {RecordedRequest} recorded
+ */
 function requestKind(recorded) {
   const path = recorded.path.replace(/^\/api\/v2/, '')
   if (recorded.method !== 'GET' && recorded.method !== 'HEAD') return KINDS.writes
@@ -127,8 +145,10 @@ function requestKind(recorded) {
 /**
  * The requests of kind 'others', as method + path with organization names folded and the query's
  * keys (not their values) kept, page[size] and page[number] left out.
+ * @param {RecordedRequest[]} requests
  */
 function otherKinds(requests) {
+  /** @type {Map<string, number>} */
   const counts = new Map()
   for (const recorded of requests) {
     if (requestKind(recorded) !== KINDS.others) continue
@@ -144,8 +164,13 @@ function otherKinds(requests) {
   return [...counts].sort((a, b) => b[1] - a[1])
 }
 
+/** @param {number} value */
 const seconds = value => `${(value / 1000).toFixed(2)} s`
 
+/**
+ * @param {Case} c
+ * @returns {Promise<string[][]>} The summary's rows: what, figure, target.
+ */
 async function manyProducersCase(c) {
   const teams = c.organizations - c.producers
   const perFile = Math.ceil(c.producers / c.files)
@@ -213,6 +238,7 @@ async function manyProducersCase(c) {
       )
     }
 
+    /** @type {Map<string, number>} */
     const kinds = new Map()
     for (const recorded of requests) {
       const kind = requestKind(recorded)
@@ -233,6 +259,7 @@ async function manyProducersCase(c) {
       const now = fake.org(p.name)?.moduleConsumers ?? []
       return now.join(',') !== [...p.desired].sort().join(',')
     })
+    /** @type {{ result: string }[]} */
     let results = []
     try {
       results = JSON.parse(run.outputs.producers ?? '[]')
@@ -242,6 +269,7 @@ async function manyProducersCase(c) {
     const changedInOutput = results.filter(r => r.result === 'changed').length
 
     const floorMs = (requests.length * 1000) / c.rateLimit
+    /** @type {[string, string, string][]} */
     const rows = [
       ['wall time', seconds(run.durationMs), ''],
       ['floor', `${seconds(floorMs)} (${count(requests.length)} requests ÷ ${c.rateLimit}/s)`, ''],

@@ -1,3 +1,4 @@
+// @ts-check
 // Preloaded into a measured child with NODE_OPTIONS=--import=<this file>: on exit it writes the
 // process's peak resident set size (KiB, process.resourceUsage().maxRSS) to the file named by
 // BENCH_MAX_RSS_FILE. Portable where /usr/bin/time -v and /proc/<pid>/status are not, and it

@@ -1,3 +1,4 @@
+// @ts-check
 // Section 2: how many requests each kind of run sends, and what each one is for. Requests count
 // against TFE's 30/second per admin user, shared with every other automation of that user, so
 // this is the figure that matters on a busy instance more than milliseconds.
@@ -17,7 +18,10 @@ import {
 } from './support.mjs'
 import { RUN_KINDS, smallFake, startingState } from './run-kinds.mjs'
 
-/** (N names, O organizations in TFE, the producer included). */
+/**
+ * (N names, O organizations in TFE, the producer included).
+ * @type {[number, number][]}
+ */
 const RESOLUTION_CASES = [
   [3, 50],
   [2, 1000],
@@ -27,6 +31,7 @@ const RESOLUTION_CASES = [
   [1000, 5000]
 ]
 
+/** @returns {Promise<string[][]>} The summary's rows: what, figure, target. */
 export async function requestsPerRun() {
   section('2. Requests per run')
   say(
@@ -39,6 +44,7 @@ export async function requestsPerRun() {
     ...startingState('Small runs: ')
   )
 
+  /** @type {string[][]} */
   const summary = []
   for (const [label, makeInputs, producer] of RUN_KINDS) {
     const { fake, idOf } = await smallFake(producer)
@@ -67,6 +73,7 @@ export async function requestsPerRun() {
     'bound = min(N, P + 1), the figure asked for; "doc bound" = min(N, P) + 1, the one',
     "findOrganizations' comment promises (src/tfe/organizations.ts)."
   )
+  /** @type {unknown[][]} */
   const resolution = []
   for (const [n, o] of RESOLUTION_CASES) {
     const fake = await startFakeTfe()
@@ -74,7 +81,7 @@ export async function requestsPerRun() {
       const teams = fake.addOrganizations(o - 1, 'team')
       fake.addOrganization({ name: PRODUCER })
       const picks = Array.from({ length: n }, (_, i) => Math.floor(((i + 0.5) * (o - 1)) / n))
-      const names = picks.map(i => teams[i].name)
+      const names = picks.map(i => teams[i]?.name ?? '')
       const label = `N=${n}, O=${o}`
       const run = requireSuccess(
         await runAction(baseInputs(fake, { consumers: names.join('\n') }), { timeoutMs: 60_000 }),

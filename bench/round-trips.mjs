@@ -1,3 +1,4 @@
+// @ts-check
 // Section 4: how many round trips each kind of run waits for, one after another. On a real
 // network every round trip costs the latency to TFE (tens of milliseconds to a remote instance,
 // more through a proxy), so this, not the count of requests, is what a run's TFE time scales with.
@@ -17,14 +18,21 @@ import { RUN_KINDS, smallFake, startingState } from './run-kinds.mjs'
 
 const LATENCY_MS = 50
 
+/** @typedef {import('./support.mjs').RecordedRequest} RecordedRequest */
+/** @typedef {{ recorded: RecordedRequest, arrived: number, answered: number }} Timing */
+
 /**
  * The longest chain of requests in which each one arrived after the one before it had been
  * answered (a longest chain in the interval order): the round trips a run waits for in turn,
  * however many requests it sends side by side. Returns each request's place in such a chain
  * ending with it (1 = sent without waiting on any other answer) and the longest one.
+ * @template {{ arrived: number, answered: number }} T
+ * @param {T[]} timings
+ * @returns {{ levels: Map<T, number>, length: number }}
  */
 export function criticalPath(timings) {
   const sorted = [...timings].sort((a, b) => a.arrived - b.arrived)
+  /** @type {Map<T, number>} */
   const levels = new Map()
   for (const t of sorted) {
     let before = 0
@@ -36,7 +44,10 @@ export function criticalPath(timings) {
   return { levels, length: Math.max(0, ...levels.values()) }
 }
 
-/** Short names for the waves: the producer is implied. */
+/**
+ * Short names for the waves: the producer is implied.
+ * @param {RecordedRequest} recorded
+ */
 function shortKind(recorded) {
   return requestKind(recorded)
     .replace('/admin/organizations/:producer', ':producer')
@@ -44,6 +55,7 @@ function shortKind(recorded) {
     .replace(/\?page\[number\]=n$/, '')
 }
 
+/** @returns {Promise<string[][]>} The summary's rows: what, figure, target. */
 export async function roundTrips() {
   section('4. Round trips on the critical path')
   say(
@@ -59,12 +71,16 @@ export async function roundTrips() {
     ...startingState()
   )
 
+  /** @type {unknown[][]} */
   const rows = []
+  /** @type {[string, string[]][]} */
   const waves = []
+  /** @type {Record<string, { requests: number, roundTrips: number }>} */
   const byLabel = {}
   for (const [label, makeInputs, producer] of RUN_KINDS) {
     const { fake, idOf } = await smallFake(producer)
     try {
+      /** @type {Timing[]} */
       const timings = []
       fake.intercept(async (_req, res, recorded) => {
         const t = { recorded, arrived: performance.now(), answered: NaN }

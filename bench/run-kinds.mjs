@@ -1,17 +1,27 @@
+// @ts-check
 // The small runs that sections 2 (requests per run) and 4 (round trips) both measure: one kind
 // of run each, every one starting from a fresh fake in the same small state, so no run sees
 // another's write.
 import { PRODUCER, startFakeTfe } from './support.mjs'
 
 export const TEAMS = ['a', 'b', 'c', 'd', 'e'].map(x => `app-team-${x}`)
-const [TEAM_A, TEAM_B, TEAM_C, TEAM_D, TEAM_E] = TEAMS
+const [TEAM_A, TEAM_B, TEAM_C, TEAM_D, TEAM_E] =
+  /** @type {[string, string, string, string, string]} */ (TEAMS)
 /** Who the producer shares with before each run (unless the run says otherwise). */
 export const BEFORE = [TEAM_A, TEAM_B]
 const NAMES = [TEAM_C, TEAM_D, TEAM_E].join('\n')
 
+/** @typedef {Partial<import('../test-kit/fake-tfe.mjs').FakeOrganizationInput>} ProducerOverrides */
+/**
+ * One kind of run: its label, its inputs (idOf maps a team's name to its external id on that
+ * run's fake), and overrides of the producer's starting state.
+ * @typedef {[string, (idOf: (name: string) => string) => Record<string, string>, ProducerOverrides?]} RunKind
+ */
+
 /**
  * [label, inputs(idOf), producer overrides]: idOf maps a team's name to its external id on
  * that run's fake.
+ * @type {RunKind[]}
  */
 export const RUN_KINDS = [
   ['set by ids (3)', ids => ({ consumers: [TEAM_C, TEAM_D, TEAM_E].map(ids).join('\n') })],
@@ -45,11 +55,14 @@ export function startingState(prefix = '') {
   ]
 }
 
-/** A fresh fake in the starting state, with the run's overrides for the producer. */
+/**
+ * A fresh fake in the starting state, with the run's overrides for the producer.
+ * @param {ProducerOverrides} [producer]
+ */
 export async function smallFake(producer = {}) {
   const fake = await startFakeTfe()
   const orgs = TEAMS.map(name => fake.addOrganization({ name }))
   fake.addOrganization({ name: PRODUCER, moduleConsumers: BEFORE, ...producer })
-  const idOf = name => orgs.find(o => o.name === name)?.externalId ?? name
+  const idOf = (/** @type {string} */ name) => orgs.find(o => o.name === name)?.externalId ?? name
   return { fake, idOf }
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Section 3: one run setting 5,000 consumers, the most the bench asks of the action: wall time,
 // the child's peak memory and the requests it costs, with a small run and a bare Node process
 // for scale.
@@ -23,6 +24,9 @@ import {
 const CONSUMERS = 5000
 const TIMEOUT_MS = 120_000
 
+/** @typedef {import('./support.mjs').FakeTfe} FakeTfe */
+/** @typedef {{ run: import('./support.mjs').RunWithRss, counts: ReturnType<typeof summarizeRequests> }} Measured */
+
 /** A fresh fake: CONSUMERS organizations, then the producer, sharing with nobody. */
 async function bigFake() {
   const fake = await startFakeTfe()
@@ -31,6 +35,7 @@ async function bigFake() {
   return { fake, teams }
 }
 
+/** @returns {Promise<string[][]>} The summary's rows: what, figure, target. */
 export async function scale() {
   section(`3. Scale: ${count(CONSUMERS)} consumers in one run`)
   say(
@@ -45,7 +50,14 @@ export async function scale() {
     '"after": consumers in the consumer-ids output.'
   )
 
+  /** @type {unknown[][]} */
   const rows = []
+  /**
+   * @param {string} label
+   * @param {FakeTfe} fake
+   * @param {Record<string, string>} inputs
+   * @returns {Promise<Measured>}
+   */
   const measure = async (label, fake, inputs) => {
     const from = fake.requests.length
     const run = requireSuccess(
@@ -86,7 +98,8 @@ export async function scale() {
     await small.close()
   }
 
-  const results = {}
+  /** @type {Record<'ids' | 'again' | 'names' | 'relationships', Measured>} */
+  const results = /** @type {any} */ ({}) // filled in below, each before it is read
   let big = await bigFake()
   try {
     const ids = big.teams.map(t => t.externalId).join('\n')
@@ -143,7 +156,7 @@ export async function scale() {
     'Peak RSS: maxRSS KiB ÷ 1024 (MiB; 100 MB = 95.4 MiB).'
   )
 
-  const figure = (label, r) => [
+  const figure = (/** @type {string} */ label, /** @type {Measured} */ r) => [
     `scale: ${label}`,
     `${ms(r.run.durationMs)}, ${mib(r.run.maxRssKiB)} (${mb(r.run.maxRssKiB)}), ${r.counts.total} requests`,
     '≤ 100 MB RSS'

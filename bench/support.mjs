@@ -1,3 +1,4 @@
+// @ts-check
 // What the bench sections share: statistics, formatting, running the built action (optionally
 // with its peak RSS recorded) and naming the requests the fake TFE received. Node built-ins and
 // the test kit (test-kit/, plain JS) only, like scripts/demo.mjs: `npm run bench` must work on
@@ -8,6 +9,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { repoRoot, runAction } from '../test-kit/runner.mjs'
+
+/** @typedef {import('../test-kit/runner.mjs').ActionRun} ActionRun */
+/** @typedef {import('../test-kit/runner.mjs').RunActionOptions} RunActionOptions */
+/** @typedef {import('../test-kit/fake-tfe.mjs').FakeTfe} FakeTfe */
+/** @typedef {import('../test-kit/fake-tfe.mjs').RecordedRequest} RecordedRequest */
+/** @typedef {ActionRun & { maxRssKiB: number }} RunWithRss */
 
 export { repoRoot, runAction }
 export { startFakeTfe } from '../test-kit/fake-tfe.mjs'
@@ -20,44 +27,65 @@ export const PAGE_SIZE = 100
 // ---------------------------------------------------------------------------------------------
 // Statistics
 
+/** @param {number[]} values */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  const at = (/** @type {number} */ i) => sorted[i] ?? Number.NaN
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2
 }
 
-/** Nearest-rank percentile: a value that was actually measured, no interpolation. */
+/**
+ * Nearest-rank percentile: a value that was actually measured, no interpolation.
+ * @param {number[]} values
+ * @param {number} p
+ */
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
 }
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
+/** @param {number} value */
 export const ms = value => `${value.toFixed(1)} ms`
+/** @param {number} value */
 export const ratio = value => `${value.toFixed(2)}×`
+/** @param {number} value */
 export const count = value => value.toLocaleString('en-US')
+/** @param {number} kib */
 export const mib = kib => `${(kib / 1024).toFixed(1)} MiB`
+/** @param {number} kib */
 export const mb = kib => `${((kib * 1024) / 1e6).toFixed(1)} MB`
 
+/** @param {number} value */
 export function bytes(value) {
   return `${count(value)} B (${(value / 1e6).toFixed(2)} MB)`
 }
 
+/** @param {string} title */
 export function section(title) {
   console.log(`\n=== ${title} ${'='.repeat(Math.max(3, 92 - title.length))}`)
 }
 
-/** Prints indented prose; the method paragraph of each section goes through here. */
+/**
+ * Prints indented prose; the method paragraph of each section goes through here.
+ * @param {string[]} lines
+ */
 export function say(...lines) {
   for (const line of lines) console.log(line ? `  ${line}` : '')
 }
 
-/** Left-aligned columns; numbers read fine that way at these widths. */
+/**
+ * Left-aligned columns; numbers read fine that way at these widths.
+ * @param {string[]} header
+ * @param {unknown[][]} rows
+ */
 export function table(header, rows, indent = '  ') {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => String(r[i]).length)))
-  const line = cells => indent + cells.map((c, i) => String(c).padEnd(widths[i])).join('  ')
+  const line = (/** @type {unknown[]} */ cells) =>
+    indent + cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ')
   console.log(line(header).trimEnd())
   console.log(indent + widths.map(w => '-'.repeat(w)).join('  '))
   for (const row of rows) console.log(line(row).trimEnd())
@@ -66,7 +94,12 @@ export function table(header, rows, indent = '  ') {
 // ---------------------------------------------------------------------------------------------
 // Running the action
 
-/** Inputs every run shares: the producer on the fake, with its admin token. */
+/**
+ * Inputs every run shares: the producer on the fake, with its admin token.
+ * @param {FakeTfe} fake
+ * @param {Record<string, string>} [inputs]
+ * @returns {Record<string, string>}
+ */
 export function baseInputs(fake, inputs) {
   return { organization: PRODUCER, hostname: fake.url, token: fake.adminToken, ...inputs }
 }
@@ -75,6 +108,9 @@ export function baseInputs(fake, inputs) {
  * runAction plus the child's peak RSS. The preload's exit handler writes
  * process.resourceUsage().maxRSS (KiB) to a file: portable, unlike /usr/bin/time or /proc.
  * `script` lets the bare baseline be measured the same way.
+ * @param {Record<string, string>} inputs
+ * @param {RunActionOptions} [options]
+ * @returns {Promise<RunWithRss>}
  */
 export async function runWithRss(inputs, { env = {}, timeoutMs, script } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-rss-'))
@@ -93,7 +129,13 @@ export async function runWithRss(inputs, { env = {}, timeoutMs, script } = {}) {
   }
 }
 
-/** A run whose figures would mean nothing (it failed or was killed) stops the bench. */
+/**
+ * A run whose figures would mean nothing (it failed or was killed) stops the bench.
+ * @template {ActionRun} T
+ * @param {T} run
+ * @param {string} what
+ * @returns {T}
+ */
 export function requireSuccess(run, what) {
   if (run.code === 0 && !run.timedOut) return run
   const error = run.annotations?.find(a => a.command === 'error')?.message
@@ -107,14 +149,16 @@ export function requireSuccess(run, what) {
  * The JavaScript in dist/, every level down, split the way a run loads it: the start path
  * (dist/index.js, loaded and compiled by every run) and the rest (chunks ncc split off, loaded
  * by a dynamic import only on runs that need them: the pull request comment).
+ * @param {string} [dir]
  */
 export function distJavaScriptBytes(dir = join(repoRoot, 'dist')) {
   let total = 0
+  /** @type {{ path: string, size: number }[]} */
   const files = []
   // Bounded: dist/ is a handful of files, and the walk stops at 10,000 entries regardless.
   const stack = [dir]
   for (let seen = 0; stack.length > 0 && seen < 10_000; seen++) {
-    const current = stack.pop()
+    const current = /** @type {string} */ (stack.pop())
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const path = join(current, entry.name)
       if (entry.isDirectory()) stack.push(path)
@@ -133,10 +177,16 @@ export function distJavaScriptBytes(dir = join(repoRoot, 'dist')) {
   return { total, files, startPath, chunks, chunkTotal }
 }
 
-/** One request from this process (not timed): resets the fake between measured runs. */
+/**
+ * One request from this process (not timed): resets the fake between measured runs.
+ * @param {string} url
+ * @param {{ method: string, path: string, headers?: Record<string, string>, body?: string }} request
+ * @returns {Promise<{ status: number | undefined, body: string }>}
+ */
 export function send(url, { method, path, headers = {}, body = '' }, timeoutMs = 10_000) {
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, url), { method, headers }, res => {
+      /** @type {Buffer[]} */
       const chunks = []
       res.on('data', chunk => chunks.push(chunk))
       res.on('end', () =>
@@ -156,12 +206,13 @@ export function send(url, { method, path, headers = {}, body = '' }, timeoutMs =
 /**
  * Method + path pattern, relative to /api/v2: the producer and a consumer get different
  * placeholders because they are read for different reasons; page numbers become `n`.
+ * @param {RecordedRequest} recorded
  */
 export function requestKind(recorded, producer = PRODUCER) {
   const path = recorded.path.replace(/^\/api\/v2/, '')
   const m = /^\/admin\/organizations\/([^/]+)(\/.*)?$/.exec(path)
   const pattern = m
-    ? `/admin/organizations/${decodeURIComponent(m[1]) === producer ? ':producer' : ':consumer'}${m[2] ?? ''}`
+    ? `/admin/organizations/${decodeURIComponent(m[1] ?? '') === producer ? ':producer' : ':consumer'}${m[2] ?? ''}`
     : path
   // page[size] is always 100 (PAGE_SIZE); leaving it out keeps the lines readable.
   const query = Object.entries(recorded.query)
@@ -174,16 +225,24 @@ export function requestKind(recorded, producer = PRODUCER) {
 const LIST = 'GET /admin/organizations?'
 const ONE_CONSUMER = 'GET /admin/organizations/:consumer'
 
-/** Name → external id lookups: admin list pages and single-organization reads of consumers. */
+/**
+ * Name → external id lookups: admin list pages and single-organization reads of consumers.
+ * @param {string} kind
+ */
 export function isLookup(kind) {
   return kind.startsWith(LIST) || kind === ONE_CONSUMER
 }
 
+/** @param {RecordedRequest} recorded */
 export function isWrite(recorded) {
   return recorded.method !== 'GET' && recorded.method !== 'HEAD'
 }
 
-/** Why the action sends a request of this kind, and where in src/ it comes from. */
+/**
+ * Why the action sends a request of this kind, and where in src/ it comes from.
+ * @param {string} kind
+ * @param {boolean} afterWrite
+ */
 export function why(kind, afterWrite) {
   const relationships = 'GET /admin/organizations/:producer/relationships/'
   if (kind.startsWith(`${relationships}module-consumers`)) {
@@ -199,6 +258,7 @@ export function why(kind, afterWrite) {
   if (kind === 'GET /admin/organizations/:producer' && afterWrite) {
     return 'confirm: did the list write turn global sharing off? (apply.ts send, global-off)'
   }
+  /** @type {Record<string, string>} */
   const reasons = {
     'GET /admin/organizations/:producer':
       'state: producer exists, global sharing flag (state.ts readState)',
@@ -221,8 +281,10 @@ export function why(kind, afterWrite) {
 /**
  * The requests of one run as lines "×k KIND  why", consecutive requests of one kind folded
  * together (pages of one list arrive together even when fetched concurrently).
+ * @param {RecordedRequest[]} requests
  */
 export function describeRequests(requests, producer = PRODUCER) {
+  /** @type {{ kind: string, reason: string, count: number }[]} */
   const groups = []
   let afterWrite = false
   for (const recorded of requests) {
@@ -236,7 +298,10 @@ export function describeRequests(requests, producer = PRODUCER) {
   return groups
 }
 
-/** Counts of one run's requests, by what they are for. */
+/**
+ * Counts of one run's requests, by what they are for.
+ * @param {RecordedRequest[]} requests
+ */
 export function summarizeRequests(requests, producer = PRODUCER) {
   const kinds = requests.map(r => requestKind(r, producer))
   const firstWrite = requests.findIndex(isWrite)
