@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bundle`: builds src/ into one ESM file (plus a chunk for code loaded on demand) with
 // ncc. The end-to-end tests build into a temporary folder the same way (`--out DIR`), so what
 // they run is always the source as it is now, never a stale dist/.

