@@ -10,6 +10,7 @@
 //   npm run bench -- --only round-trips
 //   npm run bench -- --only many-producers
 //   npm run bench -- --only many-producers-large   # 5,000 producers, about 30 s
+//   npm run bench -- --only shared-limit           # runs of one admin sharing 30/s, about 2 min
 import { existsSync, statSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -19,6 +20,7 @@ import { manyProducers, manyProducersLarge } from './many-producers.mjs'
 import { requestsPerRun } from './requests.mjs'
 import { roundTrips } from './round-trips.mjs'
 import { scale } from './scale.mjs'
+import { sharedLimit } from './shared-limit.mjs'
 import { distJavaScriptBytes, repoRoot, section, table } from './support.mjs'
 
 const SECTIONS = {
@@ -27,7 +29,8 @@ const SECTIONS = {
   scale,
   'round-trips': roundTrips,
   'many-producers': manyProducers,
-  'many-producers-large': manyProducersLarge
+  'many-producers-large': manyProducersLarge,
+  'shared-limit': sharedLimit
 }
 // Every child has its own timeout; this catches anything else (a fake that stops answering the
 // bench itself), so the whole run is bounded in time too.

@@ -186,13 +186,15 @@ export class TfeClient {
 
     const started = Date.now()
     for (let attempt = 1; ; attempt++) {
+      // When the limiter let this attempt go: a 429 to it tells the limiter which overload it was.
+      let sentAt: number | undefined
       try {
-        await this.options.limiter?.acquire()
+        sentAt = await this.options.limiter?.acquire()
         this.sent++
         return await this.attempt(info, wire, payload, headers)
       } catch (error) {
         if (error instanceof TfeApiError && error.status === 429) {
-          this.options.limiter?.rateLimitedFor(error.retryAfterMs ?? 1000)
+          this.options.limiter?.rateLimitedFor(error.retryAfterMs ?? 1000, sentAt)
         }
         const wait = retryDelayMs(error, attempt, this.options.backoff ?? DEFAULT_BACKOFF)
         if (wait === undefined || attempt > this.maxRetries) throw error
