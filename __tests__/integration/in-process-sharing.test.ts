@@ -248,10 +248,11 @@ describe('mode: add and remove', () => {
     expect(json(result, 'added')).toEqual([teamA.externalId, teamB.externalId])
     expect(json(result, 'removed')).toEqual([])
     expect(result.summary).toContain('mode `add`')
+    // What changes first, what is kept after it (collapsed).
     expect(rows(result.summary)).toEqual([
-      `legacy ${legacy.externalId} kept`,
       `team-a ${teamA.externalId} added`,
-      `team-b ${teamB.externalId} added`
+      `team-b ${teamB.externalId} added`,
+      `legacy ${legacy.externalId} kept`
     ])
   })
 
@@ -281,9 +282,9 @@ describe('mode: add and remove', () => {
     )
     expect(json(result, 'removed')).toEqual([teamA.externalId, teamB.externalId])
     expect(rows(result.summary)).toEqual([
-      `legacy ${legacy.externalId} kept`,
       `team-a ${teamA.externalId} removed`,
-      `team-b ${teamB.externalId} removed`
+      `team-b ${teamB.externalId} removed`,
+      `legacy ${legacy.externalId} kept`
     ])
   })
 

@@ -12,6 +12,7 @@ import {
 } from '../../src/report/files-summary.js'
 import { producerOutput } from '../../src/report/outputs.js'
 import type { ProducerOutcome, Unmanaged } from '../../src/domain/outcome.js'
+import { render, visible } from '../support/gfm.js'
 
 /** A consumer with a stable external id made from its name. */
 function org(name: string): Consumer {
@@ -161,14 +162,17 @@ describe('the summary of a file run', () => {
     expect(text).toContain('- shadow: shares with every organization\n- side: 4 consumers')
   })
 
-  it('escapes the patterns, which may hold anything', () => {
+  // Code shows its text as written, entities included: the patterns are shown, not run.
+  it('shows the patterns, which may hold anything, as code', () => {
     const odd = filesSummaryMarkdown(
       { ...run, patterns: 'sharing/<script>.yml\nteams|b.yml' },
       SUMMARY_LIMIT,
       'x'
     )
-    expect(odd).toContain('files `sharing/&#60;script&#62;.yml, teams&#124;b.yml`')
-    expect(odd).not.toContain('<script>')
+    expect(odd).toContain('files `sharing/<script>.yml, teams|b.yml`')
+    const [, files] = render(odd).blocks
+    expect(files?.code).toContain('sharing/<script>.yml, teams|b.yml')
+    expect(files?.marks).not.toContain('html')
   })
 
   it('says nothing was written when a plan failed on a real run', () => {
@@ -201,10 +205,12 @@ describe('a summary that must be shortened', () => {
     )
   )
 
+  // A row per producer first: when the rows do not all fit, their external ids do not either.
   it('fits a pull request comment, counting the producers it leaves out', () => {
     const text = filesSummaryMarkdown(many, COMMENT_LIMIT, 'the job summary has all of them')
     expect(bytes(text)).toBeLessThanOrEqual(COMMENT_LIMIT)
-    const shown = (text.match(/^#### producer-\d+: would change$/gm) ?? []).length
+    const [table] = visible(render(text)).filter(b => b.kind === 'table')
+    const shown = table?.rows.length ?? 0
     expect(shown).toBeGreaterThan(0)
     expect(shown).toBeLessThan(500)
     expect(text).toContain(
@@ -229,7 +235,15 @@ describe('a summary that must be shortened', () => {
     }))
     const text = filesSummaryMarkdown(report([], unmanaged), 10_000, 'see the unmanaged output')
     expect(bytes(text)).toBeLessThanOrEqual(10_000)
-    expect(text).toMatch(/… cut here to fit: see the unmanaged output\n$/)
+    // Counted, and closed: nothing after it is swallowed by an open <details>.
+    const shown = (text.match(/^- unmanaged-\d+: /gm) ?? []).length
+    expect(shown).toBeGreaterThan(0)
+    expect(text).toMatch(
+      new RegExp(
+        `\n… and ${5000 - shown} more unmanaged organizations not shown here: see the unmanaged output\n\n</details>\n$`
+      )
+    )
+    expect(render(text).unclosed).toBe(0)
   })
 })
 
@@ -256,5 +270,205 @@ describe('the producers output', () => {
         'global-module-sharing': null
       }
     ])
+  })
+})
+
+/** The text a reader sees without opening anything: blocks and table cells. */
+function visibleText(markdown: string): string {
+  return visible(render(markdown))
+    .map(b => [b.text, ...b.header, ...b.rows.flat()].join('\n'))
+    .join('\n')
+}
+
+/** Blocks whose rendered text matches, wherever they are. */
+function blocksMatching(markdown: string, pattern: RegExp) {
+  return render(markdown).blocks.filter(b => pattern.test(b.text))
+}
+
+describe('a pull request comment at scale: the changes first, every block closed', () => {
+  const elsewhere = 'the job summary has all of them'
+  // 100 characters each: the list of 600 is longer than a comment.
+  const long = (i: number) => `producer-${String(i).padStart(3, '0')}-${'x'.repeat(87)}`
+
+  it('keeps the one change among 600 producers of long names, and counts the unchanged', () => {
+    const kept = ['app-a', 'app-b', 'app-c']
+    const producers = [
+      producer('platform', ['legacy'], ['app-a', 'legacy']),
+      ...Array.from({ length: 600 }, (_, i) => producer(long(i), kept, kept, 'unchanged'))
+    ]
+    const text = filesSummaryMarkdown(report(producers), COMMENT_LIMIT, elsewhere)
+    expect(bytes(text)).toBeLessThanOrEqual(COMMENT_LIMIT)
+    const rendered = render(text)
+    expect(rendered.unclosed).toBe(0)
+    expect(rendered.strayClosings).toBe(0)
+    expect(visibleText(text)).toContain('platform')
+    expect(visibleText(text)).toContain('app-a')
+    // The unchanged ones that fit are a click away; the rest are counted and pointed at.
+    const [pointer] = blocksMatching(text, /more unchanged producers not shown here/)
+    expect(pointer?.depth).toBe(1)
+    const left = Number(/… and (\d+) more/.exec(pointer?.text ?? '')?.[1])
+    const listed = rendered.blocks
+      .filter(b => b.depth === 1)
+      .reduce((sum, b) => sum + (b.text.match(/producer-\d{3}-/g) ?? []).length, 0)
+    expect(listed).toBeGreaterThan(0)
+    expect(listed + left).toBe(600)
+    expect(pointer?.text).toContain(elsewhere)
+  })
+
+  it('keeps both changes beside 2,000 unmanaged organizations, and counts the unmanaged', () => {
+    const unmanaged = Array.from({ length: 2000 }, (_, i) => ({
+      organization: `unmanaged-organization-with-a-long-name-${String(i).padStart(4, '0')}`,
+      global: false,
+      consumers: 3
+    }))
+    const text = filesSummaryMarkdown(
+      report(
+        [
+          producer('network', ['legacy'], ['app-a', 'legacy']),
+          producer('platform', ['app-a', 'app-b'], ['app-b'])
+        ],
+        unmanaged
+      ),
+      COMMENT_LIMIT,
+      elsewhere
+    )
+    expect(bytes(text)).toBeLessThanOrEqual(COMMENT_LIMIT)
+    const rendered = render(text)
+    expect(rendered.unclosed).toBe(0)
+    expect(rendered.strayClosings).toBe(0)
+    expect(visibleText(text)).toMatch(/network[\s\S]*platform/)
+    const heading = visible(rendered).find(b => b.kind === 'heading' && /Unmanaged/.test(b.text))
+    expect(heading?.text).toContain('2000 organizations')
+    const [pointer] = blocksMatching(text, /more unmanaged organizations not shown here/)
+    const left = Number(/… and (\d+) more/.exec(pointer?.text ?? '')?.[1])
+    const listed = (text.match(/unmanaged-organization-with-a-long-name-\d{4}/g) ?? []).length
+    expect(left).toBeGreaterThan(0)
+    expect(listed + left).toBe(2000)
+    expect(pointer?.text).toContain(elsewhere)
+  })
+
+  it('closes every block of a summary cut to a small limit, whatever it holds', () => {
+    const unmanaged = Array.from({ length: 5000 }, (_, i) => ({
+      organization: `unmanaged-${i}`,
+      global: true,
+      consumers: undefined
+    }))
+    const kept = ['app-a', 'app-b']
+    const producers = [
+      producer('broken', [], ['app-a'], 'failed'),
+      ...Array.from({ length: 300 }, (_, i) => producer(`team-${i}`, ['legacy'], ['app-a'])),
+      ...Array.from({ length: 300 }, (_, i) => producer(long(i), kept, kept, 'unchanged'))
+    ]
+    for (const limit of [6_000, 10_000, 30_000, COMMENT_LIMIT]) {
+      const text = filesSummaryMarkdown(report(producers, unmanaged), limit, elsewhere)
+      expect(bytes(text)).toBeLessThanOrEqual(limit)
+      const rendered = render(text)
+      expect([rendered.unclosed, rendered.strayClosings]).toEqual([0, 0])
+      expect(rendered.blocks.filter(b => b.kind === 'code')).toEqual([])
+      expect(visibleText(text)).toContain('broken')
+    }
+  })
+})
+
+describe('names and paths shown as written', () => {
+  it('escapes markdown in names: _legacy_, __proto__ and **/* render as themselves', () => {
+    const run = report(
+      [producer('_legacy_', ['__proto__'], ["r&d's", '**/*']), producer('<b>x</b>', [], ['a|b'])],
+      [{ organization: '[link](https://x.test)', global: true, consumers: undefined }]
+    )
+    for (const text of [
+      filesSummaryMarkdown(run, SUMMARY_LIMIT, 'x'),
+      filesSummaryMarkdown({ ...run, drift: true }, COMMENT_LIMIT, 'x')
+    ]) {
+      const rendered = render(text)
+      const marks = rendered.blocks
+        .filter(b => /legacy|proto|r&d|\*\*\/\*|<b>|a\|b|link/.test(b.text + b.rows.flat().join()))
+        .flatMap(b => b.marks)
+      expect(marks).toEqual([])
+      const cells = rendered.blocks.flatMap(b => b.rows.flat())
+      expect(cells).toEqual(expect.arrayContaining(['_legacy_', '<b>x</b>']))
+      const all = rendered.blocks.map(b => [b.text, ...b.rows.flat()].join('\n')).join('\n')
+      for (const name of ['__proto__', "r&d's", '**/*', 'a|b', '[link](https://x.test)']) {
+        expect(all).toContain(name)
+      }
+      expect(all).not.toMatch(/&#|&amp;|\\/)
+    }
+  })
+
+  it('shows a file path in code as written, with no entity inside', () => {
+    const failed = producer('broken', [], [], 'failed')
+    failed.plan = undefined
+    failed.problems.push({
+      file: "sharing/r&d's `odd`.yml",
+      line: 7,
+      message: 'broken: no organization named _ghost_ on this TFE'
+    })
+    const run = { ...report([failed]), patterns: "sharing/r&d's.yml\n**/*.yml" }
+    const rendered = render(filesSummaryMarkdown(run, SUMMARY_LIMIT, 'x'))
+    const code = rendered.blocks.flatMap(b => b.code)
+    expect(code).toContain("sharing/r&d's `odd`.yml:7")
+    expect(code).toContain("sharing/r&d's.yml, **/*.yml")
+    const problem = rendered.blocks.find(b => b.item && b.text.includes('ghost'))
+    expect(problem?.text).toBe(
+      "sharing/r&d's `odd`.yml:7: broken: no organization named _ghost_ on this TFE"
+    )
+    expect(problem?.marks).toEqual(['code'])
+  })
+})
+
+describe('a run of many producers at a glance', () => {
+  it('gives 100 changed producers one table, a row each, under one heading', () => {
+    const text = filesSummaryMarkdown(
+      report(
+        Array.from({ length: 100 }, (_, i) =>
+          producer(`team-${i}`, ['legacy'], ['app-a', 'legacy'])
+        )
+      ),
+      COMMENT_LIMIT,
+      'x'
+    )
+    const shown = visible(render(text))
+    const tables = shown.filter(b => b.kind === 'table')
+    expect(tables).toHaveLength(1)
+    expect(tables[0]?.rows).toHaveLength(100)
+    expect(tables[0]?.rows[0]).toEqual(['team-0', 'app-a', '—'])
+    expect(shown.filter(b => b.kind === 'heading').length).toBeLessThanOrEqual(2)
+  })
+
+  it('says what each producer gains and loses, names capped, the rest counted', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `consumer-${String(i).padStart(2, '0')}`)
+    const text = filesSummaryMarkdown(
+      report([producer('network', ['legacy', 'old', 'kept-a'], ['kept-a', ...many])]),
+      COMMENT_LIMIT,
+      'x'
+    )
+    const [table] = visible(render(text)).filter(b => b.kind === 'table')
+    expect(table?.header).toEqual(['Producer', '➕ added', '➖ removed (loses access)'])
+    expect(table?.rows).toEqual([
+      ['network', `${many.slice(0, 10).join(', ')} and 20 more`, 'legacy, old']
+    ])
+  })
+
+  it('keeps a failed producer and its problems visible, before the changes', () => {
+    const failed = producer('broken', [], [], 'failed')
+    failed.plan = undefined
+    failed.problems.push({ file: 'sharing/teams.yml', line: 7, message: 'broken: no such thing' })
+    const text = filesSummaryMarkdown(
+      {
+        ...report([
+          failed,
+          ...Array.from({ length: 100 }, (_, i) => producer(`t-${i}`, [], ['a']))
+        ]),
+        failure: '1 of 101 producers cannot be planned (broken).'
+      },
+      COMMENT_LIMIT,
+      'x'
+    )
+    const shown = visible(render(text))
+    const problem = shown.findIndex(b => b.item && b.code.includes('sharing/teams.yml:7'))
+    const table = shown.findIndex(b => b.kind === 'table')
+    expect(problem).toBeGreaterThan(0)
+    expect(problem).toBeLessThan(table)
+    expect(shown[1]?.text).toBe('Failed: 1 of 101 producers cannot be planned (broken).')
   })
 })

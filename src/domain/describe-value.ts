@@ -45,3 +45,19 @@ export function characterName(c: string): string {
   if (/^[\p{Cf}\p{Z}]$/u.test(c)) return `an invisible or space character (${code})`
   return `a non-ASCII character (${code})`
 }
+
+/** How many characters of a value a message, a summary or a comment shows. */
+export const SHOWN_CHARACTERS = 100
+
+/**
+ * A value as shown back, at most `max` characters of it and then its length:
+ * `aaaa…… (900,000 characters)`. Counted in code points, so a character is never cut in two.
+ */
+export function capped(value: string, max = SHOWN_CHARACTERS): string {
+  // Most values are short: count only when the UTF-16 length allows a doubt.
+  if (value.length <= max) return value
+  const characters = Array.from(value)
+  if (characters.length <= max) return value
+  const count = String(characters.length).replace(/\B(?=(\d{3})+$)/g, ',')
+  return `${characters.slice(0, max).join('')}… (${count} characters)`
+}

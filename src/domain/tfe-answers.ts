@@ -2,6 +2,7 @@
 // site administrator's, a TFE that cannot list module consumers, an endpoint this TFE lacks. Pure
 // text from plain values, so that the planner, the engine and the report all say the same thing.
 // The facts behind each line: docs/tfe-api.md.
+import { capped } from './describe-value.js'
 import type { ConsumerRef } from './model.js'
 
 /**
@@ -16,11 +17,13 @@ export type NotFoundCause =
 
 /** `platform: `, or nothing for a line about the whole run. */
 function subject(organization: string | undefined): string {
-  return organization ? `${organization}: ` : ''
+  return organization ? `${capped(organization)}: ` : ''
 }
 
 function sentence(text: string, organization: string | undefined): string {
-  return organization ? `${organization}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1)
+  return organization
+    ? `${capped(organization)}: ${text}`
+    : text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 export function notSiteAdmin(organization?: string): string {
@@ -54,15 +57,15 @@ export function notFoundOrNotSiteAdmin(
 /** The producer is not on this TFE. `where`: what the user should check. */
 export function noSuchProducer(organization: string, where: 'input' | 'file'): string {
   return (
-    `${organization}: no such organization on this TFE (HTTP 404). ` +
+    `${capped(organization)}: no such organization on this TFE (HTTP 404). ` +
     (where === 'input' ? 'Check the organization input.' : "Check the producer's name.")
   )
 }
 
 /** Consumers that name no organization of this TFE, by name and by external id. */
 export function noSuchConsumers(organization: string, missing: readonly ConsumerRef[]): string {
-  const names = missing.flatMap(ref => (ref.kind === 'name' ? [ref.name] : []))
-  const ids = missing.flatMap(ref => (ref.kind === 'id' ? [ref.id] : []))
+  const names = missing.flatMap(ref => (ref.kind === 'name' ? [capped(ref.name)] : []))
+  const ids = missing.flatMap(ref => (ref.kind === 'id' ? [capped(ref.id)] : []))
   const what = [
     names.length ? `named ${names.join(', ')}` : '',
     ids.length ? `with external id ${ids.join(', ')}` : ''
@@ -70,7 +73,7 @@ export function noSuchConsumers(organization: string, missing: readonly Consumer
     .filter(Boolean)
     .join(', nor any ')
   return (
-    `${organization}: no organization ${what} on this TFE (HTTP 404)${mistypedIds(missing)}; ` +
+    `${capped(organization)}: no organization ${what} on this TFE (HTTP 404)${mistypedIds(missing)}; ` +
     'nothing was changed. Check the consumers list.'
   )
 }
@@ -78,7 +81,7 @@ export function noSuchConsumers(organization: string, missing: readonly Consumer
 /** A missing name that starts like an external id may be a mistyped id: say it is not one. */
 function mistypedIds(missing: readonly ConsumerRef[]): string {
   const suspects = missing.flatMap(ref =>
-    ref.kind === 'name' && ref.looksLikeId ? [ref.name] : []
+    ref.kind === 'name' && ref.looksLikeId ? [capped(ref.name)] : []
   )
   if (suspects.length === 0) return ''
   return (

@@ -16,7 +16,13 @@ import { driftMarker, keepDriftIssue } from './drift-issue.js'
 import { describeCommentFailure, describeFailure, describeIssueFailure } from './failure.js'
 import { COMMENT_LIMIT, SUMMARY_LIMIT, filesSummaryMarkdown } from './files-summary.js'
 import { writeFilesOutputs, writeProducerOutputs } from './outputs.js'
-import { escapeHtml, failureMarkdown, summaryMarkdown, writeSummary } from './summary.js'
+import {
+  failureMarkdown,
+  markdownText,
+  problemLine,
+  summaryMarkdown,
+  writeSummary
+} from './summary.js'
 
 export interface RunContext {
   /** A drift check (fail-on-drift): its summary says drift, and which way. */
@@ -122,18 +128,11 @@ const PROBLEMS_SHOWN = 200
 
 /** Each problem with its file and line, as a list; the rest counted (the log has every one). */
 function problemList(problems: readonly FileProblem[], max: number): string {
-  const lines = problems
-    .slice(0, max)
-    .map(p => `- \`${codeText(`${p.file}:${p.line}`)}\`: ${escapeHtml(p.message)}`)
+  const lines = problems.slice(0, max).map(p => problemLine(`${p.file}:${p.line}`, p.message))
   if (problems.length > max) {
     lines.push(`- … and ${problems.length - max} more: the step's log lists every one.`)
   }
   return `\n${lines.join('\n')}\n`
-}
-
-/** Inside a code span, only a backtick or a line break could break out of it. */
-function codeText(text: string): string {
-  return text.replace(/[`\r\n]/g, '_')
 }
 
 /** The sharing change stands whatever happens here, so a comment failure is a warning. */
@@ -182,7 +181,7 @@ export async function reportDrift(
       '',
       `This is not drift: the check stopped before it could compare TFE with the sharing files (${run}).`,
       '',
-      `**Failed**: ${escapeHtml(finding.line)}`,
+      `**Failed**: ${markdownText(finding.line)}`,
       '',
       'Fix the cause (the token, the sharing files, TFE itself); the next check updates this issue.',
       ''
