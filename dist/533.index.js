@@ -5,10 +5,12 @@ export const modules = {
 /***/ 533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EXPORT_HEADER: () => (/* binding */ EXPORT_HEADER),
+/* harmony export */   SCHEMA_URL: () => (/* binding */ SCHEMA_URL),
 /* harmony export */   sharingFileText: () => (/* binding */ sharingFileText)
 /* harmony export */ });
-/* unused harmony exports SCHEMA_URL, EXPORT_HEADER */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3006);
 /* harmony import */ var _domain_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5529);
@@ -18,7 +20,7 @@ export const modules = {
 
 
 
-/** Where editors find the schema of the format (`# yaml-language-server: $schema=...`). */
+/** The schema's own `$id`: a placeholder for the repository the action is installed from. */
 const SCHEMA_URL = 'https://raw.githubusercontent.com/your-org/tfe-module-sharing-action/v1/module-sharing.schema.json';
 const EXPORT_HEADER = '# Exported from TFE by tfe-module-sharing-action; review before committing.';
 /**
@@ -26,7 +28,9 @@ const EXPORT_HEADER = '# Exported from TFE by tfe-module-sharing-action; review 
  * duplicates dropped), global producers as `global-module-sharing: true`, `version: 1` first.
  * Throws on a producer given twice: the caller has two answers for one organization.
  */
-function sharingFileText(entries) {
+function sharingFileText(entries, 
+/** The action's schema, or undefined for no schema line (see settings' schemaUrlFor). */
+schemaUrl) {
     const seen = new Set();
     for (const { organization } of entries) {
         if (seen.has(organization)) {
@@ -42,7 +46,8 @@ function sharingFileText(entries) {
             : { 'global-module-sharing': true });
     }
     const body = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({ version: _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .SHARING_FILE_VERSION */ .v, producers }, { lineWidth: 0, indent: 2, indentSeq: true });
-    return `# yaml-language-server: $schema=${SCHEMA_URL}\n${EXPORT_HEADER}\n${body}`;
+    const schema = schemaUrl ? `# yaml-language-server: $schema=${schemaUrl}\n` : '';
+    return `${schema}${EXPORT_HEADER}\n${body}`;
 }
 
 

@@ -63,6 +63,13 @@ async function findSharingFiles(patterns, workspace) {
         throw new _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SharingPatternError */ .Zb(problems);
     const globber = await (0,_actions_glob__WEBPACK_IMPORTED_MODULE_0__/* .create */ .v)([...includes.map(absolute), ...excludes].join('\n'), GLOB_OPTIONS);
     const files = [...new Set(await globber.glob())].sort();
+    if (files.length === 0) {
+        // A check that checks nothing must not pass: the exclusions left out every file.
+        throw new _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SharingPatternError */ .Zb([
+            `the patterns leave out every file they match (${lines.map(label).join(', ')}); ` +
+                'a run needs at least one sharing file'
+        ]);
+    }
     await checkInside(files, root, problems);
     if (problems.length > 0)
         throw new _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SharingPatternError */ .Zb(problems);
@@ -106,7 +113,10 @@ async function nothingMatched(pattern, root) {
     }
     return `${label(pattern)} matches no file in the workspace${hint || '; check its spelling and the folder'}`;
 }
-/** A matched file that is a link to somewhere outside the workspace is not managed. */
+/**
+ * A matched file that is a link to somewhere outside the workspace is not managed, nor is one
+ * that is not a regular file: reading a FIFO or a device would hang the run.
+ */
 async function checkInside(files, root, problems) {
     const realRoot = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(root);
     for (const file of files) {
@@ -118,6 +128,10 @@ async function checkInside(files, root, problems) {
             path === '..' ||
             (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path)) {
             problems.push(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, file).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/')} is a link that leads outside the workspace (or nowhere); ` +
+                'sharing files must be files of the repository');
+        }
+        else if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(real)).isFile()) {
+            problems.push(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, file).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/')} is not a regular file (a FIFO, socket or device); ` +
                 'sharing files must be files of the repository');
         }
     }

@@ -320,8 +320,10 @@ function fetch() {
 /* harmony export */   NM: () => (/* binding */ looksLikeToken),
 /* harmony export */   YI: () => (/* binding */ NAME_CHARACTER),
 /* harmony export */   pp: () => (/* binding */ characterName),
-/* harmony export */   q0: () => (/* binding */ describe)
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   uo: () => (/* binding */ capped)
 /* harmony export */ });
+/* unused harmony export SHOWN_CHARACTERS */
 // How a user's value is shown back in a message. A value may be anything, a token pasted into
 // the wrong place included, and the runner masks a token only where it appears whole; so a
 // value is shown only when plain, and otherwise described: its length and the first character
@@ -371,6 +373,22 @@ function characterName(c) {
     if (/^[\p{Cf}\p{Z}]$/u.test(c))
         return `an invisible or space character (${code})`;
     return `a non-ASCII character (${code})`;
+}
+/** How many characters of a value a message, a summary or a comment shows. */
+const SHOWN_CHARACTERS = 100;
+/**
+ * A value as shown back, at most `max` characters of it and then its length:
+ * `aaaa…… (900,000 characters)`. Counted in code points, so a character is never cut in two.
+ */
+function capped(value, max = SHOWN_CHARACTERS) {
+    // Most values are short: count only when the UTF-16 length allows a doubt.
+    if (value.length <= max)
+        return value;
+    const characters = Array.from(value);
+    if (characters.length <= max)
+        return value;
+    const count = String(characters.length).replace(/\B(?=(\d{3})+$)/g, ',');
+    return `${characters.slice(0, max).join('')}… (${count} characters)`;
 }
 
 
@@ -567,6 +585,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
@@ -3810,19 +3835,24 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __nccwpck_require__(8476);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/domain/errors.ts
 var errors = __nccwpck_require__(241);
+// EXTERNAL MODULE: ./src/domain/describe-value.ts
+var describe_value = __nccwpck_require__(6791);
 ;// CONCATENATED MODULE: ./src/domain/tfe-answers.ts
+// What TFE's answers mean, worded once for every run: no such organization, a token that is not a
+// site administrator's, a TFE that cannot list module consumers, an endpoint this TFE lacks. Pure
+// text from plain values, so that the planner, the engine and the report all say the same thing.
+// The facts behind each line: docs/tfe-api.md.
+
 /** `platform: `, or nothing for a line about the whole run. */
 function subject(organization) {
-    return organization ? `${organization}: ` : '';
+    return organization ? `${(0,describe_value/* capped */.uo)(organization)}: ` : '';
 }
 function sentence(text, organization) {
-    return organization ? `${organization}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+    return organization
+        ? `${(0,describe_value/* capped */.uo)(organization)}: ${text}`
+        : text.charAt(0).toUpperCase() + text.slice(1);
 }
 function notSiteAdmin(organization) {
     return sentence("the token is valid but not a site administrator's (HTTP 404 from the admin API). " +
@@ -3840,25 +3870,25 @@ function notFoundOrNotSiteAdmin(method, path, organization) {
 }
 /** The producer is not on this TFE. `where`: what the user should check. */
 function noSuchProducer(organization, where) {
-    return (`${organization}: no such organization on this TFE (HTTP 404). ` +
+    return (`${(0,describe_value/* capped */.uo)(organization)}: no such organization on this TFE (HTTP 404). ` +
         (where === 'input' ? 'Check the organization input.' : "Check the producer's name."));
 }
 /** Consumers that name no organization of this TFE, by name and by external id. */
 function noSuchConsumers(organization, missing) {
-    const names = missing.flatMap(ref => (ref.kind === 'name' ? [ref.name] : []));
-    const ids = missing.flatMap(ref => (ref.kind === 'id' ? [ref.id] : []));
+    const names = missing.flatMap(ref => (ref.kind === 'name' ? [(0,describe_value/* capped */.uo)(ref.name)] : []));
+    const ids = missing.flatMap(ref => (ref.kind === 'id' ? [(0,describe_value/* capped */.uo)(ref.id)] : []));
     const what = [
         names.length ? `named ${names.join(', ')}` : '',
         ids.length ? `with external id ${ids.join(', ')}` : ''
     ]
         .filter(Boolean)
         .join(', nor any ');
-    return (`${organization}: no organization ${what} on this TFE (HTTP 404)${mistypedIds(missing)}; ` +
+    return (`${(0,describe_value/* capped */.uo)(organization)}: no organization ${what} on this TFE (HTTP 404)${mistypedIds(missing)}; ` +
         'nothing was changed. Check the consumers list.');
 }
 /** A missing name that starts like an external id may be a mistyped id: say it is not one. */
 function mistypedIds(missing) {
-    const suspects = missing.flatMap(ref => ref.kind === 'name' && ref.looksLikeId ? [ref.name] : []);
+    const suspects = missing.flatMap(ref => ref.kind === 'name' && ref.looksLikeId ? [(0,describe_value/* capped */.uo)(ref.name)] : []);
     if (suspects.length === 0)
         return '';
     return (`, and ${suspects.join(', ')} ${suspects.length === 1 ? 'is not a valid external id' : 'are not valid external ids'} ` +
@@ -3924,7 +3954,8 @@ function httpError(answer, host, nothingWritten) {
         return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`;
     }
     if (status >= 300 && status < 400) {
-        return `${method} ${path} was redirected (HTTP ${status})${said}.`;
+        // Never followed: the token would go wherever the redirect points.
+        return `${method} ${path} answered HTTP ${status}${said}.`;
     }
     if (status >= 500) {
         return `${withoutStop(answer.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
@@ -3946,20 +3977,32 @@ function formatFileProblem({ file, line, column, message }) {
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary and pull request comment of a run of the step's inputs: the one producer's plan
-// as a table. Runs of sharing files: files-summary.ts.
+// as a table, what changes first and what is kept collapsed. Runs of sharing files:
+// files-summary.ts. Also the markdown both are written with: text and code that render as
+// written, problems with their place, and a budget of bytes for GitHub's limits.
 
 
+
+/** GitHub's limits: 65,536 characters a comment; 1 MiB a job summary step. */
+const COMMENT_LIMIT = 65_536 - 512;
+const SUMMARY_LIMIT = 1024 * 1024 - 4096;
+/** How much of a message (a problem, the step's line) a summary shows. */
+const MESSAGE_CHARACTERS = 1_000;
 const CHANGE_LABEL = {
     kept: 'kept',
     added: '➕ added',
     removed: '➖ removed'
 };
-function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
-    const org = escapeHtml(plan.organization);
+/**
+ * The producer's plan, at most `limit` bytes (the same text is the summary and the comment):
+ * the changes, then the kept consumers collapsed; rows that do not fit are counted.
+ */
+function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }, limit = COMMENT_LIMIT) {
+    const org = markdownText((0,describe_value/* capped */.uo)(plan.organization));
     const lines = [
         dryRun ? `### Module sharing plan for ${org} (dry run)` : `### Module sharing: ${org}`,
         '',
-        `TFE ${escapeHtml(baseUrl)} · mode \`${plan.mode}\` · API \`${api}\``,
+        `TFE ${markdownText((0,describe_value/* capped */.uo)(baseUrl))} · mode ${codeSpan(plan.mode)} · API ${codeSpan(api)}`,
         '',
         outcomeLine(plan, dryRun, applied !== undefined)
     ];
@@ -3970,26 +4013,56 @@ function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }) {
     }
     const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
     const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
-    if (plan.rows.length > 0) {
-        const withIds = partnershipIds.size > 0;
-        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
-        for (const { consumer, change } of plan.rows) {
-            const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
-            const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
-            lines.push(`| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`);
-        }
+    const withIds = partnershipIds.size > 0;
+    const header = [
+        `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`,
+        `| --- | --- | --- |${withIds ? ' --- |' : ''}`
+    ];
+    const row = ({ consumer, change }) => {
+        const name = consumer.name ?? names.get(consumer.externalId) ?? '—';
+        const partnership = withIds ? ` ${cell(partnershipIds.get(consumer.externalId) ?? '')} |` : '';
+        return `| ${cell(name)} | ${cell(consumer.externalId)} | ${CHANGE_LABEL[change]} |${partnership}`;
+    };
+    const changes = plan.rows.filter(r => r.change !== 'kept');
+    const kept = plan.rows.filter(r => r.change === 'kept');
+    const more = (left) => [
+        '',
+        `… and ${left} more not shown here: the step's outputs list every consumer.`
+    ];
+    const parts = [];
+    if (changes.length > 0) {
+        const lost = plan.removed.length > 0 && !after
+            ? [
+                '',
+                `➖ removed: ${dryRun ? 'would lose' : 'lost'} access to this producer's private modules.`
+            ]
+            : [];
+        parts.push({ before: ['', ...header], units: changes.map(row), after: lost, more });
     }
-    return lines.join('\n') + '\n';
+    if (kept.length > 0) {
+        parts.push({
+            before: [
+                '',
+                `<details><summary>${kept.length} consumer${plural(kept.length)} kept</summary>`,
+                '',
+                ...header
+            ],
+            units: kept.map(row),
+            after: ['', '</details>'],
+            more
+        });
+    }
+    return fitParts(lines, parts, limit);
 }
 function outcomeLine(plan, dryRun, written) {
     const counts = `${plan.added.length} added, ${plan.removed.length} removed, ${plan.next.length - plan.added.length} kept`;
     if (plan.previous === undefined) {
         return dryRun
             ? '**Would set** the list shown.'
-            : `**Set** to ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}.`;
+            : `**Set** to ${plan.next.length} consumer${plural(plan.next.length)}.`;
     }
     if (!plan.changed)
-        return `**No change**: ${plan.next.length} consumer${plan.next.length === 1 ? '' : 's'}; nothing was written.`;
+        return `**No change**: ${plan.next.length} consumer${plural(plan.next.length)}; nothing was written.`;
     if (dryRun)
         return `**Would change** (${counts}); nothing was written.`;
     return written ? `**Changed** (${counts}).` : '**Changed**.';
@@ -3997,19 +4070,27 @@ function outcomeLine(plan, dryRun, written) {
 function onOff(value) {
     return value ? 'on' : 'off';
 }
+function plural(count) {
+    return count === 1 ? '' : 's';
+}
 /** What the summary and the pull request show when a run fails: the one error line. */
 function failureMarkdown(subject, line, dryRun, 
 /** The step input the failure is about, when a wrong input is what failed. */
 input) {
-    const org = escapeHtml(subject);
+    const org = markdownText((0,describe_value/* capped */.uo)(subject));
     // A wrong input may leave nothing to name the run by.
     const heading = !org
         ? `### Module sharing${dryRun ? ' plan (dry run)' : ''}`
         : dryRun
             ? `### Module sharing plan for ${org} (dry run)`
             : `### Module sharing: ${org}`;
-    const where = input ? ` (input \`${input}\`)` : '';
-    return [heading, '', `**Failed**${where}: ${escapeHtml(line)}`, ''].join('\n');
+    const where = input ? ` (input ${codeSpan(input)})` : '';
+    return [
+        heading,
+        '',
+        `**Failed**${where}: ${markdownText((0,describe_value/* capped */.uo)(line, MESSAGE_CHARACTERS))}`,
+        ''
+    ].join('\n');
 }
 async function writeSummary(markdown) {
     // Outside a runner (a local run) there is no summary file to write to.
@@ -4017,21 +4098,110 @@ async function writeSummary(markdown) {
         return;
     await core/* summary */.z.addRaw(markdown).write();
 }
-/** Anything from the server is escaped: summaries and comments render HTML. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"'`]/g, c => `&#${c.charCodeAt(0)};`);
+// ---------------------------------------------------------------------------------------------
+// Markdown that renders as written. Anything from outside (a name, a path, a server's message)
+// goes through markdownText where markdown is read, and codeSpan in code. Inside an HTML element
+// (a <summary>) markdown is not read at all: only counts and words of ours go there.
+const ENTITY = { '&': '&#38;', '<': '&#60;', '>': '&#62;', '|': '&#124;' };
+const ALPHANUMERIC = /^[\p{L}\p{N}]$/u;
+/**
+ * Text that renders as itself wherever markdown puts it inline: a paragraph, a heading, a list
+ * item, a table cell. Markdown's specials are backslashed (`_` only where it could emphasise:
+ * not between two letters or digits); `<`, `>` and `&` become entities, and so does `|`, which
+ * ends a table cell; what could start a block at the start (`#`, `-`, `+`, `=`, `1.`) or close a
+ * heading at the end (`#`) is backslashed too; line breaks become spaces (flatText), and spaces
+ * at either end entities, which no renderer trims.
+ */
+function markdownText(text) {
+    const characters = Array.from(flatText(text));
+    const last = characters.length - 1;
+    const escaped = characters.map((c, i) => {
+        const entity = ENTITY[c];
+        if (entity)
+            return entity;
+        if ('\\`*[]~$'.includes(c))
+            return `\\${c}`;
+        if (c === '_') {
+            const [before, after] = [characters[i - 1] ?? '', characters[i + 1] ?? ''];
+            return ALPHANUMERIC.test(before) && ALPHANUMERIC.test(after) ? c : '\\_';
+        }
+        if ((i === 0 && '#-+='.includes(c)) || (i === last && c === '#'))
+            return `\\${c}`;
+        return c;
+    });
+    return escaped
+        .join('')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
+        .replace(/^\s+|\s+$/g, space => Array.from(space, c => `&#${c.codePointAt(0)};`).join(''));
 }
+/** One line of visible text: line breaks become spaces, other control characters U+FFFD. */
+function flatText(text) {
+    return text.replace(/\r\n?|\n/g, ' ').replace(/[^\P{Cc}\t]/gu, '\uFFFD');
+}
+/**
+ * Text as code: a code span that shows it exactly, entities and all (nothing is decoded inside
+ * code). Its fence is one backtick longer than any run of backticks inside; line breaks become
+ * spaces. Not for a table cell, where a `|` would still end the cell.
+ */
+function codeSpan(text) {
+    const flat = text.replace(/\r\n?|\n/g, ' ');
+    if (flat === '')
+        return '';
+    const longest = (flat.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
+    const fence = '`'.repeat(longest + 1);
+    // A renderer strips one space at each end when both have one, and a backtick at either end
+    // would join the fence: a space each side keeps the text as it is.
+    const pad = /^`|`$/.test(flat) || (/^ [^]* $/.test(flat) && /[^ ]/.test(flat)) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+/** A table cell of a value from outside: capped, and escaped so it stays in its cell. */
 function cell(text) {
-    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
+    return markdownText((0,describe_value/* capped */.uo)(text));
+}
+/** A problem as a list item: its place in code, then its message. */
+function problemLine(where, message) {
+    return `- ${codeSpan(where)}: ${markdownText((0,describe_value/* capped */.uo)(message, MESSAGE_CHARACTERS))}`;
+}
+/**
+ * `head`, then each part in turn, within `limit` bytes: every part's own lines and the line
+ * that could count its rest are set aside first, so that each part shows, closed, whatever the
+ * parts before it took; then units are taken in order while they fit.
+ */
+function fitParts(head, parts, limit) {
+    const size = (lines) => lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+    const frame = (p) => Math.max(size([...p.before, ...p.after, ...p.more(p.units.length)]), size(p.none?.(p.units.length) ?? []));
+    let room = limit - size(head) - parts.reduce((sum, p) => sum + frame(p), 0);
+    const lines = [...head];
+    for (const part of parts) {
+        const join = part.join ?? '\n';
+        const taken = [];
+        for (const unit of part.units) {
+            const cost = Buffer.byteLength(unit) + join.length;
+            if (cost > room)
+                break;
+            room -= cost;
+            taken.push(unit);
+        }
+        const left = part.units.length - taken.length;
+        if (taken.length === 0 && part.none) {
+            lines.push(...part.none(left));
+            continue;
+        }
+        lines.push(...part.before, ...(taken.length > 0 ? [taken.join(join)] : []), ...(left > 0 ? part.more(left) : []), ...part.after);
+    }
+    return lines.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/report/files-summary.ts
+// What the user sees after a file run: the outputs of every producer, and one summary for the
+// whole run, the most important first: totals, failed producers with their problems, one table
+// row per changed producer (what it gains and loses), each change with its external ids a click
+// away, then unmanaged organizations, and unchanged producers last. It fits where it is shown, and counts what it leaves out.
 
 
 
-/** GitHub's limits: 65,536 characters a comment; 1 MiB a job summary step. */
-const COMMENT_LIMIT = 65_536 - 512;
-const SUMMARY_LIMIT = 1024 * 1024 - 4096;
+
+
 const RESULT_LABEL = {
     unchanged: 'unchanged',
     'would-change': 'would change',
@@ -4043,29 +4213,51 @@ const files_summary_CHANGE_LABEL = {
     added: '➕ added',
     removed: '➖ removed'
 };
+/** In a drift check the files are right by definition: which way does TFE differ? */
+const DRIFT_LABEL = {
+    kept: 'kept',
+    added: '➕ in the files, not in TFE',
+    removed: '➖ in TFE, in no file'
+};
+/** Names in a row of the overview; the rest are counted. */
+const NAMES_IN_A_ROW = 10;
+/** Problems shown of one producer; the log has every one. */
+const PROBLEMS_SHOWN = 20;
+/** Unmanaged organizations listed without a click. */
+const UNMANAGED_OPEN = 10;
 /**
- * The run as markdown, at most `limit` bytes: when the producers' tables do not all fit, the
- * rest are counted and `elsewhere` says where the whole of it is.
+ * The run as markdown, at most `limit` bytes. What does not fit is counted, and `elsewhere` says
+ * where the whole of it is. Parts are cut from the last: unchanged producers, unmanaged
+ * organizations, each change's external ids, rows of the overview, and failed producers last.
  */
 function filesSummaryMarkdown(report, limit, elsewhere) {
     const { producers, unmanaged = [], dryRun } = report;
+    const drift = report.drift === true;
+    const planned = dryRun || !report.wrote;
     const count = (result) => producers.filter(p => p.result === result).length;
-    const shown = producers.filter(p => p.result !== 'unchanged');
-    const added = shown.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0);
-    const removed = shown.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0);
+    // What TFE accepted, after writes; what the plan would do, before them. A producer whose write
+    // failed counts in neither: its state is unknown.
+    const counted = producers.filter(p => p.result === (report.wrote ? 'changed' : 'would-change'));
+    const added = counted.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0);
+    const removed = counted.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0);
     const failed = count('failed');
-    const changing = dryRun || !report.wrote ? count('would-change') : count('changed');
-    const verb = dryRun || !report.wrote ? 'would change' : 'changed';
+    const changing = planned ? count('would-change') : count('changed');
+    const verb = drift ? 'drifted' : planned ? 'would change' : 'changed';
+    const what = drift ? ' drift check' : dryRun ? ' plan' : '';
+    const patterns = report.patterns.split(/\r?\n/).filter(Boolean).join(', ');
     const head = [
-        `### Module sharing${dryRun ? ' plan' : ''}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
+        `### ${report.failure ? '❌ Failed: ' : ''}Module sharing${what}: ${producers.length} producer${files_summary_plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
+        ...(report.failure
+            ? ['', `**Failed**: ${markdownText((0,describe_value/* capped */.uo)(report.failure, MESSAGE_CHARACTERS))}`]
+            : []),
         '',
-        `TFE ${escapeHtml(report.baseUrl)} · API \`${report.api}\` · files \`${files_summary_cell(report.patterns.split(/\r?\n/).filter(Boolean).join(', '))}\``,
+        `TFE ${markdownText((0,describe_value/* capped */.uo)(report.baseUrl))} · API ${codeSpan(report.api)} · files ${codeSpan((0,describe_value/* capped */.uo)(patterns))}`,
         '',
         [
             `**${changing} ${verb}**`,
             `${count('unchanged')} unchanged`,
             failed ? `**${failed} failed**` : '',
-            `${added} partnership${plural(added)} ${dryRun || !report.wrote ? 'to add' : 'added'}, ${removed} ${dryRun || !report.wrote ? 'to remove' : 'removed'}`,
+            `${added} partnership${files_summary_plural(added)} ${planned ? 'to add' : 'added'}, ${removed} ${planned ? 'to remove' : 'removed'}`,
             `${unmanaged.length} unmanaged`
         ]
             .filter(Boolean)
@@ -4074,42 +4266,128 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
     if (failed && !report.wrote && !dryRun) {
         head.push('', 'A plan failed, so **nothing was written** to any producer.');
     }
-    const tail = [...unchangedSection(producers), ...unmanagedSection(report)];
-    const sections = shown.map(producerSection);
-    const bytes = (lines) => Buffer.byteLength(lines.join('\n') + '\n');
-    const pointer = (left) => [
-        '',
-        `… and ${left} more producer${plural(left)} not shown here: ${elsewhere}`
-    ];
-    let body = [...head];
-    let used = bytes([...head, ...tail]) + bytes(pointer(shown.length));
-    let included = 0;
-    for (const section of sections) {
-        const size = bytes(section);
-        if (used + size > limit)
-            break;
-        body = body.concat(section);
-        used += size;
-        included++;
+    if (drift && changing > 0) {
+        head.push('', 'Drift: TFE differs from the sharing files. ➕ a file grants access that TFE does not; ' +
+            '➖ TFE grants access that no file does (the apply would remove it).');
     }
-    if (included < sections.length)
-        body = body.concat(pointer(sections.length - included));
-    const all = [...body, ...tail];
-    // Only a huge list of unchanged or unmanaged names could still be too long: cut it.
-    let text = all.join('\n') + '\n';
-    if (Buffer.byteLength(text) > limit)
-        text = cutTo(text, limit, elsewhere);
-    return text;
+    const where = markdownText(elsewhere);
+    const notShown = (what) => (left) => [
+        '',
+        `… and ${left} more ${what}${left === 1 ? '' : 's'} not shown here: ${where}`
+    ];
+    const parts = [];
+    const failures = producers.filter(p => p.result === 'failed');
+    if (failures.length > 0) {
+        parts.push({
+            before: [],
+            units: failures.map(p => producerSection(p, drift).join('\n')),
+            after: [],
+            more: notShown('failed producer')
+        });
+    }
+    const changed = producers.filter(p => p.result !== 'unchanged' && p.result !== 'failed');
+    if (changed.length > 0) {
+        const [gains, loses] = drift
+            ? [DRIFT_LABEL.added, DRIFT_LABEL.removed]
+            : [files_summary_CHANGE_LABEL.added, `${files_summary_CHANGE_LABEL.removed} (${planned ? 'loses' : 'lost'} access)`];
+        parts.push({
+            before: [
+                '',
+                `#### ${drift ? 'Drifted' : planned ? 'What would change' : 'What changed'}`,
+                '',
+                `| Producer | ${gains} | ${loses} |`,
+                '| --- | --- | --- |'
+            ],
+            units: changed.map(overviewRow),
+            after: [],
+            more: notShown('producer')
+        });
+        parts.push({
+            before: [
+                '',
+                `<details><summary>Each change with its external ids${report.wrote ? ' and partnership ids' : ''}</summary>`
+            ],
+            units: changed.map(p => producerSection(p, drift).join('\n')),
+            after: ['', '</details>'],
+            more: notShown('producer'),
+            none: () => ['', `Each change with its external ids: ${where}`]
+        });
+    }
+    if (unmanaged.length > 0) {
+        const n = unmanaged.length;
+        const open = n <= UNMANAGED_OPEN;
+        const intro = [
+            '',
+            `#### Unmanaged: ${n} organization${files_summary_plural(n)} share${n === 1 ? 's' : ''} modules but ${n === 1 ? 'is' : 'are'} in no file`,
+            '',
+            'Left as they are. Add them to a sharing file to manage them (`export` writes their sharing today).'
+        ];
+        parts.push({
+            before: [
+                ...intro,
+                '',
+                ...(open ? [] : [`<details><summary>${n} unmanaged organizations</summary>`, ''])
+            ],
+            units: unmanaged.map(unmanagedItem),
+            after: open ? [] : ['', '</details>'],
+            more: notShown('unmanaged organization'),
+            none: () => [...intro, '', `Not listed here: ${where}`]
+        });
+    }
+    const unchanged = producers.filter(p => p.result === 'unchanged');
+    if (unchanged.length > 0) {
+        parts.push({
+            before: [
+                '',
+                `<details><summary>${unchanged.length} unchanged producer${files_summary_plural(unchanged.length)}</summary>`,
+                ''
+            ],
+            units: unchanged.map(unchangedItem),
+            join: ', ',
+            after: ['', '</details>'],
+            more: notShown('unchanged producer'),
+            none: left => ['', `${left} unchanged producer${files_summary_plural(left)}, not listed here: ${where}`]
+        });
+    }
+    return fitParts(head, parts, limit);
 }
-function producerSection({ desired, result, plan, applied, problems }) {
-    const org = escapeHtml(desired.organization);
-    const lines = ['', `#### ${org}: ${RESULT_LABEL[result]}`];
+/** One row of the overview: what the producer gains and loses, a few names and a count. */
+function overviewRow({ desired, plan }) {
+    const name = cell(desired.organization);
+    if (!plan)
+        return `| ${name} | — | — |`;
+    const { before, after } = plan.global;
+    const gains = names(plan.rows.filter(r => r.change === 'added').map(r => r.consumer));
+    const loses = names(plan.rows.filter(r => r.change === 'removed').map(r => r.consumer));
+    const unknown = plan.previous === undefined ? " (today's list unknown: the whole list is set)" : '';
+    if (after && !before) {
+        // Global sharing grants every organization: no listed consumer loses anything.
+        return `| ${name}${unknown} | **every organization** (global module sharing on) | — |`;
+    }
+    const everyOther = before && !after ? '**every organization not listed** (global module sharing off)' : '';
+    return `| ${name}${unknown} | ${gains} | ${[everyOther, loses === '—' ? '' : loses].filter(Boolean).join(', ') || '—'} |`;
+}
+/** A few names of consumers, each capped, and how many more. */
+function names(consumers) {
+    if (consumers.length === 0)
+        return '—';
+    const shown = consumers.slice(0, NAMES_IN_A_ROW).map(c => cell(c.name ?? c.externalId));
+    const more = consumers.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+/** A producer in full: its problems, global sharing, its changes with their ids, kept counted. */
+function producerSection({ desired, result, plan, applied, problems }, drift) {
+    const org = markdownText((0,describe_value/* capped */.uo)(desired.organization));
+    const label = drift && result === 'would-change' ? 'drifted' : RESULT_LABEL[result];
+    const lines = ['', `#### ${org}: ${label}`];
     if (problems.length > 0) {
         lines.push('');
-        for (const p of problems) {
-            const where = isFilePlace(p) ? `${p.file}:${p.line}` : p.input;
-            lines.push(`- \`${files_summary_cell(where)}\`: ${escapeHtml(p.message)}`);
+        for (const p of problems.slice(0, PROBLEMS_SHOWN)) {
+            lines.push(problemLine(isFilePlace(p) ? `${p.file}:${p.line}` : p.input, p.message));
         }
+        const more = problems.length - PROBLEMS_SHOWN;
+        if (more > 0)
+            lines.push(`- … and ${more} more: the step's log lists every one.`);
     }
     if (!plan)
         return lines;
@@ -4126,76 +4404,50 @@ function producerSection({ desired, result, plan, applied, problems }) {
         const withIds = partnership.size > 0;
         lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
         for (const { consumer, change } of rows) {
-            const id = withIds ? ` ${files_summary_cell(partnership.get(consumer.externalId) ?? '')} |` : '';
-            lines.push(`| ${files_summary_cell(consumer.name ?? '—')} | ${files_summary_cell(consumer.externalId)} | ${files_summary_CHANGE_LABEL[change]} |${id}`);
+            const id = withIds ? ` ${cell(partnership.get(consumer.externalId) ?? '')} |` : '';
+            lines.push(`| ${cell(consumer.name ?? '—')} | ${cell(consumer.externalId)} | ${(drift ? DRIFT_LABEL : files_summary_CHANGE_LABEL)[change]} |${id}`);
         }
     }
     if (kept > 0)
-        lines.push('', `${kept} consumer${plural(kept)} kept.`);
+        lines.push('', `${kept} consumer${files_summary_plural(kept)} kept.`);
     return lines;
 }
-function unchangedSection(producers) {
-    const unchanged = producers.filter(p => p.result === 'unchanged');
-    if (unchanged.length === 0)
-        return [];
-    const items = unchanged.map(({ desired, plan }) => {
-        const what = plan?.global.after
-            ? 'global'
-            : `${plan?.next.length ?? 0} consumer${plural(plan?.next.length ?? 0)}`;
-        return `${escapeHtml(desired.organization)} (${what})`;
-    });
-    return [
-        '',
-        `<details><summary>${unchanged.length} unchanged producer${plural(unchanged.length)}</summary>`,
-        '',
-        items.join(', '),
-        '',
-        '</details>'
-    ];
+function unchangedItem({ desired, plan }) {
+    const what = plan?.global.after
+        ? 'global'
+        : `${plan?.next.length ?? 0} consumer${files_summary_plural(plan?.next.length ?? 0)}`;
+    return `${markdownText((0,describe_value/* capped */.uo)(desired.organization))} (${what})`;
 }
-function unmanagedSection({ unmanaged = [] }) {
-    if (unmanaged.length === 0)
-        return [];
-    const items = unmanaged.map(u => {
-        const what = u.global
-            ? 'shares with every organization'
-            : u.consumers === undefined
-                ? 'shares modules'
-                : `${u.consumers} consumer${plural(u.consumers)}`;
-        return `- ${escapeHtml(u.organization)}: ${what}`;
-    });
-    return [
-        '',
-        `#### Unmanaged: ${unmanaged.length} organization${plural(unmanaged.length)} share${unmanaged.length === 1 ? 's' : ''} modules but ${unmanaged.length === 1 ? 'is' : 'are'} in no file`,
-        '',
-        'Left as they are. Add them to a sharing file to manage them (`export` writes their sharing today).',
-        '',
-        ...items
-    ];
-}
-function cutTo(text, limit, elsewhere) {
-    const note = `\n\n… cut here to fit: ${elsewhere}\n`;
-    let cut = text.slice(0, Math.max(0, limit - Buffer.byteLength(note)));
-    while (Buffer.byteLength(cut) + Buffer.byteLength(note) > limit)
-        cut = cut.slice(0, -1);
-    return cut.slice(0, cut.lastIndexOf('\n') + 1) + note;
+function unmanagedItem(u) {
+    const what = u.global
+        ? 'shares with every organization'
+        : u.consumers === undefined
+            ? 'shares modules'
+            : `${u.consumers} consumer${files_summary_plural(u.consumers)}`;
+    return `- ${markdownText((0,describe_value/* capped */.uo)(u.organization))}: ${what}`;
 }
 function files_summary_onOff(value) {
     return value ? 'on' : 'off';
 }
-function files_summary_cell(text) {
-    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
-}
-function plural(count) {
+function files_summary_plural(count) {
     return count === 1 ? '' : 's';
 }
 /** What an export wrote, for the job summary. */
 function exportMarkdown(entries, file, baseUrl) {
+    const tfe = markdownText((0,describe_value/* capped */.uo)(baseUrl));
+    if (entries.length === 0) {
+        return [
+            '### Module sharing: nothing to export',
+            '',
+            `No organization on TFE ${tfe} shares its modules, so ${codeSpan((0,describe_value/* capped */.uo)(file))} was not written. Nothing in TFE was changed.`,
+            ''
+        ].join('\n');
+    }
     const global = entries.filter(e => e.global).length;
     return [
-        `### Module sharing exported: ${entries.length} producer${plural(entries.length)}`,
+        `### Module sharing exported: ${entries.length} producer${files_summary_plural(entries.length)}`,
         '',
-        `TFE ${escapeHtml(baseUrl)} → \`${files_summary_cell(file)}\`: ${entries.length - global} with a consumer list, ${global} sharing with every organization. Nothing in TFE was changed.`,
+        `TFE ${tfe} → ${codeSpan((0,describe_value/* capped */.uo)(file))}: ${entries.length - global} with a consumer list, ${global} sharing with every organization. Nothing in TFE was changed.`,
         ''
     ].join('\n');
 }
@@ -4282,10 +4534,13 @@ function isNotFound(error) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
 // One comment per producer on the pull request that triggered the run, created once and then
 // updated in place: it is found again by a hidden marker, so re-runs never pile up comments.
 // @actions/github (Octokit) is loaded here, on demand, so runs that don't comment never load it.
+
 
 /** The comment could not be written; `status` is GitHub's answer, if one came. */
 class CommentError extends Error {
@@ -4298,9 +4553,21 @@ class CommentError extends Error {
         this.name = 'CommentError';
     }
 }
-function commentMarker(organization) {
-    return `<!-- tfe-module-sharing-action: ${organization} -->`;
+/**
+ * The hidden line that finds a run's comment again. A subject longer than a line (the patterns
+ * of a long config) is named by its hash instead, so that the marker stays short and the
+ * comment's whole budget goes to the plan.
+ */
+function commentMarker(subject) {
+    return `<!-- tfe-module-sharing-action: ${markerKey(subject)} -->`;
 }
+function markerKey(subject) {
+    if (subject.length <= MARKER_KEY_MAX)
+        return subject;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(subject).digest('hex').slice(0, 16);
+    return `${subject.slice(0, MARKER_KEY_MAX - 24)}… #${hash}`;
+}
+const MARKER_KEY_MAX = 120;
 /**
  * Creates or updates this producer's comment on the run's pull request. Returns undefined when
  * the run is not for a pull request (nothing is sent).
@@ -4327,15 +4594,23 @@ async function commentOnPullRequest(token, organization, markdown) {
         const where = { ...context.repo, issue_number: number };
         const marker = commentMarker(organization);
         const body = `${marker}\n${markdown}`;
-        let existing;
+        // Ours: the marker, written by a bot (GET /user answers 403 to a workflow's token, so the
+        // action cannot ask who it is). A person's comment that starts with the marker is theirs.
+        const own = [];
         const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
             ...where,
             per_page: 100
         });
         for await (const page of pages) {
-            existing = page.data.find(c => c.body?.startsWith(marker))?.id;
-            if (existing !== undefined)
-                break;
+            for (const c of page.data) {
+                if (c.user?.type === 'Bot' && c.body?.startsWith(marker))
+                    own.push(c.id);
+            }
+        }
+        const [existing, ...duplicates] = own;
+        // Two runs at once can each have created one: keep the first, so the plan shows once.
+        for (const comment_id of duplicates) {
+            await octokit.rest.issues.deleteComment({ ...context.repo, comment_id });
         }
         if (existing !== undefined) {
             const { data } = await octokit.rest.issues.updateComment({
@@ -4474,11 +4749,26 @@ function describeCommentFailure(error, context) {
         advice = `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`;
     }
     else {
-        advice = 'Check that the workflow runs on pull_request events.';
+        advice = 'Check that the workflow runs on pull_request or pull_request_target events.';
     }
     const message = oneLine(error instanceof Error ? error.message : String(error));
     const line = `${context.organization}: could not comment on ${where}` +
         `${status ? ` (HTTP ${status})` : ''}: ${message}. ${advice}`;
+    return redact(line, context.secrets ?? []);
+}
+/** Why the drift issue could not be kept: a warning, since the check's own result stands. */
+function describeIssueFailure(error, context) {
+    const status = error instanceof CommentError ? error.status : undefined;
+    const advice = status === 401
+        ? 'github-token was refused; keep it at its default (${{ github.token }}).'
+        : status === 403 || status === 404
+            ? 'Give the job permissions: issues: write, and keep github-token at its default.'
+            : status
+                ? 'GitHub failed; the next run keeps the issue.'
+                : `Check that ${context.apiUrl || 'the GitHub API'} is reachable from the runner (HTTPS_PROXY, NO_PROXY).`;
+    const message = oneLine(error instanceof Error ? error.message : String(error));
+    const line = `${context.subject}: could not keep the drift issue${status ? ` (HTTP ${status})` : ''}: ` +
+        `${message}. ${advice}`;
     return redact(line, context.secrets ?? []);
 }
 function oneLine(text) {
@@ -4512,10 +4802,98 @@ function filesFailureLine({ producers, wrote }, dryRun) {
     return (`${of} failed to be written (${someNames(failed)}); ${changed} other${changed === 1 ? ' was' : 's were'} changed. ` +
         'See the annotations; running again is safe.');
 }
-/** fail-on-drift: TFE differs from what the run asks for. */
-function driftLine(drifted, total) {
-    return (`Drift: ${drifted.length} of ${total} producer${total === 1 ? '' : 's'} differ${drifted.length === 1 ? 's' : ''} from what is asked (${someNames(drifted)}). ` +
-        'Apply the change, or change the request to match TFE.');
+/** fail-on-drift: TFE differs from what is asked, by the inputs or by the sharing files. */
+function driftLine(drifted, total, from) {
+    return (`Drift: ${drifted.length} of ${total} producer${total === 1 ? '' : 's'} differ${drifted.length === 1 ? 's' : ''} from ` +
+        `${from === 'files' ? 'the sharing files' : 'what is asked'} (${someNames(drifted)}). ` +
+        (from === 'files'
+            ? 'Run the apply to make TFE match the files, or, if TFE is right, export its sharing and review it into the files.'
+            : 'Apply the change, or change the inputs to match TFE.'));
+}
+/** fail-on-unmanaged: organizations share today but no sharing file names them. */
+function unmanagedLine(unmanaged) {
+    return (`Unmanaged: ${unmanaged.length} organization${unmanaged.length === 1 ? ' shares' : 's share'} modules ` +
+        `but ${unmanaged.length === 1 ? 'is' : 'are'} in no sharing file (${someNames(unmanaged)}). ` +
+        'Add them to a sharing file (export writes their sharing today), or stop their sharing in TFE.');
+}
+
+;// CONCATENATED MODULE: ./src/report/drift-issue.ts
+// One issue in the repository about drift, kept by the scheduled drift check: opened when TFE
+// differs from the sharing files (or the check could not run), updated by later runs, closed when
+// TFE matches again. Found again by a hidden marker and a bot author: GET /user answers 403 to a
+// workflow's token, and a person's issue that happens to carry the marker is never touched.
+// @actions/github (Octokit) is loaded on demand, as for the pull request comment.
+
+
+function driftMarker(subject) {
+    return `<!-- tfe-module-sharing-action drift: ${markerKey(subject)} -->`;
+}
+function driftTitle(subject) {
+    return `TFE module sharing drift: ${markerKey(subject)}`;
+}
+/** Opens, updates or closes this check's issue; sends nothing when clean and none is open. */
+async function keepDriftIssue(token, subject, state) {
+    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const { context } = github;
+    const http = new lib/* HttpClient */.Qq('tfe-module-sharing-action', [], {
+        allowRedirects: false,
+        socketTimeout: 30_000
+    });
+    try {
+        const octokit = github.getOctokit(token, {
+            baseUrl: context.apiUrl,
+            request: { fetch: fetchThrough(http) }
+        });
+        const marker = driftMarker(subject);
+        const body = `${marker}\n${state.markdown}`;
+        let existing;
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+            ...context.repo,
+            state: 'open',
+            per_page: 100
+        });
+        for await (const page of pages) {
+            const own = page.data.find(issue => !issue.pull_request && issue.user?.type === 'Bot' && issue.body?.startsWith(marker));
+            if (own) {
+                existing = { number: own.number, state: own.state };
+                break;
+            }
+        }
+        if (state.kind === 'clean') {
+            if (!existing)
+                return { action: 'none', number: undefined, url: undefined };
+            const { data } = await octokit.rest.issues.update({
+                ...context.repo,
+                issue_number: existing.number,
+                body,
+                state: 'closed',
+                state_reason: 'completed'
+            });
+            return { action: 'closed', number: data.number, url: data.html_url };
+        }
+        if (existing) {
+            const { data } = await octokit.rest.issues.update({
+                ...context.repo,
+                issue_number: existing.number,
+                body
+            });
+            return { action: 'updated', number: data.number, url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.create({
+            ...context.repo,
+            title: driftTitle(subject),
+            body
+        });
+        return { action: 'opened', number: data.number, url: data.html_url };
+    }
+    catch (error) {
+        const status = error.response?.status;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new CommentError(message, undefined, typeof status === 'number' ? status : undefined);
+    }
+    finally {
+        http.dispose();
+    }
 }
 
 // EXTERNAL MODULE: ./src/domain/model.ts
@@ -4572,7 +4950,9 @@ function writeFilesOutputs(outcome) {
     const partnerships = outcome.producers.flatMap(p => p.applied?.partnerships ?? []);
     core/* setOutput */.uH('producers', JSON.stringify(outcome.producers.map(producerOutput)));
     core/* setOutput */.uH('unmanaged', JSON.stringify((outcome.unmanaged ?? []).map(u => u.organization)));
-    core/* setOutput */.uH('changed', String(anyChange(outcome)));
+    // A run whose plan failed wrote nothing and, dry or not, would write nothing as it stands.
+    const planFailed = !outcome.wrote && outcome.producers.some(p => p.result === 'failed');
+    core/* setOutput */.uH('changed', String(!planFailed && anyChange(outcome)));
     core/* setOutput */.uH('partnership-ids', JSON.stringify(partnerships.map(p => p.id)));
     core/* setOutput */.uH('partnerships', JSON.stringify(partnerships.map(partnershipOutput)));
 }
@@ -4603,6 +4983,7 @@ function partnershipOutput(p) {
 
 
 
+
 /**
  * The problems of a producer, each where the user wrote it. A failed write has no place of its
  * own: it is shown at the producer, worded with what TFE already holds.
@@ -4616,7 +4997,9 @@ function problemsOf(producer, context) {
     });
     return [{ ...producer.desired.place, message }];
 }
-async function reportOutcome(outcome, context) {
+async function reportOutcome(outcome, context, 
+/** The step's error line when it fails: shown first in the summary and the comment. */
+failure) {
     const shown = {
         ...outcome,
         producers: outcome.producers.map(p => ({ ...p, problems: problemsOf(p, context) }))
@@ -4640,9 +5023,11 @@ async function reportOutcome(outcome, context) {
         }
     }
     writeFilesOutputs(outcome);
-    const run = { ...shown, ...context, patterns: context.patterns };
+    const run = { ...shown, ...context, patterns: context.patterns, failure };
     await writeSummary(filesSummaryMarkdown(run, SUMMARY_LIMIT, 'the producers output has every producer'));
-    await comment(context, filesSummaryMarkdown(run, COMMENT_LIMIT, `the job summary has all of them (${runUrl()})`));
+    await comment(context, filesSummaryMarkdown(run, 
+    // The hidden marker goes into the same comment: the plan gets what it leaves.
+    COMMENT_LIMIT - Buffer.byteLength(`${commentMarker(context.subject)}\n`), `the job summary has all of them (${runUrl()})`));
 }
 /**
  * What the summary and the pull request show when the run failed: its one line, and each problem
@@ -4650,15 +5035,31 @@ async function reportOutcome(outcome, context) {
  */
 async function reportFailure(line, context, error) {
     if (error instanceof errors/* ConfigInvalid */.QO) {
-        for (const { file, line, column, message } of error.problems) {
+        for (const problem of error.problems) {
+            const { file, line, column, message } = problem;
             core/* error */.z3(message, { file, startLine: line, startColumn: column });
+            // Past ten, GitHub drops annotations: the log keeps each, with its place.
+            core/* info */.pq(formatFileProblem(problem));
         }
     }
     // The pull request must not keep showing an earlier, successful plan.
     const input = error instanceof errors/* InputError */.dz ? error.input : undefined;
-    const markdown = failureMarkdown(context.subject, line, context.dryRun, input);
+    let markdown = failureMarkdown(context.subject, line, context.dryRun, input);
+    if (error instanceof errors/* ConfigInvalid */.QO) {
+        // GitHub shows ten error annotations a step: the summary and the comment list them all.
+        markdown += problemList(error.problems, report_PROBLEMS_SHOWN);
+    }
     await writeSummary(markdown).catch(() => { });
     await comment(context, markdown);
+}
+const report_PROBLEMS_SHOWN = 200;
+/** Each problem with its file and line, as a list; the rest counted (the log has every one). */
+function problemList(problems, max) {
+    const lines = problems.slice(0, max).map(p => problemLine(`${p.file}:${p.line}`, p.message));
+    if (problems.length > max) {
+        lines.push(`- … and ${problems.length - max} more: the step's log lists every one.`);
+    }
+    return `\n${lines.join('\n')}\n`;
 }
 /** The sharing change stands whatever happens here, so a comment failure is a warning. */
 async function comment(context, markdown) {
@@ -4682,6 +5083,56 @@ async function comment(context, markdown) {
         }));
     }
 }
+/**
+ * The drift issue: the same layout and budget as the pull request comment, with what to do. A
+ * failure to keep it is a warning: the check's own result stands.
+ */
+async function reportDrift(finding, context, githubToken) {
+    const run = runUrl();
+    let markdown;
+    if (finding.kind === 'could-not-check') {
+        markdown = [
+            `### The drift check could not run`,
+            '',
+            `This is not drift: the check stopped before it could compare TFE with the sharing files (${run}).`,
+            '',
+            `**Failed**: ${markdownText(finding.line)}`,
+            '',
+            'Fix the cause (the token, the sharing files, TFE itself); the next check updates this issue.',
+            ''
+        ].join('\n');
+    }
+    else if (finding.kind === 'clean') {
+        markdown = `### TFE matches the sharing files again\n\nChecked by ${run}; this issue is closed.\n`;
+    }
+    else {
+        const intro = [
+            '**TFE differs from the sharing files.** To resolve it: run the apply (the default',
+            "branch's apply job) so that TFE matches the files again; or, if TFE is right, export",
+            "today's sharing (the action's `export` input) and review the difference into the files.",
+            `Found by ${run}.`,
+            ''
+        ].join('\n');
+        const budget = COMMENT_LIMIT - Buffer.byteLength(`${driftMarker(context.subject)}\n${intro}\n`);
+        markdown = `${intro}\n${filesSummaryMarkdown({ ...finding.outcome, ...context, patterns: context.patterns ?? '' }, budget, `the job summary has all of them (${run})`)}`;
+    }
+    try {
+        const result = await keepDriftIssue(githubToken, context.subject, {
+            kind: finding.kind,
+            markdown
+        });
+        if (result.action !== 'none') {
+            core/* info */.pq(`Drift issue #${result.number} ${result.action}${result.url ? `: ${result.url}` : ''}`);
+        }
+    }
+    catch (error) {
+        core/* warning */.$e(describeIssueFailure(error, {
+            subject: context.subject,
+            apiUrl: process.env.GITHUB_API_URL,
+            secrets: context.secrets
+        }));
+    }
+}
 function runUrl() {
     const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
     return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
@@ -4689,12 +5140,10 @@ function runUrl() {
         : 'see the run';
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./src/domain/describe-value.ts
-var describe_value = __nccwpck_require__(6791);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
 // Every input is read and validated here, once, into one typed Settings object.
 // Nothing after readSettings() looks at an input again.
@@ -4719,9 +5168,18 @@ function readSettings(source = actionInputs) {
     const githubToken = source.input('github-token');
     if (githubToken)
         source.mask(githubToken);
-    const workspace = source.env('GITHUB_WORKSPACE')?.trim() || process.cwd();
+    const workspace = parseWorkingDirectory(source.input('working-directory'), source.env('GITHUB_WORKSPACE')?.trim() || process.cwd());
     const patterns = parsePatterns(source.input('config'));
-    const exportTo = parseExport(source.input('export'), workspace);
+    const exported = parseExport(source.input('export'), workspace);
+    const exportTo = exported && {
+        ...exported,
+        // Set by the runner for `uses: owner/repo@ref`; empty for `uses: ./…`.
+        schemaUrl: schemaUrlFor({
+            repository: source.env('GITHUB_ACTION_REPOSITORY')?.trim(),
+            ref: source.env('GITHUB_ACTION_REF')?.trim(),
+            serverUrl: source.env('GITHUB_SERVER_URL')?.trim()
+        })
+    };
     const many = patterns !== '' || exportTo !== undefined;
     if (patterns !== '' && exportTo !== undefined) {
         throw new errors/* InputError */.dz('export', 'export writes the sharing TFE holds today and config applies sharing files; give one of them per step');
@@ -4753,7 +5211,18 @@ function readSettings(source = actionInputs) {
         min: 1,
         max: 1000
     });
+    const failOnUnmanaged = parseBoolean('fail-on-unmanaged', source.input('fail-on-unmanaged'), false);
+    const driftIssue = parseBoolean('drift-issue', source.input('drift-issue'), false);
     validateToken(token);
+    if (failOnUnmanaged && patterns === '') {
+        throw new errors/* InputError */.dz('fail-on-unmanaged', 'fail-on-unmanaged looks for organizations that are in no sharing file, so it needs config');
+    }
+    if (driftIssue && (patterns === '' || !failOnDrift)) {
+        throw new errors/* InputError */.dz('drift-issue', 'drift-issue reports what a drift check finds, so it needs config, dry-run: true and fail-on-drift: true');
+    }
+    if (driftIssue && !githubToken) {
+        throw new errors/* InputError */.dz('github-token', 'drift-issue is true but github-token is empty; leave github-token at its default (${{ github.token }}) and grant issues: write');
+    }
     if (failOnDrift && !dryRun) {
         throw new errors/* InputError */.dz('fail-on-drift', 'fail-on-drift checks for drift without changing anything, so it needs dry-run: true');
     }
@@ -4779,6 +5248,8 @@ function readSettings(source = actionInputs) {
         config: patterns !== '' ? { patterns, workspace } : undefined,
         exportTo,
         failOnDrift,
+        failOnUnmanaged,
+        driftIssue: driftIssue ? { githubToken } : undefined,
         rateLimit
     };
 }
@@ -4834,6 +5305,55 @@ function parsePatterns(raw) {
     return raw.trim();
 }
 /**
+ * The folder that sharing files and the export are relative to: the workspace, or a folder in it
+ * (e.g. a pull request's files, checked out apart in a workflow that holds the token). Checked
+ * through links, so that nothing is read or written outside it.
+ */
+function parseWorkingDirectory(raw, workspace) {
+    const value = raw.trim();
+    if (value === '')
+        return workspace;
+    if ((0,describe_value/* looksLikeToken */.NM)(value) || (0,describe_value/* looksRandom */.EZ)(value)) {
+        throw new errors/* InputError */.dz('working-directory', `working-directory is not a folder path: ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}${tokenHint(value) || '; it looks like a key or random text'}`);
+    }
+    const shown = /^[A-Za-z0-9_./-]{1,200}$/.test(value) && !(0,describe_value/* looksLikeToken */.NM)(value) && !(0,describe_value/* looksRandom */.EZ)(value);
+    const what = shown ? `"${value}"` : `a value of ${(0,describe_value/* describe */.q0)(value, describe_value/* QUOTABLE_CHARACTER */.K_)}`;
+    const path = (0,external_node_path_.resolve)(workspace, value);
+    const inside = (from, to) => {
+        const rel = (0,external_node_path_.relative)(from, to);
+        return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+    };
+    if ((0,external_node_path_.isAbsolute)(value) || /^[A-Za-z]:/.test(value) || !inside(workspace, path)) {
+        throw new errors/* InputError */.dz('working-directory', `working-directory must be a folder inside the workspace, relative to it: ${what}${tokenHint(value)}`);
+    }
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+        if (!(0,external_node_fs_namespaceObject.statSync)(real).isDirectory())
+            throw new Error('not a folder');
+    }
+    catch {
+        throw new errors/* InputError */.dz('working-directory', `working-directory ${what} is not a folder of the workspace; check out the files there first`);
+    }
+    if (!inside((0,external_node_fs_namespaceObject.realpathSync)(workspace), real)) {
+        throw new errors/* InputError */.dz('working-directory', `working-directory ${what} is a link that leads outside the workspace; give a folder of the workspace`);
+    }
+    return path;
+}
+/**
+ * Where editors find the schema (`# yaml-language-server: $schema=...`): the action's own
+ * repository at the ref a step runs it by, when it runs as `owner/repo@ref` on github.com; else
+ * undefined, and the file has no schema line rather than one that leads nowhere.
+ */
+function schemaUrlFor(env) {
+    const { repository, ref, serverUrl } = env;
+    if (!repository || !ref || (serverUrl && serverUrl !== 'https://github.com'))
+        return undefined;
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^[\w./-]+$/.test(ref))
+        return undefined;
+    return `https://raw.githubusercontent.com/${repository}/${ref}/module-sharing.schema.json`;
+}
+/**
  * The export file: relative to the workspace and inside it, so a step can only write where the
  * workflow's checkout is.
  */
@@ -4854,7 +5374,7 @@ function parseExport(raw, workspace) {
     if (file === '' || file.startsWith('..') || (0,external_node_path_.isAbsolute)(file) || /[\r\n]/.test(value)) {
         throw new errors/* InputError */.dz('export', `export must name a file inside the workspace: ${what}${tokenHint(value)}`);
     }
-    return { path, file: file.split(external_node_path_.sep).join('/') };
+    return { path, file: file.split(external_node_path_.sep).join('/'), root: workspace, schemaUrl: undefined };
 }
 /**
  * Conflicts that the inputs alone reveal. Those that depend on what TFE holds today (wiping
@@ -5100,7 +5620,7 @@ function parseCaCertificate(raw) {
     }
     blocks.forEach((block, i) => {
         try {
-            new external_node_crypto_namespaceObject.X509Certificate(block);
+            new external_node_crypto_.X509Certificate(block);
         }
         catch {
             throw new errors/* InputError */.dz('ca-certificate', `ca-certificate: certificate ${i + 1} of ${blocks.length} is not valid PEM`);
@@ -6183,6 +6703,12 @@ async function run(client, desired, options, counts) {
             consumers: s.consumers?.length
         }));
     }
+    // What each producer would change, in the log too, not only in the summary.
+    if (many) {
+        for (const { plan } of producers)
+            if (plan?.changed)
+                log(changeLine(plan, dryRun));
+    }
     const failed = producers.some(p => p.result === 'failed');
     if (failed || dryRun) {
         if (!many)
@@ -6217,6 +6743,23 @@ async function run(client, desired, options, counts) {
         counts.done++;
     });
     return { producers, unmanaged, wrote: true, warnings };
+}
+/** `platform: would add team-a, team-b; would remove legacy`, a dozen names at most each. */
+function changeLine(plan, dryRun) {
+    const would = dryRun ? 'would ' : 'to ';
+    const names = (list) => {
+        const shown = list.slice(0, 12).map(model/* consumerLabel */.X7);
+        return list.length > 12 ? `${shown.join(', ')} and ${list.length - 12} more` : shown.join(', ');
+    };
+    const parts = [
+        plan.global.before !== plan.global.after
+            ? `${would}turn global sharing ${plan.global.after ? 'on' : 'off'}`
+            : '',
+        plan.previous === undefined ? `${would}set the list to ${plan.next.length}` : '',
+        plan.added.length ? `${would}add ${names(plan.added)}` : '',
+        plan.removed.length ? `${would}remove ${names(plan.removed)}` : ''
+    ].filter(Boolean);
+    return `${plan.organization}: ${parts.join('; ')}`;
 }
 function dryRunLine(producer, dryRun) {
     if (!dryRun || !producer?.plan)
@@ -6507,8 +7050,9 @@ class TfeClient {
      * flag — so trying a write again after a failure that may have hidden its success is safe.
      */
     async request(method, path, { query, body } = {}) {
-        const pathAndQuery = withQuery(`/api/v2${path}`, query);
-        const info = { method, path: pathAndQuery };
+        const wire = withQuery(`/api/v2${path}`, query);
+        // What a person reads in a log or an error line: page[number]=2, not page%5Bnumber%5D=2.
+        const info = { method, path: readable(wire) };
         const headers = {
             authorization: `Bearer ${this.options.token}`,
             accept: MEDIA_TYPE
@@ -6520,14 +7064,16 @@ class TfeClient {
         }
         const started = Date.now();
         for (let attempt = 1;; attempt++) {
+            // When the limiter let this attempt go: a 429 to it tells the limiter which overload it was.
+            let sentAt;
             try {
-                await this.options.limiter?.acquire();
+                sentAt = await this.options.limiter?.acquire();
                 this.sent++;
-                return await this.attempt(info, payload, headers);
+                return await this.attempt(info, wire, payload, headers);
             }
             catch (error) {
                 if (error instanceof TfeApiError && error.status === 429) {
-                    this.options.limiter?.rateLimitedFor(error.retryAfterMs ?? 1000);
+                    this.options.limiter?.rateLimitedFor(error.retryAfterMs ?? 1000, sentAt);
                 }
                 const wait = retryDelayMs(error, attempt, this.options.backoff ?? DEFAULT_BACKOFF);
                 if (wait === undefined || attempt > this.maxRetries)
@@ -6541,9 +7087,9 @@ class TfeClient {
             }
         }
     }
-    async attempt(info, payload, headers) {
+    async attempt(info, wire, payload, headers) {
         const started = Date.now();
-        const response = await withTimeout(this.http.request(info.method, `${this.options.baseUrl}${info.path}`, payload, headers), this.timeoutMs, () => new TfeTransportError(info, 'ETIMEDOUT', `${label(info)}: no answer within ${seconds(this.timeoutMs)}`)).catch((error) => {
+        const response = await withTimeout(this.http.request(info.method, `${this.options.baseUrl}${wire}`, payload, headers), this.timeoutMs, () => new TfeTransportError(info, 'ETIMEDOUT', `${label(info)}: no answer within ${seconds(this.timeoutMs)}`)).catch((error) => {
             throw transportError(info, error);
         });
         const status = response.message.statusCode ?? 0;
@@ -6554,7 +7100,6 @@ class TfeClient {
             const location = responseHeaders.location;
             throw new TfeApiError(info, status, [
                 {
-                    title: 'redirected',
                     detail: location
                         ? `TFE redirected to ${location}; set hostname to the address TFE answers on`
                         : 'TFE answered with a redirect and no location'
@@ -6618,6 +7163,10 @@ async function withTimeout(promise, ms, onTimeout) {
         clearTimeout(timer);
     }
 }
+/** The brackets of TFE's query parameters as written in its docs; nothing else is decoded. */
+function readable(path) {
+    return path.replace(/%5B/gi, '[').replace(/%5D/gi, ']');
+}
 function withQuery(path, query) {
     if (!query || Object.keys(query).length === 0)
         return path;
@@ -6654,64 +7203,140 @@ function sleep(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/tfe/rate-limit.ts
-// One limiter for every request of a run. TFE allows 30 requests per second per user, shared
-// by every token and automation of that user, so a run spaces its requests evenly at the rate it
-// was given, and slows down for good after a 429: someone else is using the same budget
-// (docs/tfe-api.md#rate-limiting).
+// One limiter for every request of a run. TFE allows 30 requests per second per user, shared by
+// every token, run and automation of that user (docs/tfe-api.md#rate-limiting). A run spaces its
+// requests evenly at the rate it was given and never sends more than that rate in any second.
+// A 429 says someone else spends the same budget: every request then waits what TFE said, the
+// pace drops (multiplicatively, once per overload), and after quiet periods without a 429 it
+// climbs back (additively) to the rate given, never above it. No I/O: the clock and the sleep
+// are injected, so tests turn a manual clock instead of waiting.
+const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 class RateLimiter {
-    intervalMs;
-    next = 0;
-    burstMs;
+    maxPerSecond;
     minPerSecond;
     factor;
+    quietMs;
+    step;
+    burstMs;
     now;
     sleep;
+    /** The pace set by the last 429, and when it starts to recover (undefined: never slowed). */
+    slowed;
+    /** Nobody sends before this: the end of the longest wait TFE asked for. */
+    resumeAt = -Infinity;
+    /** When the pace was last cut: a 429 of a request sent before that is the same overload. */
+    lastCutAt = -Infinity;
+    /** Counts 429s, so a waiting head of the queue knows its slot was computed before one. */
+    generation = 0;
+    /** When the next request would go at an even pace (a burst may go that much earlier). */
+    next = -Infinity;
+    /** When the last floor(maxPerSecond) requests went, oldest at `oldest`: the one-second cap. */
+    sentTimes;
+    oldest = 0;
+    waiting = [];
+    pumping = false;
     /** 429s seen, for the progress lines of long runs. */
     rateLimited = 0;
     constructor(options) {
         if (!(options.perSecond > 0))
             throw new RangeError('perSecond must be above 0');
-        this.intervalMs = 1000 / options.perSecond;
-        this.burstMs = (Math.max(1, Math.floor(options.burst ?? 1)) - 1) * this.intervalMs;
-        this.minPerSecond = Math.min(options.minPerSecond ?? 1, options.perSecond);
-        this.factor = options.slowDownFactor ?? 0.75;
+        const factor = options.slowDownFactor ?? 0.75;
+        if (!(factor > 0 && factor < 1))
+            throw new RangeError('slowDownFactor must be between 0 and 1');
+        this.maxPerSecond = options.perSecond;
+        this.minPerSecond = Math.min(Math.max(options.minPerSecond ?? 1, 1e-3), options.perSecond);
+        this.factor = factor;
+        this.quietMs = Math.max(1, options.quietMs ?? 1000);
+        this.step = Math.max(1e-3, options.recoverPerSecond ?? Math.max(1, options.perSecond / 20));
+        this.burstMs = (Math.max(1, Math.floor(options.burst ?? 1)) - 1) * (1000 / options.perSecond);
+        this.sentTimes = new Array(Math.max(1, Math.floor(options.perSecond))).fill(-Infinity);
         this.now = options.now ?? Date.now;
-        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+        this.sleep = options.sleep ?? realSleep;
     }
+    /** The pace now: the rate given, or a slower one after a 429 and on its way back up. */
     get perSecond() {
-        return 1000 / this.intervalMs;
+        return this.paceAt(this.now());
+    }
+    paceAt(now) {
+        if (!this.slowed)
+            return this.maxPerSecond;
+        const { perSecond, quietFrom } = this.slowed;
+        const steps = now > quietFrom ? Math.floor((now - quietFrom) / this.quietMs) : 0;
+        return Math.min(this.maxPerSecond, perSecond + steps * this.step);
     }
     /**
-     * Resolves when the caller may send its request: slots are handed out in call order. `next` is
-     * when the next request would go at an even pace; a burst may go that much earlier.
+     * Resolves with the time the caller may send its request (pass it to rateLimitedFor if TFE
+     * answers 429). Callers go one at a time in call order.
      */
-    async acquire() {
+    acquire() {
+        return new Promise(resolve => {
+            this.waiting.push(resolve);
+            void this.pump();
+        });
+    }
+    /**
+     * The earliest a request may go: not before the even pace (less a burst at full pace), the end
+     * of TFE's wait, or a second after the request that would make more than perSecond in one.
+     */
+    slotAt(now) {
+        const pace = this.paceAt(now);
+        const burstMs = pace >= this.maxPerSecond ? this.burstMs : 0;
+        return Math.max(now, this.next - burstMs, this.resumeAt, (this.sentTimes[this.oldest] ?? -Infinity) + 1000);
+    }
+    /**
+     * Hands out the queue's head, one at a time. A 429 during a wait sends the head back to wait
+     * again (TFE's wait, a slower pace). The pace counts from the slot, not from when the timer
+     * fired, so late timers do not slow the run down; the one-second cap counts actual times.
+     */
+    async pump() {
+        if (this.pumping)
+            return;
+        this.pumping = true;
+        try {
+            while (this.waiting.length > 0) {
+                const generation = this.generation;
+                const slot = this.slotAt(this.now());
+                let now = this.now();
+                while (now < slot && generation === this.generation) {
+                    await this.sleep(slot - now);
+                    now = this.now();
+                }
+                if (generation !== this.generation)
+                    continue;
+                this.next = Math.max(this.next, slot) + 1000 / this.paceAt(now);
+                this.sentTimes[this.oldest] = now;
+                this.oldest = (this.oldest + 1) % this.sentTimes.length;
+                this.waiting.shift()?.(now);
+            }
+        }
+        finally {
+            this.pumping = false;
+        }
+    }
+    /**
+     * TFE said 429 to a request sent at `sentAt` (from acquire): nobody sends again before `waitMs`
+     * has passed (its X-RateLimit-Reset or Retry-After), and the pace drops by slowDownFactor,
+     * once per overload: 429s of requests sent before the last cut were already counted in it.
+     * The pace starts to recover one quiet period after the wait. Without `sentAt`, every 429
+     * cuts the pace.
+     */
+    rateLimitedFor(waitMs, sentAt) {
         const now = this.now();
-        const slot = Math.max(now, this.next - this.burstMs);
-        this.next = Math.max(this.next, slot) + this.intervalMs;
-        if (slot > now)
-            await this.sleep(slot - now);
-    }
-    /**
-     * TFE said 429: nobody sends again before `waitMs` has passed (its X-RateLimit-Reset), and
-     * the run goes on at a lower rate.
-     */
-    rateLimitedFor(waitMs) {
         this.rateLimited++;
-        const slowest = 1000 / this.minPerSecond;
-        this.intervalMs = Math.min(slowest, this.intervalMs / this.factor);
-        // Someone else spends the same budget: no more bursts.
-        this.burstMs = 0;
-        this.next = Math.max(this.next, this.now() + waitMs);
+        this.generation++;
+        const pace = this.paceAt(now);
+        const sameOverload = sentAt !== undefined && sentAt <= this.lastCutAt;
+        const perSecond = sameOverload ? pace : Math.max(this.minPerSecond, pace * this.factor);
+        if (!sameOverload)
+            this.lastCutAt = now;
+        this.resumeAt = Math.max(this.resumeAt, now + Math.max(0, waitMs));
+        this.slowed = { perSecond, quietFrom: this.resumeAt };
     }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The step: settings → the producers asked for → one engine → one outcome → one report. The only
 // place that decides whether the step failed.
-
-
-
 
 
 
@@ -6765,19 +7390,34 @@ async function main_run(source = actionInputs, options = {}) {
         const outcome = await share(client, desired, {
             api: settings.api,
             dryRun: settings.dryRun,
-            unmanaged: !settings.config ? 'skip' : settings.failOnDrift ? 'certain' : 'filter',
+            unmanaged: !settings.config
+                ? 'skip'
+                : settings.failOnDrift || settings.failOnUnmanaged
+                    ? 'certain'
+                    : 'filter',
             log
         });
         if (settings.config) {
             log(`${client.sent} request${client.sent === 1 ? '' : 's'}, ${client.rateLimited} rate-limited (429)`);
         }
         const context = runContext(settings);
-        await reportOutcome(outcome, context);
-        const failure = stepFailure(outcome, settings, context);
-        if (failure) {
-            core/* setFailed */.C1(failure);
-            if (!settings.config)
-                await reportFailure(failure, context);
+        const failed = failedProducerLine(outcome, settings, context);
+        if (failed) {
+            // One producer asked for by the inputs: its line replaces the plan everywhere.
+            await reportOutcome(outcome, context);
+            core/* setFailed */.C1(failed);
+            await reportFailure(failed, context);
+            return;
+        }
+        const planFailed = settings.config ? filesFailureLine(outcome, settings.dryRun) : undefined;
+        const line = planFailed ?? checkLine(outcome, settings);
+        await reportOutcome(outcome, context, line);
+        if (line)
+            core/* setFailed */.C1(line);
+        if (settings.driftIssue) {
+            await reportDrift(planFailed
+                ? { kind: 'could-not-check', line: planFailed }
+                : { kind: checkLine(outcome, settings) ? 'drift' : 'clean', outcome }, context, settings.driftIssue.githubToken);
         }
     }
     catch (error) {
@@ -6790,6 +7430,9 @@ async function main_run(source = actionInputs, options = {}) {
         });
         core/* setFailed */.C1(line);
         await reportFailure(line, context, error);
+        if (settings?.driftIssue) {
+            await reportDrift({ kind: 'could-not-check', line }, context, settings.driftIssue.githubToken);
+        }
     }
     finally {
         client?.dispose();
@@ -6829,56 +7472,70 @@ async function desiredFromFiles(settings, { patterns, workspace }, log) {
     log(`${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${settings.baseUrl}`);
     return loaded.desired;
 }
-/** The step's one line when it fails, or undefined: a failed producer first, then drift. */
-function stepFailure(outcome, settings, context) {
-    if (!settings.config) {
-        const [producer] = outcome.producers;
-        if (producer?.result === 'failed') {
-            return describeFailure(producer.error, {
-                organization: settings.organization,
-                baseUrl: settings.baseUrl,
-                secrets: context.secrets
-            });
-        }
+/** The line of the one producer the inputs asked for, when it failed. */
+function failedProducerLine(outcome, settings, context) {
+    const [producer] = outcome.producers;
+    if (settings.config || producer?.result !== 'failed')
+        return undefined;
+    return describeFailure(producer.error, {
+        organization: settings.organization,
+        baseUrl: settings.baseUrl,
+        secrets: context.secrets
+    });
+}
+/** What a check finds, when it is asked to fail on it: drift, and organizations in no file. */
+function checkLine(outcome, settings) {
+    const lines = [];
+    const drifted = outcome.producers.filter(p => p.result === 'would-change');
+    if (settings.failOnDrift && drifted.length > 0) {
+        lines.push(driftLine(drifted.map(p => p.desired.organization), outcome.producers.length, settings.config ? 'files' : 'inputs'));
     }
-    else {
-        const failure = filesFailureLine(outcome, settings.dryRun);
-        if (failure)
-            return failure;
+    const unmanaged = outcome.unmanaged ?? [];
+    if (settings.failOnUnmanaged && unmanaged.length > 0) {
+        lines.push(unmanagedLine(unmanaged.map(u => u.organization)));
     }
-    if (settings.failOnDrift && anyChange(outcome)) {
-        const drifted = outcome.producers.filter(p => p.result === 'would-change');
-        return driftLine(drifted.map(p => p.desired.organization), outcome.producers.length);
-    }
-    return undefined;
+    return lines.length > 0 ? lines.join(' ') : undefined;
 }
 /** Today's sharing, written as a sharing file; TFE is only read. */
-async function runExport(client, settings, { path, file }, log) {
+async function runExport(client, settings, exportTo, log) {
+    const { path, file } = exportTo;
     // The YAML writer loads only for export.
-    const { sharingFileText } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 533));
+    const [{ sharingFileText }, { writeExportFile }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 533)),
+        __nccwpck_require__.e(/* import() */ 67).then(__nccwpck_require__.bind(__nccwpck_require__, 2067))
+    ]);
     log(`Reading the module sharing of every organization on ${settings.baseUrl}`);
     const sharers = await readSharingToday(client, new OrganizationDirectory(client), log);
+    core/* setOutput */.uH('changed', 'false');
+    if (sharers.length === 0) {
+        // A file of no producers would be refused by the planner: there is nothing to start from.
+        core/* warning */.$e(`export: no organization on ${settings.baseUrl} shares its modules, so there is nothing to export; ${file} was not written.`);
+        await writeSummary(exportMarkdown(sharers, file, settings.baseUrl));
+        return;
+    }
     const text = sharingFileText(sharers.map(s => s.global
         ? { organization: s.organization, globalModuleSharing: true }
         : {
             organization: s.organization,
             consumers: (s.consumers ?? []).map(c => c.name ?? c.externalId)
-        }));
+        }), exportTo.schemaUrl);
+    let problem;
     try {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        await (0,promises_.writeFile)(path, text);
+        problem = await writeExportFile(exportTo.root, path, text);
     }
     catch (error) {
-        const code = error.code ?? 'unknown error';
-        throw new errors/* ActionError */.lZ(`export: ${file} cannot be written (${code}); give the path of a file in the workspace, not of a folder. Nothing in TFE was changed.`);
+        problem = `${file} cannot be written (${error.code ?? 'unknown error'})`;
+    }
+    if (problem) {
+        throw new errors/* ActionError */.lZ(`export: ${problem}; give the path of a file in the workspace, with no link on the way. Nothing was written, and nothing in TFE was changed.`);
     }
     log(`Wrote the sharing of ${sharers.length} producer${sharers.length === 1 ? '' : 's'} to ${file}`);
-    core/* setOutput */.uH('changed', 'false');
     await writeSummary(exportMarkdown(sharers, file, settings.baseUrl));
 }
 function runContext(settings) {
     const key = main_subject(settings);
     return {
+        drift: settings.failOnDrift === true,
         baseUrl: settings.baseUrl ?? '',
         api: settings.api ?? 'module-consumers',
         dryRun: settings.dryRun,
