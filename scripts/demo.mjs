@@ -156,8 +156,11 @@ async function filesDemo() {
     console.log(JSON.stringify(JSON.parse(applied.outputs.producers ?? '[]'), null, 2))
     console.log(`unmanaged: ${applied.outputs.unmanaged}`)
     section('applied: requests the fake TFE received')
-    console.log(`the plan: ${reads} requests, all reads`)
-    for (const r of fake.requests.slice(reads)) {
+    const apply = fake.requests.slice(reads)
+    console.log(
+      `the plan sent ${reads} requests, all reads (not listed); the apply sent these ${apply.length}:`
+    )
+    for (const r of apply) {
       const query = Object.entries(r.query)
         .map(([k, v]) => `${k}=${v}`)
         .join('&')
