@@ -23,11 +23,11 @@ export class OrganizationDirectory {
   /** Asks TFE for the names and ids not seen yet. */
   async find(names: Iterable<string>, ids: Iterable<string> = []): Promise<void> {
     if (this.complete) return
+    // findOrganizations asks nothing of TFE when nothing is wanted.
     const wanted = {
-      names: [...new Set(names)].filter(name => !this.byName.has(name)),
-      ids: [...new Set(ids)].filter(id => !this.byId.has(id))
+      names: [...names].filter(name => !this.byName.has(name)),
+      ids: [...ids].filter(id => !this.byId.has(id))
     }
-    if (wanted.names.length === 0 && wanted.ids.length === 0) return
     const found = await this.admin(() =>
       findOrganizations(this.client, wanted, org => this.add(org))
     )
