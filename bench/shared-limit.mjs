@@ -228,7 +228,7 @@ async function fastVersusDefault(summary) {
         String(r.rateLimit),
         seconds(r.durationMs),
         `${seconds(floorMs)} (${count(r.accepted)} ÷ ${Math.min(r.rateLimit, TFE_PER_SECOND)}/s)`,
-        ratio(r.durationMs / floorMs),
+        `${r.killed ? '≥ ' : ''}${ratio(r.durationMs / floorMs)}`,
         count(r.requests),
         count(r.throttled),
         r.failure || (r.wrong === 0 ? 'ok: TFE as the files say' : `${r.wrong} producers wrong`)
@@ -237,15 +237,11 @@ async function fastVersusDefault(summary) {
   )
   const [standard, fast] = results
   if (!standard || !fast) return
-  say(
-    `rate-limit: 60 ÷ rate-limit: 20, wall time: ${ratio(fast.durationMs / standard.durationMs)} (target ≤ 1×)`
-  )
+  // A killed run's wall time is a lower bound of what it would have taken.
+  const fastRatio = `${fast.killed ? '≥ ' : ''}${ratio(fast.durationMs / standard.durationMs)}`
+  say(`rate-limit: 60 ÷ rate-limit: 20, wall time: ${fastRatio} (target ≤ 1×)`)
   summary.push(
-    [
-      'rate-limit: 60 alone ÷ rate-limit: 20 alone',
-      ratio(fast.durationMs / standard.durationMs),
-      '≤ 1×'
-    ],
+    ['rate-limit: 60 alone ÷ rate-limit: 20 alone', fastRatio, '≤ 1×'],
     ['rate-limit: 60 alone: 429s', count(fast.throttled), '']
   )
 }

@@ -27,11 +27,11 @@ export interface RunOptions {
 /**
  * Requests that may go at once after a pause: enough for a one-producer run's whole exchange
  * (reads side by side, a lookup, the write, a read-back), so that none of them waits for the
- * pace. A burst adds to the pace within a second, so it shrinks as the rate nears the 30 requests
- * a second TFE allows by default (one spare, for requests that arrive bunched).
+ * pace. The limiter pays a burst back within the second (never more than the rate in any
+ * second), so the burst need not shrink as the rate nears the 30 requests a second TFE allows.
  */
 function burstFor(perSecond: number): number {
-  return Math.max(1, Math.min(5, 29 - Math.floor(perSecond)))
+  return Math.max(1, Math.min(5, Math.floor(perSecond)))
 }
 
 export async function run(

@@ -2,6 +2,7 @@
 // order at the given rate, never more than that rate in any second (burst or not), TFE's wait
 // after a 429 for every request still waiting, a slower pace (cut once per overload, never
 // below the floor) that climbs back after quiet periods to the given rate and no further.
+import { jest } from '@jest/globals'
 import fc from 'fast-check'
 import { RateLimiter, type RateLimiterOptions } from '../../src/tfe/rate-limit.js'
 
@@ -138,7 +139,7 @@ describe('after a 429', () => {
     await send()
     await send()
     expect(sent[1]).toBe(1500)
-    expect((sent[2] ?? 0) - (sent[1] ?? 0)).toBeCloseTo(1000 / 15, 5)
+    expect((sent[2] ?? 0) - (sent[1] ?? 0)).toBeCloseTo(1000 / 17, 5)
     expect(limit.rateLimited).toBe(1)
   })
 
@@ -156,7 +157,7 @@ describe('after a 429', () => {
     expect(sent).toEqual([0])
     await clock.advance(5000)
     await Promise.all(all)
-    const interval = 1000 / 7.5
+    const interval = 1000 / 8.5
     expect(sent).toHaveLength(5)
     sent.slice(1).forEach((at, i) => expect(at).toBeCloseTo(1050 + i * interval, 6))
   })
@@ -175,7 +176,7 @@ describe('after a 429', () => {
     // Ten requests sent at 0–9 ms all meet the same full bucket; their answers come at 10 ms.
     at(10)
     for (let i = 0; i < 10; i++) limit.rateLimitedFor(200, i)
-    expect(limit.perSecond).toBe(15)
+    expect(limit.perSecond).toBe(17)
     expect(limit.rateLimited).toBe(10)
   })
 
@@ -183,12 +184,12 @@ describe('after a 429', () => {
     const { limit, at } = limiter(20)
     at(10)
     limit.rateLimitedFor(100, 5)
-    expect(limit.perSecond).toBe(15)
+    expect(limit.perSecond).toBe(17)
     const sentAt = await limit.acquire()
     expect(sentAt).toBe(110)
     at(150)
     limit.rateLimitedFor(100, sentAt)
-    expect(limit.perSecond).toBeCloseTo(11.25, 10)
+    expect(limit.perSecond).toBeCloseTo(14.45, 10)
   })
 
   it('never slows below the floor, however many 429s come in a row', () => {
@@ -207,8 +208,11 @@ describe('after a 429', () => {
     const before = sent.length
     const start = sent[before - 1] as number
     for (let i = 0; i < 3; i++) await send()
-    // Still sending, a second apart; a quiet period after the last 429's 10 ms wait, 2 a second.
-    expect(sent.slice(before)).toEqual([start + 1000, start + 2000, start + 2500])
+    // Still sending, a second apart; a quiet period after the last 429's 10 ms wait, 3 a second.
+    const after = sent.slice(before).map(t => t - start)
+    expect(after[0]).toBe(1000)
+    expect(after[1]).toBe(2000)
+    expect(after[2]).toBeCloseTo(2000 + 1000 / 3, 6)
     advance(60_000)
     expect(limit.perSecond).toBe(20)
   })
@@ -219,13 +223,13 @@ describe('recovery', () => {
     // Fails on a limiter that slows down for good after a 429.
     const { limit, advance } = limiter(20)
     limit.rateLimitedFor(0)
-    expect(limit.perSecond).toBe(15)
+    expect(limit.perSecond).toBe(17)
     advance(10_000)
     expect(limit.perSecond).toBe(20)
   })
 
   it('recovers additively, a step per quiet period, starting a quiet period after the wait', () => {
-    const { limit, at } = limiter(20, { quietMs: 1000, recoverPerSecond: 1 })
+    const { limit, at } = limiter(20, { slowDownFactor: 0.75, quietMs: 1000, recoverPerSecond: 1 })
     limit.rateLimitedFor(500)
     const paces: number[] = []
     for (const t of [0, 1000, 1499, 1500, 2499, 2500, 3500, 4500, 5500, 6500, 60_000]) {
@@ -236,7 +240,7 @@ describe('recovery', () => {
   })
 
   it('starts the quiet period over at every 429', () => {
-    const { limit, at } = limiter(20, { quietMs: 1000, recoverPerSecond: 1 })
+    const { limit, at } = limiter(20, { slowDownFactor: 0.75, quietMs: 1000, recoverPerSecond: 1 })
     limit.rateLimitedFor(0)
     at(2000)
     expect(limit.perSecond).toBe(17)
@@ -247,14 +251,17 @@ describe('recovery', () => {
     expect(limit.perSecond).toBe(18)
   })
 
-  it('by default steps by a twentieth of the configured rate, at least 1 a second', () => {
+  it('by default cuts by 15% and steps back by a tenth of the configured rate (at least 1) a quiet second', () => {
     const fast = limiter(200)
     fast.limit.rateLimitedFor(0)
-    expect(fast.limit.perSecond).toBe(150)
+    expect(fast.limit.perSecond).toBe(170)
+    fast.at(999)
+    expect(fast.limit.perSecond).toBe(170)
     fast.at(1000)
-    expect(fast.limit.perSecond).toBe(160)
+    expect(fast.limit.perSecond).toBe(190)
     const slow = limiter(4)
     slow.limit.rateLimitedFor(0)
+    expect(slow.limit.perSecond).toBeCloseTo(3.4, 10)
     slow.at(1000)
     expect(slow.limit.perSecond).toBe(4)
   })
@@ -262,10 +269,10 @@ describe('recovery', () => {
   it('sends at the recovered pace, and bursts again only once fully recovered', async () => {
     const { limit, sent, send, at } = limiter(20, { burst: 3, recoverPerSecond: 1 })
     limit.rateLimitedFor(0)
-    at(2000) // 17 a second: no burst
+    at(2000) // 19 a second: no burst
     await send()
     await send()
-    expect((sent[1] as number) - (sent[0] as number)).toBeCloseTo(1000 / 17, 6)
+    expect((sent[1] as number) - (sent[0] as number)).toBeCloseTo(1000 / 19, 6)
     at(20_000) // recovered: three at once again
     await send()
     await send()
@@ -339,5 +346,29 @@ describe('never above the configured rate', () => {
     expect(sent).toHaveLength(150)
     expect(mostInWindow(sent, 1000)).toBeLessThanOrEqual(20)
     expect(limit.perSecond).toBe(20)
+  })
+})
+
+describe('dispose', () => {
+  afterEach(() => {
+    jest.useRealTimers()
+  })
+
+  it('leaves no timer for requests still waiting when the run is over, and lets none of them go', async () => {
+    jest.useFakeTimers()
+    const limit = new RateLimiter({ perSecond: 1 })
+    const sent: number[] = []
+    await limit.acquire()
+    // After a 429 that asks for an hour, the next request would wait that long.
+    limit.rateLimitedFor(3_600_000)
+    void limit.acquire().then(at => sent.push(at))
+    await Promise.resolve()
+    expect(jest.getTimerCount()).toBe(1)
+    limit.dispose()
+    expect(jest.getTimerCount()).toBe(0)
+    void limit.acquire().then(at => sent.push(at))
+    await jest.advanceTimersByTimeAsync(4_000_000)
+    expect(sent).toEqual([])
+    expect(jest.getTimerCount()).toBe(0)
   })
 })

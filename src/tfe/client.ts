@@ -261,6 +261,7 @@ export class TfeClient {
   /** Closes kept-alive connections so the process can exit. */
   dispose(): void {
     this.http.dispose()
+    this.options.limiter?.dispose()
   }
 }
 

@@ -15,20 +15,23 @@ export interface RateLimiterOptions {
    * requests: at most floor(perSecond)), burst or not. Off while the pace is below perSecond.
    */
   burst?: number
-  /** At a 429, the pace is multiplied by this (0 < factor < 1; default 0.75), down to minPerSecond. */
+  /** At a 429, the pace is multiplied by this (0 < factor < 1; default 0.85), down to minPerSecond. */
   slowDownFactor?: number
   /** The slowest pace 429s can drive the run to (default 1 a second, or perSecond if lower). */
   minPerSecond?: number
   /** How long without a 429 before the pace goes up a step, and between steps (default 1000 ms). */
   quietMs?: number
-  /** Requests per second each quiet period adds back (default perSecond / 20, at least 1). */
+  /** Requests per second each quiet period adds back (default perSecond / 10, at least 1). */
   recoverPerSecond?: number
   now?: () => number
+  /** Default: a timer that dispose() clears. */
   sleep?: (ms: number) => Promise<void>
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
-
+// The defaults (a cut of 15%, a tenth of the rate back each quiet second) keep two or four runs
+// that share TFE's 30 a second within about 1.1× of the shortest time they could take together
+// (npm run bench -- --only shared-limit); deeper cuts or a slower climb leave more of the budget
+// unused after each 429, shallower ones or a faster climb meet more 429s.
 export class RateLimiter {
   private readonly maxPerSecond: number
   private readonly minPerSecond: number
@@ -54,22 +57,33 @@ export class RateLimiter {
   private oldest = 0
   private readonly waiting: ((sentAt: number) => void)[] = []
   private pumping = false
+  private disposed = false
+  /** The default sleep's timer, cleared by dispose(). */
+  private timer: ReturnType<typeof setTimeout> | undefined
   /** 429s seen, for the progress lines of long runs. */
   rateLimited = 0
 
   constructor(options: RateLimiterOptions) {
     if (!(options.perSecond > 0)) throw new RangeError('perSecond must be above 0')
-    const factor = options.slowDownFactor ?? 0.75
+    const factor = options.slowDownFactor ?? 0.85
     if (!(factor > 0 && factor < 1)) throw new RangeError('slowDownFactor must be between 0 and 1')
     this.maxPerSecond = options.perSecond
     this.minPerSecond = Math.min(Math.max(options.minPerSecond ?? 1, 1e-3), options.perSecond)
     this.factor = factor
     this.quietMs = Math.max(1, options.quietMs ?? 1000)
-    this.step = Math.max(1e-3, options.recoverPerSecond ?? Math.max(1, options.perSecond / 20))
+    this.step = Math.max(1e-3, options.recoverPerSecond ?? Math.max(1, options.perSecond / 10))
     this.burstMs = (Math.max(1, Math.floor(options.burst ?? 1)) - 1) * (1000 / options.perSecond)
     this.sentTimes = new Array<number>(Math.max(1, Math.floor(options.perSecond))).fill(-Infinity)
     this.now = options.now ?? Date.now
-    this.sleep = options.sleep ?? realSleep
+    this.sleep =
+      options.sleep ??
+      (ms =>
+        new Promise(resolve => {
+          this.timer = setTimeout(() => {
+            this.timer = undefined
+            resolve()
+          }, ms)
+        }))
   }
 
   /** The pace now: the rate given, or a slower one after a 429 and on its way back up. */
@@ -90,9 +104,21 @@ export class RateLimiter {
    */
   acquire(): Promise<number> {
     return new Promise(resolve => {
+      if (this.disposed) return
       this.waiting.push(resolve)
       void this.pump()
     })
+  }
+
+  /**
+   * The run is over: requests still waiting (for a long X-RateLimit-Reset, say, after the run
+   * failed) never go, and no timer keeps the process alive for them.
+   */
+  dispose(): void {
+    this.disposed = true
+    this.waiting.length = 0
+    clearTimeout(this.timer)
+    this.timer = undefined
   }
 
   /**
