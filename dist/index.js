@@ -6460,12 +6460,11 @@ class OrganizationDirectory {
     async find(names, ids = []) {
         if (this.complete)
             return;
+        // findOrganizations asks nothing of TFE when nothing is wanted.
         const wanted = {
-            names: [...new Set(names)].filter(name => !this.byName.has(name)),
-            ids: [...new Set(ids)].filter(id => !this.byId.has(id))
+            names: [...names].filter(name => !this.byName.has(name)),
+            ids: [...ids].filter(id => !this.byId.has(id))
         };
-        if (wanted.names.length === 0 && wanted.ids.length === 0)
-            return;
         const found = await this.admin(() => findOrganizations(this.client, wanted, org => this.add(org)));
         found.organizations.forEach(org => this.add(org));
         if (found.complete)
@@ -7115,6 +7114,7 @@ class TfeClient {
     /** Closes kept-alive connections so the process can exit. */
     dispose() {
         this.http.dispose();
+        this.options.limiter?.dispose();
     }
 }
 /** http-client passes `[::1]` with its brackets as the host to connect to, which no DNS knows. */
@@ -7210,7 +7210,10 @@ function sleep(ms) {
 // pace drops (multiplicatively, once per overload), and after quiet periods without a 429 it
 // climbs back (additively) to the rate given, never above it. No I/O: the clock and the sleep
 // are injected, so tests turn a manual clock instead of waiting.
-const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+// The defaults (a cut of 15%, a tenth of the rate back each quiet second) keep two or four runs
+// that share TFE's 30 a second within about 1.1× of the shortest time they could take together
+// (npm run bench -- --only shared-limit); deeper cuts or a slower climb leave more of the budget
+// unused after each 429, shallower ones or a faster climb meet more 429s.
 class RateLimiter {
     maxPerSecond;
     minPerSecond;
@@ -7235,23 +7238,33 @@ class RateLimiter {
     oldest = 0;
     waiting = [];
     pumping = false;
+    disposed = false;
+    /** The default sleep's timer, cleared by dispose(). */
+    timer;
     /** 429s seen, for the progress lines of long runs. */
     rateLimited = 0;
     constructor(options) {
         if (!(options.perSecond > 0))
             throw new RangeError('perSecond must be above 0');
-        const factor = options.slowDownFactor ?? 0.75;
+        const factor = options.slowDownFactor ?? 0.85;
         if (!(factor > 0 && factor < 1))
             throw new RangeError('slowDownFactor must be between 0 and 1');
         this.maxPerSecond = options.perSecond;
         this.minPerSecond = Math.min(Math.max(options.minPerSecond ?? 1, 1e-3), options.perSecond);
         this.factor = factor;
         this.quietMs = Math.max(1, options.quietMs ?? 1000);
-        this.step = Math.max(1e-3, options.recoverPerSecond ?? Math.max(1, options.perSecond / 20));
+        this.step = Math.max(1e-3, options.recoverPerSecond ?? Math.max(1, options.perSecond / 10));
         this.burstMs = (Math.max(1, Math.floor(options.burst ?? 1)) - 1) * (1000 / options.perSecond);
         this.sentTimes = new Array(Math.max(1, Math.floor(options.perSecond))).fill(-Infinity);
         this.now = options.now ?? Date.now;
-        this.sleep = options.sleep ?? realSleep;
+        this.sleep =
+            options.sleep ??
+                (ms => new Promise(resolve => {
+                    this.timer = setTimeout(() => {
+                        this.timer = undefined;
+                        resolve();
+                    }, ms);
+                }));
     }
     /** The pace now: the rate given, or a slower one after a 429 and on its way back up. */
     get perSecond() {
@@ -7270,9 +7283,21 @@ class RateLimiter {
      */
     acquire() {
         return new Promise(resolve => {
+            if (this.disposed)
+                return;
             this.waiting.push(resolve);
             void this.pump();
         });
+    }
+    /**
+     * The run is over: requests still waiting (for a long X-RateLimit-Reset, say, after the run
+     * failed) never go, and no timer keeps the process alive for them.
+     */
+    dispose() {
+        this.disposed = true;
+        this.waiting.length = 0;
+        clearTimeout(this.timer);
+        this.timer = undefined;
     }
     /**
      * The earliest a request may go: not before the even pace (less a burst at full pace), the end
@@ -7352,11 +7377,11 @@ class RateLimiter {
 /**
  * Requests that may go at once after a pause: enough for a one-producer run's whole exchange
  * (reads side by side, a lookup, the write, a read-back), so that none of them waits for the
- * pace. A burst adds to the pace within a second, so it shrinks as the rate nears the 30 requests
- * a second TFE allows by default (one spare, for requests that arrive bunched).
+ * pace. The limiter pays a burst back within the second (never more than the rate in any
+ * second), so the burst need not shrink as the rate nears the 30 requests a second TFE allows.
  */
 function burstFor(perSecond) {
-    return Math.max(1, Math.min(5, 29 - Math.floor(perSecond)));
+    return Math.max(1, Math.min(5, Math.floor(perSecond)));
 }
 async function main_run(source = actionInputs, options = {}) {
     let settings;
