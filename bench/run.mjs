@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench`: figures about the built action (dist/index.js) against the fake TFE on
 // 127.0.0.1, nothing beyond loopback. It prints measurements and the method behind each; it
 // judges nothing (targets are shown next to the figures, for the reader). Node built-ins only,
@@ -23,6 +24,10 @@ import { scale } from './scale.mjs'
 import { sharedLimit } from './shared-limit.mjs'
 import { distJavaScriptBytes, repoRoot, section, table } from './support.mjs'
 
+/**
+ * Each section takes the run's options and returns its rows of the summary: what, figure, target.
+ * @type {Record<string, (options: { runs: number, warmups: number, baseline?: string }) => Promise<string[][]>>}
+ */
 const SECTIONS = {
   'cold-start': coldStart,
   requests: requestsPerRun,
@@ -42,11 +47,22 @@ const USAGE = `usage: node bench/run.mjs [--only ${Object.keys(SECTIONS).join(',
   --baseline another build's dist/index.js (e.g. a worktree of the commit before): cold start
              runs it too, in turn with this one, and compares the two pair by pair`
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`${message}\n${USAGE}`)
   process.exit(2)
 }
 
+/**
+ * @param {string | undefined} raw
+ * @param {string} name
+ * @param {number} min
+ * @param {number} max
+ * @param {number} fallback
+ */
 function integer(raw, name, min, max, fallback) {
   if (raw === undefined) return fallback
   const value = Number(raw)
@@ -56,7 +72,8 @@ function integer(raw, name, min, max, fallback) {
   return value
 }
 
-let args
+/** @type {{ only?: string[], runs?: string, warmups?: string, baseline?: string, help?: boolean }} */
+let args = {}
 try {
   args = parseArgs({
     options: {
@@ -68,7 +85,7 @@ try {
     }
   }).values
 } catch (error) {
-  fail(error.message)
+  fail(error instanceof Error ? error.message : String(error))
 }
 if (args.help) {
   console.log(USAGE)
@@ -119,11 +136,13 @@ console.log(
     `load average (1 min) ${load()}`
 )
 
+/** @type {string[][]} */
 const summary = []
 // Sections run in the order they are listed in SECTIONS, one at a time: running them side by
 // side would make each disturb the others' timings.
 for (const name of Object.keys(SECTIONS).filter(n => only.includes(n))) {
-  summary.push(...(await SECTIONS[name](options)))
+  const run = /** @type {NonNullable<(typeof SECTIONS)[string]>} */ (SECTIONS[name])
+  summary.push(...(await run(options)))
 }
 
 section('Summary')

@@ -1,3 +1,0 @@
-// bench/run.mjs is plain JavaScript that no typed code imports; tsc includes bench/ and needs
-// only to know it is a module.
-export {}
