@@ -5,7 +5,6 @@
 // Every other case of file runs runs in process (integration/in-process-files and
 // in-process-sharing-files).
 import { parse } from 'yaml'
-import type { FakeTfe } from '../../test-kit/fake-tfe.mjs'
 import { fake, replaceFakeTfe, useFakeTfe } from '../support/fake-tfe-per-test.js'
 import {
   expectFileRunSuccess,
@@ -21,46 +20,13 @@ import {
   writeWorkspaceFile
 } from '../support/sharing-files.js'
 import { admin, callTfe } from '../support/tfe-calls.js'
-
-/**
- * team-a, team-b, team-c and legacy consume; platform shares with legacy, tools with team-a, docs
- * with team-b; network shares with nobody.
- */
-function seedTeams(tfe: FakeTfe): void {
-  for (const name of ['team-a', 'team-b', 'team-c', 'legacy']) tfe.addOrganization({ name })
-  tfe.addOrganization({ name: 'platform', moduleConsumers: ['legacy'] })
-  tfe.addOrganization({ name: 'tools', moduleConsumers: ['team-a'] })
-  tfe.addOrganization({ name: 'docs', moduleConsumers: ['team-b'] })
-  tfe.addOrganization({ name: 'network' })
-}
-
-/**
- * Sharing as a TFE has it before anyone wrote files: platform shares with legacy and team-a,
- * tools with team-b, network with everyone; idle shares with nobody.
- */
-function seedToday(tfe: FakeTfe): void {
-  for (const name of ['team-a', 'team-b', 'team-c', 'legacy']) tfe.addOrganization({ name })
-  tfe.addOrganization({ name: 'platform', moduleConsumers: ['legacy', 'team-a'] })
-  tfe.addOrganization({ name: 'tools', moduleConsumers: ['team-b'] })
-  tfe.addOrganization({ name: 'network', globalModuleSharing: true })
-  tfe.addOrganization({ name: 'idle' })
-}
-
-function current(name: string) {
-  const found = fake.org(name)
-  if (!found) throw new Error(`test setup: no organization ${name}`)
-  return found
-}
-
-const idOf = (name: string): string => current(name).externalId
-
-/** The writes TFE received, by path, bodies parsed. */
-function writesByPath(): { method: string; path: string; body: unknown }[] {
-  return fake
-    .writes()
-    .map(w => ({ method: w.method, path: w.path, body: w.body ? JSON.parse(w.body) : undefined }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-}
+import {
+  seedTeams,
+  seedToday,
+  current,
+  idOf,
+  writesByPath
+} from '../support/sharing-files-scenario.js'
 
 /** The external ids a module-consumers PATCH body sends, sorted. */
 function sentIds(body: unknown): string[] {
