@@ -91,14 +91,15 @@ export async function run(
       return
     }
     const planFailed = settings.config ? filesFailureLine(outcome, settings.dryRun) : undefined
-    const line = planFailed ?? checkLine(outcome, settings)
+    const found = planFailed ? undefined : checkLine(outcome, settings)
+    const line = planFailed ?? found
     await reportOutcome(outcome, context, line)
     if (line) core.setFailed(line)
     if (settings.driftIssue) {
       await reportDrift(
         planFailed
           ? { kind: 'could-not-check', line: planFailed }
-          : { kind: checkLine(outcome, settings) ? 'drift' : 'clean', outcome },
+          : { kind: found ? 'drift' : 'clean', outcome },
         context,
         settings.driftIssue.githubToken
       )

@@ -16,6 +16,8 @@ import {
   codeSpan,
   fitParts,
   markdownText,
+  onOff,
+  plural,
   problemLine
 } from './summary.js'
 
@@ -281,14 +283,6 @@ function unmanagedItem(u: NonNullable<FilesReport['unmanaged']>[number]): string
       ? 'shares modules'
       : `${u.consumers} consumer${plural(u.consumers)}`
   return `- ${markdownText(capped(u.organization))}: ${what}`
-}
-
-function onOff(value: boolean): string {
-  return value ? 'on' : 'off'
-}
-
-function plural(count: number): string {
-  return count === 1 ? '' : 's'
 }
 
 /** What an export wrote, for the job summary. */

@@ -115,11 +115,11 @@ function outcomeLine(plan: Plan, dryRun: boolean, written: boolean): string {
   return written ? `**Changed** (${counts}).` : '**Changed**.'
 }
 
-function onOff(value: boolean): string {
+export function onOff(value: boolean): string {
   return value ? 'on' : 'off'
 }
 
-function plural(count: number): string {
+export function plural(count: number): string {
   return count === 1 ? '' : 's'
 }
 
