@@ -4246,7 +4246,7 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
     const what = drift ? ' drift check' : dryRun ? ' plan' : '';
     const patterns = report.patterns.split(/\r?\n/).filter(Boolean).join(', ');
     const head = [
-        `### ${report.failure ? '❌ Failed: ' : ''}Module sharing${what}: ${producers.length} producer${files_summary_plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
+        `### ${report.failure ? '❌ Failed: ' : ''}Module sharing${what}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
         ...(report.failure
             ? ['', `**Failed**: ${markdownText((0,describe_value/* capped */.uo)(report.failure, MESSAGE_CHARACTERS))}`]
             : []),
@@ -4257,7 +4257,7 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
             `**${changing} ${verb}**`,
             `${count('unchanged')} unchanged`,
             failed ? `**${failed} failed**` : '',
-            `${added} partnership${files_summary_plural(added)} ${planned ? 'to add' : 'added'}, ${removed} ${planned ? 'to remove' : 'removed'}`,
+            `${added} partnership${plural(added)} ${planned ? 'to add' : 'added'}, ${removed} ${planned ? 'to remove' : 'removed'}`,
             `${unmanaged.length} unmanaged`
         ]
             .filter(Boolean)
@@ -4318,7 +4318,7 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
         const open = n <= UNMANAGED_OPEN;
         const intro = [
             '',
-            `#### Unmanaged: ${n} organization${files_summary_plural(n)} share${n === 1 ? 's' : ''} modules but ${n === 1 ? 'is' : 'are'} in no file`,
+            `#### Unmanaged: ${n} organization${plural(n)} share${n === 1 ? 's' : ''} modules but ${n === 1 ? 'is' : 'are'} in no file`,
             '',
             'Left as they are. Add them to a sharing file to manage them (`export` writes their sharing today).'
         ];
@@ -4339,14 +4339,14 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
         parts.push({
             before: [
                 '',
-                `<details><summary>${unchanged.length} unchanged producer${files_summary_plural(unchanged.length)}</summary>`,
+                `<details><summary>${unchanged.length} unchanged producer${plural(unchanged.length)}</summary>`,
                 ''
             ],
             units: unchanged.map(unchangedItem),
             join: ', ',
             after: ['', '</details>'],
             more: notShown('unchanged producer'),
-            none: left => ['', `${left} unchanged producer${files_summary_plural(left)}, not listed here: ${where}`]
+            none: left => ['', `${left} unchanged producer${plural(left)}, not listed here: ${where}`]
         });
     }
     return fitParts(head, parts, limit);
@@ -4393,7 +4393,7 @@ function producerSection({ desired, result, plan, applied, problems }, drift) {
         return lines;
     const { before, after } = plan.global;
     if (before !== after)
-        lines.push('', `Global module sharing: ${files_summary_onOff(before)} → **${files_summary_onOff(after)}**`);
+        lines.push('', `Global module sharing: ${onOff(before)} → **${onOff(after)}**`);
     if (plan.previous === undefined) {
         lines.push('', `> ${listsUnknownNote}`);
     }
@@ -4409,13 +4409,13 @@ function producerSection({ desired, result, plan, applied, problems }, drift) {
         }
     }
     if (kept > 0)
-        lines.push('', `${kept} consumer${files_summary_plural(kept)} kept.`);
+        lines.push('', `${kept} consumer${plural(kept)} kept.`);
     return lines;
 }
 function unchangedItem({ desired, plan }) {
     const what = plan?.global.after
         ? 'global'
-        : `${plan?.next.length ?? 0} consumer${files_summary_plural(plan?.next.length ?? 0)}`;
+        : `${plan?.next.length ?? 0} consumer${plural(plan?.next.length ?? 0)}`;
     return `${markdownText((0,describe_value/* capped */.uo)(desired.organization))} (${what})`;
 }
 function unmanagedItem(u) {
@@ -4423,14 +4423,8 @@ function unmanagedItem(u) {
         ? 'shares with every organization'
         : u.consumers === undefined
             ? 'shares modules'
-            : `${u.consumers} consumer${files_summary_plural(u.consumers)}`;
+            : `${u.consumers} consumer${plural(u.consumers)}`;
     return `- ${markdownText((0,describe_value/* capped */.uo)(u.organization))}: ${what}`;
-}
-function files_summary_onOff(value) {
-    return value ? 'on' : 'off';
-}
-function files_summary_plural(count) {
-    return count === 1 ? '' : 's';
 }
 /** What an export wrote, for the job summary. */
 function exportMarkdown(entries, file, baseUrl) {
@@ -4445,7 +4439,7 @@ function exportMarkdown(entries, file, baseUrl) {
     }
     const global = entries.filter(e => e.global).length;
     return [
-        `### Module sharing exported: ${entries.length} producer${files_summary_plural(entries.length)}`,
+        `### Module sharing exported: ${entries.length} producer${plural(entries.length)}`,
         '',
         `TFE ${tfe} → ${codeSpan((0,describe_value/* capped */.uo)(file))}: ${entries.length - global} with a consumer list, ${global} sharing with every organization. Nothing in TFE was changed.`,
         ''
@@ -7435,14 +7429,15 @@ async function main_run(source = actionInputs, options = {}) {
             return;
         }
         const planFailed = settings.config ? filesFailureLine(outcome, settings.dryRun) : undefined;
-        const line = planFailed ?? checkLine(outcome, settings);
+        const found = planFailed ? undefined : checkLine(outcome, settings);
+        const line = planFailed ?? found;
         await reportOutcome(outcome, context, line);
         if (line)
             core/* setFailed */.C1(line);
         if (settings.driftIssue) {
             await reportDrift(planFailed
                 ? { kind: 'could-not-check', line: planFailed }
-                : { kind: checkLine(outcome, settings) ? 'drift' : 'clean', outcome }, context, settings.driftIssue.githubToken);
+                : { kind: found ? 'drift' : 'clean', outcome }, context, settings.driftIssue.githubToken);
         }
     }
     catch (error) {
