@@ -53,12 +53,38 @@ import { realClock, startRecordingServer } from './recording-server.mjs'
  */
 
 /**
+ * How GET /admin/organizations answers `filter[provider_producer]=true|false`, documented beside
+ * filter[module_producer] as listing the organizations "configured to share their providers" (or,
+ * for false, those that are not). The docs are as silent on global provider sharing as on
+ * global module sharing, hence the same three variants, on provider consumers and
+ * global-provider-sharing:
+ * - 'lists-and-global': true lists the organizations with at least one provider consumer or with
+ *   global provider sharing on; false lists the others.
+ * - 'lists-only': true lists the organizations with at least one provider consumer; false the
+ *   others (global sharers among them).
+ * - 'ignored': the parameter changes nothing.
+ * Provider sharing came with v202301-1 (provider consumers, registry partnerships). A fake with
+ * `providerConsumers` or `registryPartnerships` switched off plays a TFE from before it, and
+ * there the filter is ignored whatever the variant. The docs say nothing of unknown query
+ * parameters, but TFE passes over the ones it does not know (go-tfe issue #223: an
+ * `enabled=true` that the admin Terraform versions list did not support "does not actually do
+ * anything when added to the query string"), so an older TFE most likely answers with the whole
+ * list, as if the filter were not there. Values other than true and false are ignored. Given
+ * together with filter[module_producer], both apply (an organization is listed only if it passes
+ * both: the docs do not say, but that is how filters of one list combine); either combines with
+ * q, q[name] and pages.
+ * @typedef {'lists-and-global' | 'lists-only' | 'ignored'} ProviderProducerFilter
+ */
+
+/**
  * @typedef {object} FakeTfeOwnOptions
  * @property {Partial<FakeTfeFeatures>} [features] Initial feature switches; all default to true.
  * @property {string} [tfeVersion] X-TFE-Version sent by /ping (default 'v202501-1').
  * @property {PaginationShape} [pagination] Of every paginated list (default 'links-and-meta').
  * @property {ModuleProducerFilter} [moduleProducerFilter] What filter[module_producer] does on
  *   the organizations list (default 'lists-and-global').
+ * @property {ProviderProducerFilter} [providerProducerFilter] What filter[provider_producer]
+ *   does on the organizations list of a TFE with provider sharing (default 'lists-and-global').
  * @property {boolean | { perSecond?: number }} [rateLimit] Off by default. On (true: 30, TFE's
  *   default): at most `perSecond` requests in any second per user, all tokens of a user together;
  *   one more gets 429 with the documented body and X-RateLimit-Reset (seconds, maybe fractional,
@@ -100,6 +126,9 @@ import { realClock, startRecordingServer } from './recording-server.mjs'
  * @property {PaginationShape} pagination
  * @property {ModuleProducerFilter} moduleProducerFilter What filter[module_producer] does on the
  *   organizations list.
+ * @property {ProviderProducerFilter} providerProducerFilter What filter[provider_producer] does
+ *   on the organizations list while `features.providerConsumers` and
+ *   `features.registryPartnerships` are on (with either off, it is ignored).
  * @property {number | undefined} rateLimit Requests a second per user, or undefined when there
  *   is no rate limit.
  * @property {number} keepAliveTimeoutMs The server's keep-alive timeout in effect (Node's default
@@ -166,8 +195,8 @@ const TOO_MANY_REQUESTS = {
 }
 /** @type {PaginationShape[]} */
 const PAGINATION_SHAPES = ['links-and-meta', 'links', 'meta', 'none']
-/** @type {ModuleProducerFilter[]} */
-const MODULE_PRODUCER_FILTERS = ['lists-and-global', 'lists-only', 'ignored']
+/** @type {ModuleProducerFilter[] & ProviderProducerFilter[]} */
+const PRODUCER_FILTERS = ['lists-and-global', 'lists-only', 'ignored']
 
 /** @type {FakeTfeFeatures} */
 const DEFAULT_FEATURES = {
@@ -333,9 +362,13 @@ export async function startFakeTfe(options = {}) {
     throw new Error(`fake TFE: pagination must be one of ${PAGINATION_SHAPES.join(', ')}`)
   }
   const moduleProducerFilter = options.moduleProducerFilter ?? 'lists-and-global'
-  if (!MODULE_PRODUCER_FILTERS.includes(moduleProducerFilter)) {
+  if (!PRODUCER_FILTERS.includes(moduleProducerFilter)) {
+    throw new Error(`fake TFE: moduleProducerFilter must be one of ${PRODUCER_FILTERS.join(', ')}`)
+  }
+  const providerProducerFilter = options.providerProducerFilter ?? 'lists-and-global'
+  if (!PRODUCER_FILTERS.includes(providerProducerFilter)) {
     throw new Error(
-      `fake TFE: moduleProducerFilter must be one of ${MODULE_PRODUCER_FILTERS.join(', ')}`
+      `fake TFE: providerProducerFilter must be one of ${PRODUCER_FILTERS.join(', ')}`
     )
   }
   const clock = options.clock ?? realClock
@@ -556,13 +589,14 @@ export async function startFakeTfe(options = {}) {
   }
 
   /**
-   * What filter[module_producer] asks for: true or false, or undefined when this TFE does not
-   * filter. The docs name only true and false and say nothing of other values; the fake ignores
-   * them rather than inventing an error TFE may not send.
+   * What a producer filter asks for: true or false, or undefined when this TFE does not filter.
+   * The docs name only true and false and say nothing of other values; the fake ignores them
+   * rather than inventing an error TFE may not send.
    * @param {string | undefined} raw
+   * @param {ModuleProducerFilter | ProviderProducerFilter} variant
    */
-  function producerFilter(raw) {
-    if (moduleProducerFilter === 'ignored') return undefined
+  function producerFilter(raw, variant) {
+    if (variant === 'ignored') return undefined
     if (raw === 'true') return true
     if (raw === 'false') return false
     return undefined
@@ -579,11 +613,27 @@ export async function startFakeTfe(options = {}) {
   }
 
   /**
+   * Whether filter[provider_producer]=true lists `org`: the same reading for providers.
+   * @param {Organization} org
+   */
+  function isProviderProducer(org) {
+    if (org.providerConsumers.size > 0) return true
+    return providerProducerFilter === 'lists-and-global' && org.globalProviderSharing
+  }
+
+  /** Whether this TFE knows filter[provider_producer]: only with provider sharing (v202301-1). */
+  function hasProviderSharing() {
+    return features.providerConsumers && features.registryPartnerships
+  }
+
+  /**
    * @param {Organization} producer
    * @param {Organization[]} consumers
    */
   function setModuleConsumers(producer, consumers) {
     producer.moduleConsumers = new Set(consumers)
+    // Every module list write (the three endpoints, [] included) turns global module sharing
+    // off: docs/tfe-api.md#global-module-sharing.
     producer.globalModuleSharing = false
   }
 
@@ -593,9 +643,16 @@ export async function startFakeTfe(options = {}) {
    */
   function setProviderConsumers(producer, consumers) {
     producer.providerConsumers = new Set(consumers)
-    // Only a non-empty list conflicts with global provider sharing (see the report); sending
-    // back an empty list must not silently turn it off.
-    if (consumers.length > 0) producer.globalProviderSharing = false
+    // Writing a provider list turns global provider sharing off, an empty list included. The
+    // Admin Registry Sharing page says that choosing one way of sharing turns the other off, for
+    // modules and providers alike, with no exception for an empty list; for modules, every list
+    // write turns global sharing off, [] too, and provider sharing is documented only by analogy
+    // with modules (docs/tfe-api.md#provider-sharing). registry-partnerships always writes a
+    // provider list (the key is required), so every PUT turns it off, even one that sends today's
+    // empty list back: exactly what a client managing only modules must not do to a producer
+    // that shares its providers with everyone, which this makes visible. (The fake used to turn
+    // it off only for a non-empty list, a reading with no source.)
+    producer.globalProviderSharing = false
   }
 
   /**
@@ -662,11 +719,16 @@ export async function startFakeTfe(options = {}) {
       const needles = [query.q, query['q[name]']]
         .filter(/** @returns {v is string} */ v => typeof v === 'string' && v !== '')
         .map(v => v.toLowerCase())
-      const producer = producerFilter(query['filter[module_producer]'])
+      const modules = producerFilter(query['filter[module_producer]'], moduleProducerFilter)
+      // An older TFE passes over the provider filter (see ProviderProducerFilter).
+      const providers = hasProviderSharing()
+        ? producerFilter(query['filter[provider_producer]'], providerProducerFilter)
+        : undefined
       const matches = orgList.filter(
         o =>
           needles.every(n => o.name.toLowerCase().includes(n)) &&
-          (producer === undefined || isModuleProducer(o) === producer)
+          (modules === undefined || isModuleProducer(o) === modules) &&
+          (providers === undefined || isProviderProducer(o) === providers)
       )
       return { status: 200, body: paginate(matches, query, path) }
     },
@@ -974,6 +1036,7 @@ export async function startFakeTfe(options = {}) {
     features,
     pagination,
     moduleProducerFilter,
+    providerProducerFilter,
     rateLimit,
     keepAliveTimeoutMs: server.keepAliveTimeoutMs,
     requests: server.requests,

@@ -135,6 +135,46 @@ describe('PATCH admin organization (global sharing)', () => {
     })
   })
 
+  it('wipes the provider consumer list when global provider sharing is turned on', async () => {
+    seedProducer()
+    fake.addOrganization({ name: 'providers', providerConsumers: ['consumer-a', 'consumer-b'] })
+    const res = await callTfe('PATCH', admin('/providers'), {
+      body: { data: { type: 'organizations', attributes: { 'global-provider-sharing': true } } }
+    })
+    expect(res.status).toBe(200)
+    expect((res.doc.data as Resource).attributes['global-provider-sharing']).toBe(true)
+    expect(fake.org('providers')).toMatchObject({
+      globalProviderSharing: true,
+      providerConsumers: []
+    })
+    const list = await callTfe('GET', admin('/providers/relationships/provider-consumers'))
+    expect(list.doc.data).toEqual([])
+    await callTfe('PATCH', admin('/providers'), {
+      body: { data: { type: 'organizations', attributes: { 'global-provider-sharing': false } } }
+    })
+    expect(fake.org('providers')).toMatchObject({
+      globalProviderSharing: false,
+      providerConsumers: []
+    })
+  })
+
+  it('sets both flags in one PATCH', async () => {
+    seedProducer()
+    const res = await callTfe('PATCH', admin('/producer'), {
+      body: {
+        data: {
+          type: 'organizations',
+          attributes: { 'global-module-sharing': true, 'global-provider-sharing': true }
+        }
+      }
+    })
+    expect((res.doc.data as Resource).attributes).toMatchObject({
+      'global-module-sharing': true,
+      'global-provider-sharing': true
+    })
+    expect(fake.org('producer')).toMatchObject({ moduleConsumers: [], providerConsumers: [] })
+  })
+
   it('validates types', async () => {
     seedProducer()
     const notBoolean = await callTfe('PATCH', admin('/producer'), {
@@ -147,7 +187,15 @@ describe('PATCH admin organization (global sharing)', () => {
     })
     expect(wrongType.status).toBe(422)
     expect(pointers(wrongType.doc)).toEqual(['/data/type'])
-    expect(fake.org('producer')?.globalModuleSharing).toBe(false)
+    const providers = await callTfe('PATCH', admin('/producer'), {
+      body: { data: { type: 'organizations', attributes: { 'global-provider-sharing': 1 } } }
+    })
+    expect(providers.status).toBe(422)
+    expect(pointers(providers.doc)).toEqual(['/data/attributes/global-provider-sharing'])
+    expect(fake.org('producer')).toMatchObject({
+      globalModuleSharing: false,
+      globalProviderSharing: false
+    })
   })
 })
 
@@ -265,19 +313,82 @@ describe('provider consumers and registry partnerships', () => {
     })
   })
 
-  it('PUT with an empty provider list leaves global provider sharing on', async () => {
+  // Choosing lists turns global sharing off, for modules and providers alike, an empty list
+  // included (docs/tfe-api.md#provider-sharing); every PUT writes both lists.
+  it.each([
+    ['both lists empty', [], []],
+    ['a module list only', ['consumer-a'], []],
+    ['a provider list only', [], ['consumer-a']]
+  ])('PUT with %s turns global module and provider sharing off', async (_l, modules, providers) => {
     fake.addOrganization({ name: 'consumer-a' })
-    fake.addOrganization({ name: 'producer', globalProviderSharing: true })
+    fake.addOrganization({ name: 'producer', globalModuleSharing: true })
+    fake.addOrganization({ name: 'providers', globalProviderSharing: true })
     const body = {
       data: {
         type: 'registry-partnerships',
-        attributes: { 'module-consumers': ['consumer-a'], 'provider-consumers': [] }
+        attributes: { 'module-consumers': modules, 'provider-consumers': providers }
       }
     }
-    expect((await callTfe('PUT', admin('/producer/registry-partnerships'), { body })).status).toBe(
-      204
-    )
-    expect(fake.org('producer')?.globalProviderSharing).toBe(true)
+    for (const name of ['producer', 'providers']) {
+      const res = await callTfe('PUT', admin(`/${name}/registry-partnerships`), { body })
+      expect(res.status).toBe(204)
+      expect(fake.org(name)).toMatchObject({
+        globalModuleSharing: false,
+        globalProviderSharing: false,
+        moduleConsumers: modules,
+        providerConsumers: providers
+      })
+    }
+  })
+
+  it('PUT sending back the empty lists of a global sharer is what turns its sharing off', async () => {
+    // What a client managing one kind must not do: read today's lists (empty while sharing
+    // globally) and send them back.
+    fake.addOrganization({
+      name: 'producer',
+      globalModuleSharing: true,
+      globalProviderSharing: true
+    })
+    const modules = await callTfe('GET', admin('/producer/relationships/module-consumers'))
+    const providers = await callTfe('GET', admin('/producer/relationships/provider-consumers'))
+    expect([modules.doc.data, providers.doc.data]).toEqual([[], []])
+    const res = await callTfe('PUT', admin('/producer/registry-partnerships'), {
+      body: {
+        data: {
+          type: 'registry-partnerships',
+          attributes: { 'module-consumers': [], 'provider-consumers': [] }
+        }
+      }
+    })
+    expect(res.status).toBe(204)
+    const after = await callTfe('GET', admin('/producer'))
+    expect((after.doc.data as Resource).attributes).toMatchObject({
+      'global-module-sharing': false,
+      'global-provider-sharing': false
+    })
+  })
+
+  it('module list writes leave provider sharing alone, its list and its flag', async () => {
+    const ids = seedProducer()
+    fake.addOrganization({ name: 'lists', providerConsumers: ['consumer-b'] })
+    fake.addOrganization({ name: 'global', globalProviderSharing: true })
+    for (const name of ['lists', 'global']) {
+      const seed = await callTfe('PATCH', admin(`/${name}/module-consumers`), {
+        body: seedBody([ids.a])
+      })
+      expect(seed.status).toBe(200)
+      const relationship = await callTfe(
+        'PATCH',
+        admin(`/${name}/relationships/module-consumers`),
+        { body: { data: [] } }
+      )
+      expect(relationship.status).toBe(204)
+    }
+    expect(fake.org('lists')).toMatchObject({
+      providerConsumers: ['consumer-b'],
+      globalProviderSharing: false
+    })
+    expect(fake.org('global')).toMatchObject({ providerConsumers: [], globalProviderSharing: true })
   })
 
   it('PUT answers 422 to unknown names and to a missing key, changing nothing', async () => {
@@ -300,6 +411,90 @@ describe('provider consumers and registry partnerships', () => {
     expect(missing.status).toBe(422)
     expect(pointers(missing.doc)).toEqual(['/data/attributes/provider-consumers'])
     expect(fake.org('producer')?.moduleConsumers).toEqual(['consumer-c'])
+  })
+
+  const lists = (modules: unknown, providers: unknown): unknown => ({
+    data: {
+      type: 'registry-partnerships',
+      attributes: { 'module-consumers': modules, 'provider-consumers': providers }
+    }
+  })
+  // Each body is made for the producer it is sent to (`self`).
+  it.each<[string, (self: string) => unknown, string[]]>([
+    ['invalid JSON', () => '{"data":', ['/data']],
+    ['no data', () => ({}), ['/data']],
+    ['data that is an array', () => ({ data: [] }), ['/data']],
+    [
+      'a wrong type',
+      () => ({ data: { type: 'organizations', attributes: { 'module-consumers': [] } } }),
+      ['/data/type']
+    ],
+    ['no attributes', () => ({ data: { type: 'registry-partnerships' } }), ['/data/attributes']],
+    [
+      'a provider list that is no array',
+      () => lists([], 'consumer-a'),
+      ['/data/attributes/provider-consumers']
+    ],
+    [
+      'a provider entry that is no string',
+      () => lists([], [7]),
+      ['/data/attributes/provider-consumers']
+    ],
+    [
+      'an unknown provider consumer',
+      () => lists([], ['ghost']),
+      ['/data/attributes/provider-consumers']
+    ],
+    [
+      'the producer as its own provider consumer',
+      self => lists([], [self]),
+      ['/data/attributes/provider-consumers']
+    ],
+    [
+      'errors in both lists',
+      () => lists(['ghost'], ['consumer-a', 'nobody']),
+      ['/data/attributes/module-consumers', '/data/attributes/provider-consumers']
+    ],
+    [
+      'neither key',
+      () => ({ data: { type: 'registry-partnerships', attributes: {} } }),
+      ['/data/attributes/module-consumers', '/data/attributes/provider-consumers']
+    ]
+  ])('PUT answers 422 to %s, changing no list and no flag', async (_label, body, want) => {
+    seedProducer()
+    fake.addOrganization({ name: 'global', globalProviderSharing: true, globalModuleSharing: true })
+    for (const name of ['producer', 'global']) {
+      const res = await callTfe('PUT', admin(`/${name}/registry-partnerships`), {
+        body: body(name)
+      })
+      expect(res.status).toBe(422)
+      expect(pointers(res.doc)).toEqual(want)
+      for (const error of res.doc.errors ?? []) {
+        expect(error).toMatchObject({
+          status: '422',
+          title: expect.any(String),
+          detail: expect.any(String)
+        })
+      }
+    }
+    expect(fake.org('producer')).toMatchObject({
+      moduleConsumers: ['consumer-c'],
+      providerConsumers: [],
+      globalModuleSharing: false,
+      globalProviderSharing: false
+    })
+    expect(fake.org('global')).toMatchObject({
+      globalModuleSharing: true,
+      globalProviderSharing: true
+    })
+  })
+
+  it('PUT answers 404 for an unknown producer', async () => {
+    seedProducer()
+    const res = await callTfe('PUT', admin('/nobody/registry-partnerships'), {
+      body: lists([], [])
+    })
+    expect(res.status).toBe(404)
   })
 })
 
