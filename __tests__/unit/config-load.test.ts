@@ -64,6 +64,7 @@ describe('loadSharingFiles', () => {
         mode: 'set',
         globalModuleSharing: false,
         allowEmpty: true,
+        managesModules: true,
         place: { file: 'sharing/teams/apps.yml', line: 2 },
         consumerPlaces: []
       },
@@ -73,6 +74,7 @@ describe('loadSharingFiles', () => {
         mode: 'set',
         globalModuleSharing: true,
         allowEmpty: true,
+        managesModules: true,
         place: { file: 'sharing/platform.yml', line: 7 },
         consumerPlaces: []
       },
@@ -85,6 +87,7 @@ describe('loadSharingFiles', () => {
         mode: 'set',
         globalModuleSharing: false,
         allowEmpty: true,
+        managesModules: true,
         place: { file: 'sharing/platform.yml', line: 3 },
         consumerPlaces: [
           { file: 'sharing/platform.yml', line: 5 },

@@ -258,7 +258,8 @@ describe('values that must not be shown back', () => {
     expect(
       problems(yaml('producers:', '  platform:', `    ${'k'.repeat(41)}: 1`, '    consumers: []'))
     ).toEqual([
-      `${FILE}:3:5: unknown key (41 characters) in platform: a producer takes only consumers and global-module-sharing`
+      `${FILE}:3:5: unknown key (41 characters) in platform: a producer takes only consumers, ` +
+        'global-module-sharing, provider-consumers and global-provider-sharing'
     ])
   })
 
@@ -275,6 +276,8 @@ describe('values that must not be shown back', () => {
       (s: string) => yaml('producers:', `  ${s}:`, '    consumers: []'),
       (s: string) => yaml(`version: ${s}`, 'producers:', '  a:', '    consumers: []'),
       (s: string) => yaml('producers:', '  a:', `    global-module-sharing: ${s}`),
+      (s: string) => yaml('producers:', '  a:', `    provider-consumers: [${s}]`),
+      (s: string) => yaml('producers:', '  a:', `    global-provider-sharing: ${s}`),
       (s: string) => yaml('producers:', '  a:', `    ${s}: []`),
       (s: string) => yaml('producers:', '  a:', `    consumers: |${s}`),
       (s: string) => yaml('producers:', '  a:', `    consumers: !${s} [b]`),

@@ -6,8 +6,14 @@ import { parseSharingFile } from '../../src/files/parse.js'
 const FILE = 'sharing/platform.yml'
 const ID = 'org-939hp5K7kecppVmd'
 const ADD =
-  'add consumers: with the organizations to share with (consumers: [] for nobody), ' +
-  'or global-module-sharing: true'
+  'add consumers: (modules) or provider-consumers: (providers) with the organizations to share ' +
+  'with ([] for nobody), or global-module-sharing: true or global-provider-sharing: true'
+const STATES =
+  'consumers: or global-module-sharing: true for modules, ' +
+  'provider-consumers: or global-provider-sharing: true for providers'
+const TAKES =
+  'a producer takes only consumers, global-module-sharing, provider-consumers and ' +
+  'global-provider-sharing'
 
 /** A file from its lines, so that line numbers are easy to read off: line n is argument n. */
 function yaml(...lines: string[]): string {
@@ -44,6 +50,7 @@ describe('a valid file', () => {
           ],
           consumerLines: [6, 7],
           globalModuleSharing: false,
+          managesModules: true,
           source: { file: FILE, line: 4 }
         },
         {
@@ -51,6 +58,7 @@ describe('a valid file', () => {
           consumers: [],
           consumerLines: [],
           globalModuleSharing: true,
+          managesModules: true,
           source: { file: FILE, line: 8 }
         },
         {
@@ -58,6 +66,7 @@ describe('a valid file', () => {
           consumers: [],
           consumerLines: [],
           globalModuleSharing: false,
+          managesModules: true,
           source: { file: FILE, line: 10 }
         }
       ],
@@ -126,7 +135,7 @@ describe('the top of the file', () => {
   ])('%s is an error, never a file that shares nothing', (_, text) => {
     expect(problems(text)).toEqual([
       `${FILE}:1:1: the file holds no settings; write producers: with at least one producing ` +
-        'organization, and under each its consumers: or global-module-sharing: true'
+        `organization, and under each what it shares: ${STATES}`
     ])
   })
 
@@ -188,7 +197,7 @@ describe('version', () => {
 describe('producers', () => {
   const EMPTY =
     'producers is empty; write at least one producing organization under it, as name: with ' +
-    'consumers: or global-module-sharing: true'
+    `what it shares under it (${STATES})`
 
   it('no producers, {} or nothing, is an error, so that an empty file never passes', () => {
     expect(problems(yaml('version: 1', 'producers: {}'))).toEqual([`${FILE}:2:12: ${EMPTY}`])
@@ -198,7 +207,7 @@ describe('producers', () => {
   it('a list of names instead of a map is an error saying how to write it', () => {
     expect(problems(yaml('producers:', '  - platform-modules'))).toEqual([
       `${FILE}:2:3: producers must be a map of producing organizations, not a list; write each ` +
-        'organization as name: with consumers: or global-module-sharing: true under it'
+        `organization as name: with what it shares under it (${STATES})`
     ])
   })
 
@@ -260,14 +269,15 @@ describe('one producer', () => {
   it('a producer with no settings, or an empty map, is an error at its key', () => {
     expect(problems(yaml('producers:', '  a:', '  b: {}'))).toEqual([
       `${FILE}:2:3: a has no settings; ${ADD}`,
-      `${FILE}:3:3: b has neither consumers nor global-module-sharing; ${ADD}`
+      `${FILE}:3:3: b states neither module nor provider sharing; ${ADD}`
     ])
   })
 
   it('a list straight under the producer is an error saying where consumers: goes', () => {
     expect(problems(yaml('producers:', '  a:', '    - b'))).toEqual([
-      `${FILE}:3:5: a must be a map with consumers: or global-module-sharing:, not a list; ` +
-        'write consumers: above the list, indented under the name'
+      `${FILE}:3:5: a must be a map with consumers:, global-module-sharing:, provider-consumers: ` +
+        'or global-provider-sharing:, not a list; write consumers: (or provider-consumers:) above ' +
+        'the list, indented under the name'
     ])
   })
 
@@ -286,14 +296,14 @@ describe('one producer', () => {
     expect(producers).toEqual([])
     // The typo is reported once: not also as a producer without consumers.
     expect(errors.map(formatFileProblem)).toEqual([
-      `${FILE}:3:5: unknown key "consumer" in a: a producer takes only consumers and global-module-sharing; did you mean consumers?`,
-      `${FILE}:6:5: unknown key "global_module_sharing" in c: a producer takes only consumers and global-module-sharing; did you mean global-module-sharing?`
+      `${FILE}:3:5: unknown key "consumer" in a: ${TAKES}; did you mean consumers?`,
+      `${FILE}:6:5: unknown key "global_module_sharing" in c: ${TAKES}; did you mean global-module-sharing?`
     ])
   })
 
   it('an unknown key beside valid ones is still an error', () => {
     expect(problems(yaml('producers:', '  a:', '    consumers: []', '    note: legacy'))).toEqual([
-      `${FILE}:4:5: unknown key "note" in a: a producer takes only consumers and global-module-sharing`
+      `${FILE}:4:5: unknown key "note" in a: ${TAKES}`
     ])
   })
 

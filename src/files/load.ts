@@ -2,21 +2,32 @@
 // Reading is the only I/O here; combining the files is pure (`combineSharingFiles`).
 import { readFile, stat } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
-import type { Desired } from '../domain/desired.js'
+import type { Desired, ProvidersDesired } from '../domain/desired.js'
 import { isQuotable } from './describe.js'
 import type { FilePlace, FileProblem } from '../domain/problems.js'
 import { type FileProducer, type ParsedSharingFile, parseSharingFile } from './parse.js'
-import { byCodePoint } from '../domain/model.js'
+import { type Api, byCodePoint } from '../domain/model.js'
+import { providersNeedRegistryPartnerships } from '../domain/tfe-answers.js'
 
 /**
- * One producer's desired sharing from a file: the whole desired state (mode `set`), global sharing
- * stated either way, and no `allow-empty` (reviewing the file is the confirmation); placed at the
- * producer's key and each consumer's line.
+ * One producer's desired sharing from a file: the whole desired state (mode `set`) of each kind it
+ * states, global sharing stated either way, and no `allow-empty` (reviewing the file is the
+ * confirmation); placed at the producer's key and each consumer's line. A kind the file does not
+ * state is not managed: `managesModules: false` (the file states only providers), or no
+ * `providers`.
  */
 export interface DesiredFromFile extends Desired {
   mode: 'set'
+  /** When `managesModules` is false: false, and ignored (module sharing is left as it is). */
   globalModuleSharing: boolean
   allowEmpty: true
+  place: FilePlace
+  consumerPlaces: FilePlace[]
+  providers?: ProvidersFromFile
+}
+
+/** Provider sharing from a file: placed at its first key, and each provider consumer's line. */
+export interface ProvidersFromFile extends ProvidersDesired {
   place: FilePlace
   consumerPlaces: FilePlace[]
 }
@@ -77,27 +88,61 @@ export function combineSharingFiles(files: readonly ParsedSharingFile[]): Loaded
   }
   const desired = [...first.values()]
     .sort((a, b) => byCodePoint(a.organization, b.organization))
-    .map(
-      ({
-        organization,
-        consumers,
-        consumerLines,
-        globalModuleSharing,
-        source
-      }): DesiredFromFile => ({
-        organization,
-        consumers,
-        mode: 'set',
-        globalModuleSharing,
-        allowEmpty: true,
-        place: source,
-        consumerPlaces: consumerLines.map(line => ({ file: source.file, line }))
-      })
+    .map(desiredFromFile)
+  return { desired, errors: inFileOrder(errors) }
+}
+
+function desiredFromFile({
+  organization,
+  managesModules,
+  consumers,
+  consumerLines,
+  globalModuleSharing,
+  providers,
+  source
+}: FileProducer): DesiredFromFile {
+  const at = (line: number): FilePlace => ({ file: source.file, line })
+  const desired: DesiredFromFile = {
+    organization,
+    consumers,
+    mode: 'set',
+    globalModuleSharing,
+    allowEmpty: true,
+    place: source,
+    consumerPlaces: consumerLines.map(at),
+    managesModules
+  }
+  if (providers) {
+    desired.providers = {
+      consumers: providers.consumers,
+      consumerPlaces: providers.consumerLines.map(at),
+      global: providers.global,
+      place: { file: source.file, line: providers.line, column: providers.column }
+    }
+  }
+  return desired
+}
+
+/**
+ * The problems of a run's files that come from the run's settings, not from the files alone:
+ * provider sharing stated while the run's `api` cannot write it (only registry-partnerships
+ * does). One problem per producer, where its provider sharing is stated; checked before any
+ * request, as the files' own problems are.
+ */
+export function providerProblems(desired: readonly DesiredFromFile[], api: Api): FileProblem[] {
+  if (api === 'registry-partnerships') return []
+  return inFileOrder(
+    desired.flatMap(({ providers }) =>
+      providers ? [{ ...providers.place, message: providersNeedRegistryPartnerships(api) }] : []
     )
-  errors.sort(
+  )
+}
+
+/** Problems sorted by file, line and column, as annotations and the log show them. */
+export function inFileOrder(problems: readonly FileProblem[]): FileProblem[] {
+  return [...problems].sort(
     (a, b) => byCodePoint(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0)
   )
-  return { desired, errors }
 }
 
 function place({ source }: FileProducer): string {

@@ -7,8 +7,13 @@
 //     platform-modules:       # a producing organization, by name
 //       consumers:            # the whole list: names or org- external ids
 //         - app-team-a
+//       provider-consumers:   # providers too, if stated: the whole list, names or org- ids
+//         - app-team-a
 //     network-modules:
-//       global-module-sharing: true
+//       global-module-sharing: true   # or global-provider-sharing: true
+//
+// A producer states module sharing, provider sharing or both; a kind it does not state is not
+// managed (left as TFE has it).
 import {
   type Document,
   LineCounter,
@@ -44,16 +49,36 @@ import { yamlProblem } from './yaml-problems.js'
 /** The only version of the format. */
 export const SHARING_FILE_VERSION = 1
 
-/** One producer's desired sharing, as a file states it: the whole desired state. */
+/** One producer's desired sharing, as a file states it: the whole desired state of each kind. */
 export interface FileProducer {
   organization: string
+  /**
+   * False when the producer states no module sharing (neither consumers nor
+   * global-module-sharing): its module sharing is then not managed, and `consumers`,
+   * `consumerLines` and `globalModuleSharing` are empty and false, to be ignored.
+   */
+  managesModules: boolean
   /** Empty when `globalModuleSharing` is true, or when the file shares with nobody. */
   consumers: ConsumerRef[]
   /** The line of each consumer entry, in the order of `consumers`. */
   consumerLines: number[]
   globalModuleSharing: boolean
+  /** Provider sharing, when the producer states it; absent: not managed. */
+  providers?: FileProviders
   /** Where the producer's key is. */
   source: { file: string; line: number }
+}
+
+/** A producer's provider sharing, as a file states it (provider-consumers, global-provider-sharing). */
+export interface FileProviders {
+  /** Empty when `global` is true, or when the file shares providers with nobody. */
+  consumers: ConsumerRef[]
+  /** The line of each provider consumer entry, in the order of `consumers`. */
+  consumerLines: number[]
+  global: boolean
+  /** Where provider sharing is stated: its first key in the file. */
+  line: number
+  column: number
 }
 
 export interface ParsedSharingFile {
@@ -64,10 +89,44 @@ export interface ParsedSharingFile {
 }
 
 const TOP_KEYS = ['version', 'producers'] as const
-const PRODUCER_KEYS = ['consumers', 'global-module-sharing'] as const
+const PRODUCER_KEYS = [
+  'consumers',
+  'global-module-sharing',
+  'provider-consumers',
+  'global-provider-sharing'
+] as const
+type ProducerKey = (typeof PRODUCER_KEYS)[number]
+
+/** The keys of one kind of sharing, and the words its messages use. */
+interface KindKeys {
+  list: ProducerKey
+  global: ProducerKey
+  /** What one entry of the list is called: `consumer`, `provider consumer`. */
+  entry: string
+  /** What the producer shares of this kind, for the message on a producer listing itself. */
+  shared: string
+}
+
+const MODULES: KindKeys = {
+  list: 'consumers',
+  global: 'global-module-sharing',
+  entry: 'consumer',
+  shared: 'modules'
+}
+const PROVIDERS: KindKeys = {
+  list: 'provider-consumers',
+  global: 'global-provider-sharing',
+  entry: 'provider consumer',
+  shared: 'providers'
+}
+
+/** What a producer states, as the messages that ask for it say it. */
+const WHAT_A_PRODUCER_STATES =
+  'consumers: or global-module-sharing: true for modules, ' +
+  'provider-consumers: or global-provider-sharing: true for providers'
 const ADD_SETTINGS =
-  'add consumers: with the organizations to share with (consumers: [] for nobody), ' +
-  'or global-module-sharing: true'
+  'add consumers: (modules) or provider-consumers: (providers) with the organizations to share ' +
+  'with ([] for nobody), or global-module-sharing: true or global-provider-sharing: true'
 
 type Node = ParsedNode | null | undefined
 
@@ -103,7 +162,7 @@ function readFile(context: Context, document: Document.Parsed): FileProducer[] {
       context,
       0,
       'the file holds no settings; write producers: with at least one producing organization, ' +
-        'and under each its consumers: or global-module-sharing: true'
+        `and under each what it shares: ${WHAT_A_PRODUCER_STATES}`
     )
     return []
   }
@@ -153,7 +212,7 @@ function readProducers(context: Context, key: Node, value: Node): FileProducer[]
       context,
       isEmpty(value) ? start(key) : start(value),
       `producers is empty; write at least one producing organization under it, ` +
-        'as name: with consumers: or global-module-sharing: true'
+        `as name: with what it shares under it (${WHAT_A_PRODUCER_STATES})`
     )
     return []
   }
@@ -162,7 +221,7 @@ function readProducers(context: Context, key: Node, value: Node): FileProducer[]
       context,
       start(value),
       `producers must be a map of producing organizations, not ${kindOf(value)}; ` +
-        'write each organization as name: with consumers: or global-module-sharing: true under it'
+        `write each organization as name: with what it shares under it (${WHAT_A_PRODUCER_STATES})`
     )
     return []
   }
@@ -238,7 +297,19 @@ function readProducerName(context: Context, key: Node, offset: number): string |
   return name
 }
 
-type Settings = Pick<FileProducer, 'consumers' | 'consumerLines' | 'globalModuleSharing'>
+type Settings = Omit<FileProducer, 'organization' | 'source'>
+
+/** One kind of sharing as a producer states it; `stated: false` when it states neither key. */
+type KindSettings =
+  | { stated: false }
+  | {
+      stated: true
+      consumers: ConsumerRef[]
+      consumerLines: number[]
+      global: boolean
+      /** Where the kind is stated: the offset of its first key. */
+      offset: number
+    }
 
 function readProducer(
   context: Context,
@@ -253,60 +324,108 @@ function readProducer(
     return undefined
   }
   if (!isMap(value)) {
-    const hint = isSeq(value) ? '; write consumers: above the list, indented under the name' : ''
+    const hint = isSeq(value)
+      ? '; write consumers: (or provider-consumers:) above the list, indented under the name'
+      : ''
     report(
       context,
       start(value),
-      `${label} must be a map with consumers: or global-module-sharing:, not ${kindOf(value)}${hint}`
+      `${label} must be a map with consumers:, global-module-sharing:, provider-consumers: or ` +
+        `global-provider-sharing:, not ${kindOf(value)}${hint}`
     )
     return undefined
   }
   const { keys, suggested } = readKeys(context, value, PRODUCER_KEYS, {
     where: ` in ${label}`,
-    takes: 'a producer takes only consumers and global-module-sharing'
+    takes:
+      'a producer takes only consumers, global-module-sharing, provider-consumers and ' +
+      'global-provider-sharing'
   })
-  const consumersPair = keys.get('consumers')
-  const globalPair = keys.get('global-module-sharing')
-  const list = consumersPair
-    ? readConsumers(context, consumersPair.key, consumersPair.value, label, organization)
-    : undefined
-  const global = globalPair
-    ? readGlobal(context, globalPair.key, globalPair.value, label)
-    : undefined
-
-  if (global === true && isSeq(consumersPair?.value) && consumersPair.value.items.length > 0) {
-    const count = consumersPair.value.items.length
-    report(
-      context,
-      start(globalPair?.key),
-      `${label} has global-module-sharing: true and ${count} consumer${count === 1 ? '' : 's'}; ` +
-        'global sharing shares with every organization and clears the list: ' +
-        'remove the consumers, or set global-module-sharing: false'
-    )
-    return undefined
-  }
-  if (global === false && !consumersPair) {
-    report(
-      context,
-      start(globalPair?.key),
-      `${label} has global-module-sharing: false but no consumers; add consumers: with the ` +
-        'organizations to share with (consumers: [] for nobody)'
-    )
-    return undefined
-  }
-  if (!consumersPair && !globalPair) {
+  // Both kinds are read, so that every problem of the producer is reported at once.
+  const modules = readKind(context, keys, MODULES, label, organization)
+  const providers = readKind(context, keys, PROVIDERS, label, organization)
+  if (modules === undefined || providers === undefined) return undefined
+  if (!modules.stated && !providers.stated) {
+    // A key taken for a typo of one of them is reported already, with the key it was meant as.
     if (suggested.size === 0) {
       report(
         context,
         keyOffset,
-        `${label} has neither consumers nor global-module-sharing; ${ADD_SETTINGS}`
+        `${label} states neither module nor provider sharing; ${ADD_SETTINGS}`
       )
     }
     return undefined
   }
-  if (global === true) return { consumers: [], consumerLines: [], globalModuleSharing: true }
+  const settings: Settings = modules.stated
+    ? {
+        managesModules: true,
+        consumers: modules.consumers,
+        consumerLines: modules.consumerLines,
+        globalModuleSharing: modules.global
+      }
+    : // Not managed: left as TFE has it; the empty list and false are placeholders, never planned.
+      { managesModules: false, consumers: [], consumerLines: [], globalModuleSharing: false }
+  if (providers.stated) {
+    const { line, col } = context.lines.linePos(providers.offset)
+    settings.providers = {
+      consumers: providers.consumers,
+      consumerLines: providers.consumerLines,
+      global: providers.global,
+      line: Math.max(1, line),
+      column: Math.max(1, col)
+    }
+  }
+  return settings
+}
+
+/**
+ * One kind of sharing of a producer: its list, or global sharing, checked against each other.
+ * undefined when it has a problem (reported).
+ */
+function readKind(
+  context: Context,
+  keys: Map<ProducerKey, Keyed>,
+  kind: KindKeys,
+  label: string,
+  organization: string | undefined
+): KindSettings | undefined {
+  const listPair = keys.get(kind.list)
+  const globalPair = keys.get(kind.global)
+  if (!listPair && !globalPair) return { stated: false }
+  const list = listPair
+    ? readConsumers(context, listPair.key, listPair.value, label, organization, kind)
+    : undefined
+  const global = globalPair
+    ? readGlobal(context, globalPair.key, globalPair.value, label, kind)
+    : undefined
+
+  if (global === true && isSeq(listPair?.value) && listPair.value.items.length > 0) {
+    const count = listPair.value.items.length
+    report(
+      context,
+      start(globalPair?.key),
+      `${label} has ${kind.global}: true and ${count} ${kind.entry}${count === 1 ? '' : 's'}; ` +
+        'global sharing shares with every organization and clears the list: ' +
+        `remove the ${kind.entry}s, or set ${kind.global}: false`
+    )
+    return undefined
+  }
+  if (global === false && !listPair) {
+    report(
+      context,
+      start(globalPair?.key),
+      `${label} has ${kind.global}: false but no ${kind.list}; add ${kind.list}: with the ` +
+        `organizations to share with (${kind.list}: [] for nobody)`
+    )
+    return undefined
+  }
+  if (globalPair && global === undefined) return undefined
+  const offset = Math.min(
+    ...[listPair?.key, globalPair?.key].filter(key => key !== undefined).map(key => start(key))
+  )
+  if (global === true) return { stated: true, consumers: [], consumerLines: [], global, offset }
   if (list === undefined) return undefined
-  return { ...list, globalModuleSharing: false }
+  return { stated: true, ...list, global: false, offset }
 }
 
 function readConsumers(
@@ -314,14 +433,15 @@ function readConsumers(
   key: Node,
   value: Node,
   label: string,
-  organization: string | undefined
+  organization: string | undefined,
+  kind: KindKeys
 ): Pick<FileProducer, 'consumers' | 'consumerLines'> | undefined {
   if (aliasReported(context, value)) return undefined
   if (isEmpty(value)) {
     report(
       context,
       start(key),
-      `consumers of ${label} is empty; write consumers: [] to share with nobody, ` +
+      `${kind.list} of ${label} is empty; write ${kind.list}: [] to share with nobody, ` +
         'or list the organizations under it, one - name a line'
     )
     return undefined
@@ -329,11 +449,11 @@ function readConsumers(
   if (!isSeq(value)) {
     const how = isMap(value)
       ? 'write each organization as - name, with no colon after it'
-      : 'write each organization on its own line under consumers:, as - name'
+      : `write each organization on its own line under ${kind.list}:, as - name`
     report(
       context,
       start(value),
-      `consumers of ${label} must be a list, not ${kindOf(value)}; ${how}`
+      `${kind.list} of ${label} must be a list, not ${kindOf(value)}; ${how}`
     )
     return undefined
   }
@@ -344,7 +464,7 @@ function readConsumers(
   for (const item of (value as YAMLSeq.Parsed).items) {
     const offset = start(item)
     const line = lineOf(context, offset)
-    const problem = consumerProblem(item, organization)
+    const problem = consumerProblem(item, organization, kind)
     if (typeof problem === 'string') {
       report(context, offset, problem)
       valid = false
@@ -356,7 +476,7 @@ function readConsumers(
       report(
         context,
         offset,
-        `${isQuotable(text) ? text : 'this consumer'} is listed twice in the consumers of ` +
+        `${isQuotable(text) ? text : `this ${kind.entry}`} is listed twice in the ${kind.list} of ` +
           `${label} (first on line ${first}); remove this entry`
       )
       valid = false
@@ -370,25 +490,32 @@ function readConsumers(
 }
 
 /** The consumer an entry names, or what is wrong with it. Classified as the step input does. */
-function consumerProblem(item: Node, producer: string | undefined): ConsumerRef | string {
+function consumerProblem(
+  item: Node,
+  producer: string | undefined,
+  kind: KindKeys
+): ConsumerRef | string {
   if (isEmpty(item)) {
     return (
-      'a consumer entry is empty (a - with nothing after it); write an organization name ' +
+      `a ${kind.entry} entry is empty (a - with nothing after it); write an organization name ` +
       'or external id, or remove the line'
     )
   }
   if (isAlias(item)) return ALIAS
   if (!isScalar(item)) {
     const hint = isMap(item) ? ' (is there a colon after a name?)' : ''
-    return `a consumer must be an organization name or external id, not ${kindOf(item)}${hint}`
+    return `a ${kind.entry} must be an organization name or external id, not ${kindOf(item)}${hint}`
   }
-  if (typeof item.value !== 'string') return `consumer ${readAsNonString(item)}`
+  if (typeof item.value !== 'string') return `${kind.entry} ${readAsNonString(item)}`
   const value = item.value
   if (isExternalId(value)) return { kind: 'id', id: value }
   if (isOrganizationName(value) && !looksLikeToken(value)) {
     if (value === producer) {
       const who = isQuotable(producer) ? producer : 'the producer'
-      return `${who} lists itself as a consumer; an organization always uses its own modules: remove this entry`
+      return (
+        `${who} lists itself as a ${kind.entry}; an organization always uses its own ` +
+        `${kind.shared}: remove this entry`
+      )
     }
     return looksLikeExternalId(value)
       ? { kind: 'name', name: value, looksLikeId: true }
@@ -398,18 +525,24 @@ function consumerProblem(item: Node, producer: string | undefined): ConsumerRef 
     ? '; is a - entry indented more than the one above it?'
     : tokenHint(value)
   return (
-    'this consumer is neither an organization name (letters, digits, - and _) nor an external id ' +
-    `(org- and 16 base58 characters): ${shown(value, NAME_CHARACTER)}${hint}`
+    `this ${kind.entry} is neither an organization name (letters, digits, - and _) nor an ` +
+    `external id (org- and 16 base58 characters): ${shown(value, NAME_CHARACTER)}${hint}`
   )
 }
 
-function readGlobal(context: Context, key: Node, value: Node, label: string): boolean | undefined {
+function readGlobal(
+  context: Context,
+  key: Node,
+  value: Node,
+  label: string,
+  kind: KindKeys
+): boolean | undefined {
   if (isScalar(value) && typeof value.value === 'boolean') return value.value
   if (aliasReported(context, value)) return undefined
   report(
     context,
     isEmpty(value) ? start(key) : start(value),
-    `global-module-sharing of ${label} must be true or false, not ${show(value)}`
+    `${kind.global} of ${label} must be true or false, not ${show(value)}`
   )
   return undefined
 }
@@ -439,9 +572,9 @@ function readKeys<K extends string>(
     const offset = key ? start(key) : start(value, start(map))
     const name = isScalar(key) && typeof key.value === 'string' ? key.value : undefined
     if (name === undefined || !(known as readonly string[]).includes(name)) {
-      const guess = name === undefined ? undefined : closest(name, known)
-      if (guess) suggested.add(guess)
-      const meant = guess ? `; did you mean ${guess}?` : ''
+      const guesses = name === undefined ? [] : closest(name, known)
+      for (const guess of guesses) suggested.add(guess)
+      const meant = guesses.length > 0 ? `; did you mean ${guesses.join(' or ')}?` : ''
       report(context, offset, `unknown key ${keyLabel(key)}${where}: ${takes}${meant}`)
       continue
     }
@@ -460,14 +593,28 @@ function readKeys<K extends string>(
   return { keys, suggested }
 }
 
-/** The known key an unknown one was probably meant as: a near miss, or a different spelling. */
-function closest<K extends string>(name: string, known: readonly K[]): K | undefined {
+/**
+ * The known keys an unknown one was probably meant as: a near miss, a different spelling, the
+ * start of one (`provider`, `providers`) or one with a word before it (`module-consumers`). The
+ * nearest; both when two are about as near (`global`), since a guess would then be a coin toss.
+ */
+function closest<K extends string>(name: string, known: readonly K[]): K[] {
   const normal = name.toLowerCase().replace(/[_ ]/g, '-')
-  return known.find(
-    key =>
-      distance(normal, key) <= 3 ||
-      (normal.length >= 4 && (key.startsWith(normal) || normal.startsWith(key)))
-  )
+  const stem = normal.replace(/s$/, '')
+  const near = known
+    .filter(
+      key =>
+        distance(normal, key) <= 3 ||
+        (stem.length >= 4 &&
+          (key.startsWith(stem) || normal.startsWith(key) || normal.endsWith(`-${key}`)))
+    )
+    .map(key => ({ key, distance: distance(normal, key) }))
+    .sort((a, b) => a.distance - b.distance)
+  const best = near[0]?.distance ?? 0
+  return near
+    .filter(guess => guess.distance <= best + 2)
+    .slice(0, 2)
+    .map(guess => guess.key)
 }
 
 /** Levenshtein distance. */
