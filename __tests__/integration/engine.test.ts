@@ -82,7 +82,12 @@ describe.each(['module-consumers', 'relationships', 'registry-partnerships'] as 
           added: ['team-a', 'team-b'],
           removed: ['legacy'],
           consumers: ['team-a', 'team-b'],
-          'global-module-sharing': false
+          'global-module-sharing': false,
+          // Provider sharing is not managed by either.
+          'provider-added': null,
+          'provider-removed': null,
+          'provider-consumers': null,
+          'global-provider-sharing': null
         }
       ])
       expect(fake.org('platform')?.moduleConsumers).toEqual(['team-a', 'team-b'])

@@ -77,7 +77,7 @@ describe('the relationships API', () => {
 describe('the registry-partnerships API', () => {
   beforeEach(() => start({ providerConsumers: ['team-b'] }))
 
-  it("sends today's provider consumers back unchanged, then checks both lists", async () => {
+  it("sends today's provider consumers back unchanged, then checks both lists and both flags", async () => {
     const result = await run({ api: 'registry-partnerships', consumers: 'team-a' })
     expectSuccess(result)
     expect(writes()).toEqual([
@@ -98,6 +98,7 @@ describe('the registry-partnerships API', () => {
       `GET ${PROVIDERS}`,
       'GET /api/v2/admin/organizations/team-a',
       `PUT ${REGISTRY}`,
+      `GET ${ORG}`,
       `GET ${RELATIONSHIP}`,
       `GET ${PROVIDERS}`
     ])

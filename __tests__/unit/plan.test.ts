@@ -251,7 +251,12 @@ describe('the steps apply sends', () => {
     expect(p.steps).toEqual([
       {
         kind: 'list',
-        write: { api: 'registry-partnerships', consumers: [c], providerConsumers: [a] }
+        write: {
+          api: 'registry-partnerships',
+          consumers: [c],
+          providerConsumers: [a],
+          providersManaged: false
+        }
       }
     ])
   })
@@ -277,7 +282,7 @@ describe('the steps apply sends', () => {
     })
     expect(p.steps).toEqual([
       { kind: 'list', write: { api: 'module-consumers', consumers: [c] } },
-      { kind: 'global-off', confirmFirst: true }
+      { kind: 'global-off', of: 'modules', confirmFirst: true }
     ])
   })
 
@@ -288,12 +293,12 @@ describe('the steps apply sends', () => {
       globalModuleSharing: false,
       allowEmpty: true
     })
-    expect(p.steps).toEqual([{ kind: 'global-off', confirmFirst: false }])
+    expect(p.steps).toEqual([{ kind: 'global-off', of: 'modules', confirmFirst: false }])
   })
 
   it('turning global sharing on: only the flag (TFE wipes the list)', () => {
     const p = plan({ globalModuleSharing: true, allowEmpty: true })
-    expect(p.steps).toEqual([{ kind: 'global-on' }])
+    expect(p.steps).toEqual([{ kind: 'global-on', of: 'modules' }])
     expect(p.changed).toBe(true)
   })
 })

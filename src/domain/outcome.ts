@@ -19,9 +19,13 @@ export interface Partnership {
 export interface Applied {
   /** The seed endpoint's partnerships; the other APIs return none. */
   partnerships: Partnership[]
-  /** The list TFE holds after the writes. */
+  /** The module list TFE holds after the writes. */
   consumers: Consumer[]
   globalAfter: boolean
+  /** The provider list TFE holds after the writes; undefined when providers were not managed. */
+  providerConsumers?: Consumer[]
+  /** Global provider sharing after the writes; undefined when providers were not managed. */
+  globalProvidersAfter?: boolean
 }
 
 export interface ProducerOutcome {
@@ -37,9 +41,20 @@ export interface ProducerOutcome {
   error: unknown
 }
 
-/** An organization that shares modules today but is asked for by no one: reported, never changed. */
+/**
+ * An organization that shares modules or providers today that no one asks to manage: reported,
+ * never changed. Per kind: a producer whose file states only providers but that shares modules is
+ * unmanaged for modules.
+ */
 export interface Unmanaged {
   organization: string
+  /** Its module sharing nobody manages; undefined when there is none (or it is managed). */
+  modules: UnmanagedSharing | undefined
+  /** Its provider sharing nobody manages; undefined when there is none, or it was not looked for. */
+  providers: UnmanagedSharing | undefined
+}
+
+export interface UnmanagedSharing {
   global: boolean
   /** Its consumers today; undefined when it shares globally or this TFE cannot list them. */
   consumers: number | undefined

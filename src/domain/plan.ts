@@ -1,7 +1,12 @@
 // Pure planning: from what TFE holds today and what the user asked for, the list and global
 // setting a run leaves behind, and every conflict, before anything is written. No I/O here.
+import type { Kind } from './desired.js'
 import { PlanConflict } from './errors.js'
-import { CANNOT_LIST_CONSUMERS } from './tfe-answers.js'
+import {
+  CANNOT_LIST_CONSUMERS,
+  CANNOT_LIST_PROVIDER_CONSUMERS,
+  providersNeedRegistryPartnerships
+} from './tfe-answers.js'
 import {
   type Api,
   type Consumer,
@@ -33,8 +38,16 @@ export interface PlanInput {
   requested: readonly ConsumerRef[]
   /** Organizations known by name and id: today's consumers and those looked up. */
   known: readonly Consumer[]
-  /** For the registry-partnerships API, which must send them back unchanged. */
+  /** False: module sharing is not managed and stays as it is (a file stating only providers). */
+  managesModules?: boolean
+  /** Provider sharing asked for (the whole list, or global); undefined: not managed. */
+  providers?: { requested: readonly ConsumerRef[]; global: boolean } | undefined
+  /**
+   * The provider consumer list today, read for the registry-partnerships API (which sends it back
+   * unchanged when providers are not managed); undefined when this TFE cannot list it.
+   */
   providerConsumers?: readonly Consumer[] | undefined
+  /** Global provider sharing today. */
   globalProviderSharing?: boolean
 }
 
@@ -44,17 +57,32 @@ export type ListWrite =
   | { api: 'relationships'; consumers: NamedConsumer[] }
   | {
       api: 'registry-partnerships'
+      /** The module list sent: the plan's, or today's when modules are not managed. */
       consumers: NamedConsumer[]
-      /** Today's provider consumers, sent back unchanged. */
+      /** The provider list sent: the plan's, or today's (sent back unchanged) when not managed. */
       providerConsumers: NamedConsumer[]
+      /** Whether the plan manages provider sharing, or sends today's list back. */
+      providersManaged: boolean
     }
 
-/** One write, in the order apply sends them. */
+/** One write, in the order apply sends them: list writes first, then global flags. */
 export type Step =
-  | { kind: 'global-on' }
+  | { kind: 'global-on'; of: Kind }
   | { kind: 'list'; write: ListWrite }
-  /** After a list write TFE should have turned global sharing off: confirm, and only then set it. */
-  | { kind: 'global-off'; confirmFirst: boolean }
+  /** After a list write TFE may have turned global sharing off: confirm, and only then set it. */
+  | { kind: 'global-off'; of: Kind; confirmFirst: boolean }
+
+/** One kind's sharing before and after a run: its list and its global flag. */
+export interface KindPlan {
+  previous: Consumer[]
+  next: Consumer[]
+  added: Consumer[]
+  removed: Consumer[]
+  /** next in order, each kept or added, then the removed ones. */
+  rows: { consumer: Consumer; change: Change }[]
+  global: { before: boolean; after: boolean }
+  listChanged: boolean
+}
 
 export interface Plan {
   organization: string
@@ -70,6 +98,13 @@ export interface Plan {
   /** Does the run change anything? True when today's list is unknown (a set must write it). */
   changed: boolean
   listChanged: boolean
+  /**
+   * False when the run leaves module sharing as it is (a file stating only providers): the module
+   * fields above then show today's sharing, unchanged.
+   */
+  managesModules: boolean
+  /** Provider sharing before and after; undefined when the run does not manage it. */
+  providers: KindPlan | undefined
   /** Worth a warning, not a failure: e.g. a consumer to remove that is not one. */
   warnings: string[]
   /** Everything apply sends, in order; empty when nothing changes. */
@@ -77,6 +112,95 @@ export interface Plan {
 }
 
 export function makePlan(input: PlanInput): Plan {
+  const { organization, mode, previous, globalBefore } = input
+  const managesModules = input.managesModules !== false
+  // Not managed: today's sharing, as it is.
+  const modules = managesModules
+    ? planModules(input)
+    : { next: [...(previous ?? [])], globalAfter: globalBefore, warnings: [] }
+  const providers = input.providers ? planProviders(input, input.providers) : undefined
+
+  const { next, globalAfter, warnings } = modules
+  const previousIds = new Set((previous ?? []).map(c => c.externalId))
+  const nextIds = new Set(next.map(c => c.externalId))
+  const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId))
+  const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId))
+  const listChanged =
+    managesModules && (previous === undefined || added.length > 0 || removed.length > 0)
+
+  // A list is written unless global sharing replaces it, or global sharing is turned off to leave
+  // it empty (one write instead of two).
+  const moduleList = managesModules && !globalAfter && !(globalBefore && next.length === 0)
+  const providerList =
+    providers !== undefined &&
+    !providers.global.after &&
+    !(providers.global.before && providers.next.length === 0) &&
+    providers.listChanged
+  const steps: Step[] = []
+  if ((moduleList && listChanged) || providerList) {
+    // A list that global sharing will replace keeps today's consumers until the flag changes.
+    const modulesSent = managesModules && !globalAfter ? next : [...(previous ?? [])]
+    steps.push({ kind: 'list', write: listWrite(input, modulesSent, globalAfter, providers) })
+  }
+  // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no moment
+  // of sharing with nobody; the flag is then confirmed, and set only if TFE left it on.
+  const listed = steps.length > 0
+  if (managesModules) {
+    steps.push(...globalSteps('modules', { before: globalBefore, after: globalAfter }, listed))
+  }
+  if (providers) steps.push(...globalSteps('providers', providers.global, listed))
+  return {
+    organization,
+    mode,
+    api: input.api,
+    previous: previous === undefined ? undefined : [...previous],
+    next,
+    added,
+    removed,
+    rows: rowsOf(previous, next, removed),
+    global: { before: globalBefore, after: globalAfter },
+    changed: steps.length > 0,
+    listChanged,
+    warnings,
+    steps,
+    managesModules,
+    providers
+  }
+}
+
+function globalSteps(
+  of: Kind,
+  { before, after }: { before: boolean; after: boolean },
+  listWritten: boolean
+): Step[] {
+  if (after && !before) return [{ kind: 'global-on', of }]
+  if (before && !after) return [{ kind: 'global-off', of, confirmFirst: listWritten }]
+  return []
+}
+
+function rowsOf(
+  previous: readonly Consumer[] | undefined,
+  next: readonly Consumer[],
+  removed: readonly Consumer[]
+): KindPlan['rows'] {
+  const previousIds = new Set((previous ?? []).map(c => c.externalId))
+  return [
+    ...next.map(consumer => ({
+      consumer,
+      change: (previous === undefined || !previousIds.has(consumer.externalId)
+        ? 'added'
+        : 'kept') as Change
+    })),
+    ...removed.map(consumer => ({ consumer, change: 'removed' as Change }))
+  ]
+}
+
+/** The module list and global setting a run asks for, or why it cannot be planned. */
+function planModules(input: PlanInput): {
+  next: Consumer[]
+  globalAfter: boolean
+  warnings: string[]
+} {
   const { organization, mode, previous, globalBefore } = input
   const warnings: string[] = []
   const previousIds = new Set((previous ?? []).map(c => c.externalId))
@@ -100,9 +224,7 @@ export function makePlan(input: PlanInput): Plan {
     )
   }
 
-  let next: Consumer[]
   if (input.globalModuleSharing === true) {
-    next = []
     if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
       const what =
         previous === undefined
@@ -113,94 +235,121 @@ export function makePlan(input: PlanInput): Plan {
           'set allow-empty: true to accept that. Nothing was changed.'
       )
     }
+    return { next: [], globalAfter: true, warnings }
+  }
+  if (globalBefore && input.globalModuleSharing !== false) {
+    throw new PlanConflict(
+      `${organization}: shares its modules with every organization today (global module sharing); ` +
+        'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.'
+    )
+  }
+  const requested = match(input.requested, input.known)
+  const producerId = input.producerId
+  const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId)
+  if (mode !== 'remove' && listsItself) {
+    // TFE would answer the write with a 422: a dry run must refuse it the same way.
+    throw new PlanConflict(
+      `${organization}: consumers lists ${organization} itself (${producerId}); ` +
+        'an organization always uses its own modules, remove it from the list. Nothing was changed.'
+    )
+  }
+  let next: Consumer[]
+  if (mode === 'set') {
+    next = unique(requested.map(r => r.consumer).filter(isConsumer))
+  } else if (mode === 'add') {
+    next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)])
   } else {
-    if (globalBefore && input.globalModuleSharing !== false) {
+    const gone = new Set<string>()
+    for (const { ref, consumer } of requested) {
+      if (consumer && previousIds.has(consumer.externalId)) gone.add(consumer.externalId)
+      else
+        warnings.push(
+          `${organization}: ${show(ref)} is not a module consumer, so there is nothing to remove; check the name`
+        )
+    }
+    next = (previous ?? []).filter(c => !gone.has(c.externalId))
+  }
+  const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref))
+  if (unresolved.length > 0) {
+    // The caller resolves every name before planning; reaching here is a bug, not bad input.
+    throw new PlanConflict(`${organization}: could not resolve ${unresolved.join(', ')}`)
+  }
+  if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
+    throw new PlanConflict(
+      `${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
+        'set allow-empty: true to accept that. Nothing was changed.'
+    )
+  }
+  return { next, globalAfter: false, warnings }
+}
+
+/**
+ * The provider list and global setting a sharing file asks for: always the whole list (mode set),
+ * written only through registry-partnerships, on a TFE that lists provider consumers.
+ */
+function planProviders(
+  input: PlanInput,
+  asked: { requested: readonly ConsumerRef[]; global: boolean }
+): KindPlan {
+  const { organization, api } = input
+  if (api !== 'registry-partnerships') {
+    throw new PlanConflict(
+      `${organization}: ${providersNeedRegistryPartnerships(api)}. Nothing was changed.`
+    )
+  }
+  const previous = input.providerConsumers
+  if (previous === undefined) {
+    throw new PlanConflict(
+      `${organization}: ${CANNOT_LIST_PROVIDER_CONSUMERS}; leave provider-consumers and ` +
+        'global-provider-sharing out of the file. Nothing was changed.'
+    )
+  }
+  const before = input.globalProviderSharing === true
+  let next: Consumer[] = []
+  if (!asked.global) {
+    const requested = match(asked.requested, input.known)
+    const itself = requested.find(r => r.consumer && r.consumer.externalId === input.producerId)
+    if (itself) {
       throw new PlanConflict(
-        `${organization}: shares its modules with every organization today (global module sharing); ` +
-          'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.'
+        `${organization}: provider-consumers lists ${organization} itself (${input.producerId}); ` +
+          'an organization always uses its own providers, remove it from the list. Nothing was changed.'
       )
     }
-    const requested = match(input.requested, input.known)
-    const producerId = input.producerId
-    const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId)
-    if (mode !== 'remove' && listsItself) {
-      // TFE would answer the write with a 422: a dry run must refuse it the same way.
-      throw new PlanConflict(
-        `${organization}: consumers lists ${organization} itself (${producerId}); ` +
-          'an organization always uses its own modules, remove it from the list. Nothing was changed.'
-      )
-    }
-    if (mode === 'set') {
-      next = unique(requested.map(r => r.consumer).filter(isConsumer))
-    } else if (mode === 'add') {
-      next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)])
-    } else {
-      const gone = new Set<string>()
-      for (const { ref, consumer } of requested) {
-        if (consumer && previousIds.has(consumer.externalId)) gone.add(consumer.externalId)
-        else
-          warnings.push(
-            `${organization}: ${show(ref)} is not a module consumer, so there is nothing to remove; check the name`
-          )
-      }
-      next = (previous ?? []).filter(c => !gone.has(c.externalId))
-    }
-    const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref))
+    const unresolved = requested.filter(r => !r.consumer).map(r => show(r.ref))
     if (unresolved.length > 0) {
       // The caller resolves every name before planning; reaching here is a bug, not bad input.
       throw new PlanConflict(`${organization}: could not resolve ${unresolved.join(', ')}`)
     }
-    if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
-      throw new PlanConflict(
-        `${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
-          'set allow-empty: true to accept that. Nothing was changed.'
-      )
-    }
+    next = unique(requested.map(r => r.consumer).filter(isConsumer))
   }
-
-  const globalAfter = input.globalModuleSharing === true
+  if (next.length === 0 && !input.allowEmpty && previous.length > 0) {
+    throw new PlanConflict(
+      `${organization}: this run would leave no provider consumers (removing ${describe(previous)}); ` +
+        'set allow-empty: true to accept that. Nothing was changed.'
+    )
+  }
+  const previousIds = new Set(previous.map(c => c.externalId))
   const nextIds = new Set(next.map(c => c.externalId))
-  const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId))
-  const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId))
-  const listChanged = previous === undefined || added.length > 0 || removed.length > 0
-  const steps: Step[] = []
-  if (globalAfter) {
-    if (!globalBefore) steps.push({ kind: 'global-on' })
-  } else if (globalBefore && next.length === 0) {
-    steps.push({ kind: 'global-off', confirmFirst: false })
-  } else if (listChanged) {
-    steps.push({ kind: 'list', write: listWrite(input, next) })
-    // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
-    // moment of sharing with nobody; the flag is then confirmed, and set only if TFE left it on.
-    if (globalBefore) steps.push({ kind: 'global-off', confirmFirst: true })
-  }
+  const added = next.filter(c => !previousIds.has(c.externalId))
+  const removed = previous.filter(c => !nextIds.has(c.externalId))
   return {
-    organization,
-    mode,
-    api: input.api,
-    previous: previous === undefined ? undefined : [...previous],
+    previous: [...previous],
     next,
     added,
     removed,
-    rows: [
-      ...next.map(consumer => ({
-        consumer,
-        change: (previous === undefined || !previousIds.has(consumer.externalId)
-          ? 'added'
-          : 'kept') as Change
-      })),
-      ...removed.map(consumer => ({ consumer, change: 'removed' as Change }))
-    ],
-    global: { before: globalBefore, after: globalAfter },
-    changed: steps.length > 0,
-    listChanged,
-    warnings,
-    steps
+    rows: rowsOf(previous, next, removed),
+    global: { before, after: asked.global },
+    listChanged: added.length > 0 || removed.length > 0
   }
 }
 
 /** The list as the chosen API takes it, once it is sure the API can write it without doubt. */
-function listWrite(input: PlanInput, next: Consumer[]): ListWrite {
+function listWrite(
+  input: PlanInput,
+  modules: readonly Consumer[],
+  modulesGlobalAfter: boolean,
+  providers: KindPlan | undefined
+): ListWrite {
   const { organization, api } = input
   // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
   if (api !== 'module-consumers' && input.previous === undefined) {
@@ -216,21 +365,52 @@ function listWrite(input: PlanInput, next: Consumer[]): ListWrite {
           'would overwrite them; use api: relationships or module-consumers. Nothing was changed.'
       )
     }
-    if (input.globalProviderSharing) {
-      throw new PlanConflict(
-        `${organization}: shares its providers with every organization, and a registry-partnerships write ` +
-          'may turn that off; use api: relationships or module-consumers. Nothing was changed.'
-      )
-    }
+    refuseGlobalLoss(input, modulesGlobalAfter, providers)
     return {
       api,
-      consumers: named(organization, next),
-      providerConsumers: named(organization, input.providerConsumers)
+      consumers: named(organization, modules),
+      providerConsumers: named(organization, providers?.next ?? input.providerConsumers),
+      providersManaged: providers !== undefined
     }
   }
   return api === 'relationships'
-    ? { api, consumers: named(organization, next) }
-    : { api, consumers: next }
+    ? { api, consumers: named(organization, modules) }
+    : { api, consumers: [...modules] }
+}
+
+/**
+ * One registry-partnerships call sets both lists, and writing a list turns that kind's global
+ * sharing off (by analogy with modules: docs/tfe-api.md#provider-sharing). A kind that shares
+ * with every organization and should go on doing so would lose it: refuse the producer instead.
+ */
+function refuseGlobalLoss(
+  input: PlanInput,
+  modulesGlobalAfter: boolean,
+  providers: KindPlan | undefined
+): void {
+  const { organization } = input
+  if (input.globalProviderSharing && (providers?.global.after ?? true)) {
+    throw new PlanConflict(
+      providers === undefined
+        ? `${organization}: shares its providers with every organization, and a registry-partnerships write ` +
+            'may turn that off; use api: relationships or module-consumers. Nothing was changed.'
+        : `${organization}: shares its providers with every organization, and the registry-partnerships write ` +
+            'that sets its module consumers may turn that off (one call sets both lists); change its ' +
+            'module consumers in TFE by hand, or share its providers by a list. Nothing was changed.'
+    )
+  }
+  if (input.globalBefore && modulesGlobalAfter) {
+    throw new PlanConflict(
+      input.managesModules === false
+        ? `${organization}: shares its modules with every organization, and the registry-partnerships write ` +
+            'that sets its provider consumers may turn that off (one call sets both lists); state its ' +
+            'module sharing in the file as a list, or change its provider consumers in TFE by hand. ' +
+            'Nothing was changed.'
+        : `${organization}: shares its modules with every organization, and the registry-partnerships write ` +
+            'that sets its provider consumers may turn that off (one call sets both lists); change its ' +
+            'provider consumers in TFE by hand, or share its modules by a list. Nothing was changed.'
+    )
+  }
 }
 
 function named(organization: string, consumers: readonly Consumer[]): NamedConsumer[] {

@@ -111,15 +111,36 @@ export function listsUnknown(organizations: readonly string[]): string {
  * Export needs every list; a TFE that cannot tell who shares, or cannot list consumers, would give
  * a partial file, so it gives none. `filterStatus`: the answer to `filter[module_producer]`.
  */
-export function cannotExport(filterStatus?: number): string {
+export function cannotExport(kind: 'modules' | 'providers', filterStatus?: number): string {
+  const providers = kind === 'providers'
   const why =
     filterStatus === undefined
-      ? `${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), so today's consumer lists cannot be read; the endpoint came with TFE v202103-1`
-      : `this TFE did not filter organizations by module sharing (HTTP ${filterStatus}), so who shares cannot be read; the filter came with TFE v202103-1`
+      ? providers
+        ? `${CANNOT_LIST_PROVIDER_CONSUMERS}, so today's provider consumer lists cannot be read`
+        : `${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), so today's consumer lists cannot be read; the endpoint came with TFE v202103-1`
+      : providers
+        ? `this TFE did not filter organizations by provider sharing (HTTP ${filterStatus}), so who shares providers cannot be read; run export with an api other than registry-partnerships to export module sharing alone`
+        : `this TFE did not filter organizations by module sharing (HTTP ${filterStatus}), so who shares cannot be read; the filter came with TFE v202103-1`
   return `export: ${why}. No file was written, and nothing in TFE was changed.`
 }
 
 /** A write endpoint this TFE lacks, named with the release that brought it. */
+/**
+ * Provider sharing is written only through registry-partnerships (TFE v202301-1 and later,
+ * docs/tfe-api.md#registry-partnerships): a run on another API cannot manage it.
+ */
+export function providersNeedRegistryPartnerships(api: string): string {
+  return (
+    `provider sharing is written only through registry-partnerships (TFE v202301-1 or later), and ` +
+    `this run's api is ${api}; set api: registry-partnerships, or leave provider-consumers and ` +
+    'global-provider-sharing out of the file'
+  )
+}
+
+/** This TFE answered 404 for the provider-consumers list: older than v202301-1. */
+export const CANNOT_LIST_PROVIDER_CONSUMERS =
+  'this TFE does not list provider consumers (HTTP 404): provider sharing needs TFE v202301-1 or later'
+
 export function endpointMissing(organization: string, what: string, since: string): string {
   return (
     `${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +

@@ -2,10 +2,16 @@
 // holds, plan every producer, write only once every plan succeeded, and return one outcome. It
 // reads no input and writes no output: the step's inputs give a list of one, sharing files give
 // many, and the report shows the outcome either way.
-import type { Desired, Writing } from '../domain/desired.js'
+import { type Desired, type Kind, type Writing, managesModules } from '../domain/desired.js'
 import { ActionError, PlanConflict } from '../domain/errors.js'
-import { type Consumer, type ConsumerRef, asConsumer, consumerLabel } from '../domain/model.js'
-import type { Outcome, ProducerOutcome } from '../domain/outcome.js'
+import {
+  type Consumer,
+  type ConsumerRef,
+  asConsumer,
+  byCodePoint,
+  consumerLabel
+} from '../domain/model.js'
+import type { Applied, Outcome, ProducerOutcome, Unmanaged } from '../domain/outcome.js'
 import { type Plan, makePlan } from '../domain/plan.js'
 import { type Place, type Problem, isFilePlace } from '../domain/problems.js'
 import {
@@ -17,12 +23,15 @@ import {
 } from '../domain/tfe-answers.js'
 import type { TfeClient } from '../tfe/client.js'
 import { mapConcurrently } from '../tfe/concurrency.js'
+import type { TfeApiError } from '../tfe/errors.js'
+import type { Organization } from '../tfe/organizations.js'
 import { apply } from './apply.js'
 import { reportProgress } from './progress.js'
 import { OrganizationDirectory } from './resolver.js'
 import {
   type ConsumerLists,
   IN_FLIGHT,
+  type Sharer,
   findSharers,
   listSharing,
   readConsumerLists
@@ -72,9 +81,15 @@ async function run(
   const many = desired.length > 1
   const directory = new OrganizationDirectory(client)
   // Side by side, since none needs another: the producers, their lists today, and who shares.
+  // Provider sharing is looked for where it can be managed: on registry-partnerships.
   const filtered = options.unmanaged === 'skip' ? undefined : listSharing(client)
-  // Awaited after planning; a run that fails before then must not leave it unhandled.
+  const filteredProviders =
+    filtered && options.api === 'registry-partnerships'
+      ? listSharing(client, 'providers')
+      : undefined
+  // Awaited after planning; a run that fails before then must not leave them unhandled.
   filtered?.catch(() => {})
+  filteredProviders?.catch(() => {})
   const [, lists] = await Promise.all([
     directory.find(desired.map(d => d.organization)),
     mapConcurrently(desired, IN_FLIGHT, async d => {
@@ -83,7 +98,10 @@ async function run(
       return read
     })
   ])
-  lists.forEach(list => list.consumers?.forEach(org => directory.addConsumer(org)))
+  for (const list of lists) {
+    list.consumers?.forEach(org => directory.addConsumer(org))
+    list.providerConsumers?.forEach(org => directory.addConsumer(org))
+  }
   await findConsumers(directory, desired, options, log)
 
   counts.phase = 'planning'
@@ -101,16 +119,10 @@ async function run(
   let unmanaged: Outcome['unmanaged']
   if (filtered) {
     counts.phase = 'finding unmanaged organizations'
-    const today = await findSharers(client, directory, await filtered, {
-      certain: options.unmanaged === 'certain',
-      exclude: new Set(desired.map(d => d.organization))
+    unmanaged = await findUnmanaged(client, directory, desired, options, warnings, {
+      modules: filtered,
+      providers: filteredProviders
     })
-    warnings.push(...today.warnings)
-    unmanaged = today.sharers.map(s => ({
-      organization: s.organization,
-      global: s.global,
-      consumers: s.consumers?.length
-    }))
   }
 
   // What each producer would change, in the log too, not only in the summary.
@@ -140,12 +152,7 @@ async function run(
     try {
       producer.applied = await apply(client, plan, log)
       producer.result = 'changed'
-      const { consumers, globalAfter } = producer.applied
-      log(
-        globalAfter
-          ? `${plan.organization} now shares its modules with every organization.`
-          : `${plan.organization} now shares its modules with ${consumers.length} organization${plural(consumers.length)}.`
-      )
+      log(sharesNowLine(plan, producer.applied))
     } catch (error) {
       // Worded by the report, which knows how to say what TFE already holds.
       producer.result = 'failed'
@@ -156,7 +163,10 @@ async function run(
   return { producers, unmanaged, wrote: true, warnings }
 }
 
-/** `platform: would add team-a, team-b; would remove legacy`, a dozen names at most each. */
+/**
+ * `platform: would add team-a, team-b; would remove legacy`, a dozen names at most each; provider
+ * changes after module changes, said as such.
+ */
 function changeLine(plan: Plan, dryRun: boolean): string {
   const would = dryRun ? 'would ' : 'to '
   const names = (list: readonly Consumer[]) => {
@@ -167,11 +177,81 @@ function changeLine(plan: Plan, dryRun: boolean): string {
     plan.global.before !== plan.global.after
       ? `${would}turn global sharing ${plan.global.after ? 'on' : 'off'}`
       : '',
-    plan.previous === undefined ? `${would}set the list to ${plan.next.length}` : '',
+    plan.previous === undefined && plan.managesModules
+      ? `${would}set the list to ${plan.next.length}`
+      : '',
     plan.added.length ? `${would}add ${names(plan.added)}` : '',
     plan.removed.length ? `${would}remove ${names(plan.removed)}` : ''
-  ].filter(Boolean)
-  return `${plan.organization}: ${parts.join('; ')}`
+  ]
+  const providers = plan.providers
+  if (providers) {
+    parts.push(
+      providers.global.before !== providers.global.after
+        ? `${would}turn global provider sharing ${providers.global.after ? 'on' : 'off'}`
+        : '',
+      providers.added.length ? `${would}add provider consumers ${names(providers.added)}` : '',
+      providers.removed.length
+        ? `${would}remove provider consumers ${names(providers.removed)}`
+        : ''
+    )
+  }
+  return `${plan.organization}: ${parts.filter(Boolean).join('; ')}`
+}
+
+/** What a producer shares once written: its modules, and its providers when the run manages them. */
+function sharesNowLine(plan: Plan, applied: Applied): string {
+  const { consumers, globalAfter } = applied
+  const whom = (global: boolean | undefined, count: number) =>
+    global ? 'every organization' : `${count} organization${plural(count)}`
+  const modules = `its modules with ${whom(globalAfter, consumers.length)}`
+  const providers = plan.providers
+    ? `its providers with ${whom(applied.globalProvidersAfter, applied.providerConsumers?.length ?? 0)}`
+    : ''
+  if (!plan.managesModules) return `${plan.organization} now shares ${providers}.`
+  return `${plan.organization} now shares ${modules}${providers ? `, and ${providers}` : ''}.`
+}
+
+/**
+ * Who shares today but is managed by no one, per kind: a producer whose file states only its
+ * providers is still unmanaged for its modules, and the reverse.
+ */
+async function findUnmanaged(
+  client: TfeClient,
+  directory: OrganizationDirectory,
+  desired: readonly Desired[],
+  options: EngineOptions,
+  warnings: string[],
+  filtered: {
+    modules: Promise<Organization[] | TfeApiError>
+    providers: Promise<Organization[] | TfeApiError> | undefined
+  }
+): Promise<Unmanaged[]> {
+  const certain = options.unmanaged === 'certain'
+  const found = async (kind: Kind, list: Promise<Organization[] | TfeApiError>) => {
+    const manages = (d: Desired) => (kind === 'modules' ? managesModules(d) : d.providers)
+    return findSharers(client, directory, await list, {
+      certain,
+      exclude: new Set(desired.filter(manages).map(d => d.organization)),
+      kind
+    })
+  }
+  const [modules, providers] = await Promise.all([
+    found('modules', filtered.modules),
+    filtered.providers ? found('providers', filtered.providers) : undefined
+  ])
+  warnings.push(...modules.warnings, ...(providers?.warnings ?? []))
+  const byName = new Map<string, Unmanaged>()
+  const entry = (organization: string) => {
+    const known = byName.get(organization)
+    if (known) return known
+    const created: Unmanaged = { organization, modules: undefined, providers: undefined }
+    byName.set(organization, created)
+    return created
+  }
+  const sharing = (s: Sharer) => ({ global: s.global, consumers: s.consumers?.length })
+  for (const s of modules.sharers) entry(s.organization).modules = sharing(s)
+  for (const s of providers?.sharers ?? []) entry(s.organization).providers = sharing(s)
+  return [...byName.values()].sort((a, b) => byCodePoint(a.organization, b.organization))
 }
 
 function dryRunLine(producer: ProducerOutcome | undefined, dryRun: boolean): string {
@@ -193,7 +273,7 @@ async function findConsumers(
   const ids = new Set<string>()
   desired.forEach(d => {
     const checked = idsChecked(d, writing, desired.length > 1)
-    for (const ref of d.consumers) {
+    for (const ref of [...d.consumers, ...(d.providers?.consumers ?? [])]) {
       if (directory.resolve(ref)) continue
       if (ref.kind === 'name') names.add(ref.name)
       else if (checked) ids.add(ref.id)
@@ -234,16 +314,21 @@ async function planProducer(
     return fail(outcome, new ActionError(message), [{ ...desired.place, message }])
   }
 
-  const known: Consumer[] = (lists.consumers ?? []).map(asConsumer)
+  const known: Consumer[] = [...(lists.consumers ?? []), ...(lists.providerConsumers ?? [])].map(
+    asConsumer
+  )
   const missing: { ref: ConsumerRef; place: Place }[] = []
   const checked = idsChecked(desired, writing, many)
-  desired.consumers.forEach((ref, i) => {
-    const consumer = directory.resolve(ref)
-    if (consumer) known.push(consumer)
-    else if (ref.kind === 'name' || checked) {
-      missing.push({ ref, place: desired.consumerPlaces[i] ?? desired.place })
-    }
-  })
+  const look = (refs: readonly ConsumerRef[], places: readonly Place[]) =>
+    refs.forEach((ref, i) => {
+      const consumer = directory.resolve(ref)
+      if (consumer) known.push(consumer)
+      else if (ref.kind === 'name' || checked) {
+        missing.push({ ref, place: places[i] ?? desired.place })
+      }
+    })
+  look(desired.consumers, desired.consumerPlaces)
+  if (desired.providers) look(desired.providers.consumers, desired.providers.consumerPlaces)
   if (missing.length > 0) {
     if ((await directory.whyMissing()) === 'not-site-admin') {
       throw new ActionError(notSiteAdmin(subjectOf(desired)))
@@ -276,7 +361,12 @@ async function planProducer(
       requested: desired.consumers,
       known,
       providerConsumers: lists.providerConsumers?.map(asConsumer),
-      globalProviderSharing: producer.globalProviderSharing
+      globalProviderSharing: producer.globalProviderSharing,
+      managesModules: managesModules(desired),
+      providers: desired.providers && {
+        requested: desired.providers.consumers,
+        global: desired.providers.global
+      }
     })
   } catch (error) {
     if (!(error instanceof PlanConflict)) throw error

@@ -1,6 +1,7 @@
 // What TFE holds today: a producer's consumer lists before a plan, and who shares modules at all,
 // for the organizations no one asks about (unmanaged) and for export. One reader for both, so
 // that a plan's "unmanaged" and an export never disagree about the same TFE.
+import type { Kind } from '../domain/desired.js'
 import { ActionError } from '../domain/errors.js'
 import { type Api, type Consumer, asConsumer, byCodePoint } from '../domain/model.js'
 import { cannotExport } from '../domain/tfe-answers.js'
@@ -43,7 +44,7 @@ function orUnknown<T>(read: PromiseSettledResult<T | undefined>): T | undefined 
   throw read.reason
 }
 
-/** An organization that shares its modules today. */
+/** An organization that shares its modules (or its providers) today. */
 export interface Sharer {
   organization: string
   global: boolean
@@ -59,18 +60,29 @@ export interface SharingToday {
 }
 
 /**
- * TFE's `filter[module_producer]=true` list, started early so that it runs beside the producers'
- * reads. A TFE that refuses the filter (4xx) leaves it undefined.
+ * TFE's `filter[module_producer]=true` list (or `filter[provider_producer]` for providers),
+ * started early so that it runs beside the producers' reads. A TFE that refuses the filter (4xx)
+ * leaves it undefined.
  */
-export function listSharing(client: TfeClient): Promise<Organization[] | TfeApiError> {
-  return listOrganizations(client, { moduleProducer: true }).catch((error: unknown) => {
+export function listSharing(
+  client: TfeClient,
+  kind: Kind = 'modules'
+): Promise<Organization[] | TfeApiError> {
+  const filter = kind === 'modules' ? { moduleProducer: true } : { providerProducer: true }
+  return listOrganizations(client, filter).catch((error: unknown) => {
     if (error instanceof TfeApiError && error.status >= 400 && error.status < 500) return error
     throw error
   })
 }
 
+const NOUN: Record<Kind, string> = { modules: 'module', providers: 'provider' }
+
+function sharesGlobally(org: Organization, kind: Kind): boolean {
+  return kind === 'modules' ? org.globalModuleSharing : org.globalProviderSharing
+}
+
 /**
- * Who shares modules today, apart from `exclude`. TFE's docs say the filter lists organizations
+ * Who shares modules (or providers, by `kind`) today, apart from `exclude`. TFE's docs say the filter lists organizations
  * "configured to share their modules" without saying whether global sharing counts
  * (docs/tfe-api.md#finding-the-organizations-that-share), so nothing is taken on trust: a
  * candidate counts if its global flag is on, or if its consumer list is not empty. Global sharers
@@ -81,28 +93,33 @@ export async function findSharers(
   client: TfeClient,
   directory: OrganizationDirectory,
   filtered: Organization[] | TfeApiError,
-  { certain, exclude }: { certain: boolean; exclude: ReadonlySet<string> }
+  {
+    certain,
+    exclude,
+    kind = 'modules'
+  }: { certain: boolean; exclude: ReadonlySet<string>; kind?: Kind }
 ): Promise<SharingToday> {
   const warnings: string[] = []
   const global = new Set<string>()
   // Without the filter, global sharers are all that can be found, and only from the whole list.
   if (certain || directory.listed || filtered instanceof TfeApiError) {
-    for (const org of await directory.all()) if (org.globalModuleSharing) global.add(org.name)
+    for (const org of await directory.all()) if (sharesGlobally(org, kind)) global.add(org.name)
   }
   let candidates: Organization[] = []
   if (filtered instanceof TfeApiError) {
     warnings.push(
-      `This TFE did not filter organizations by module sharing (HTTP ${filtered.status}), so only ` +
+      `This TFE did not filter organizations by ${NOUN[kind]} sharing (HTTP ${filtered.status}), so only ` +
         'organizations that share globally can be reported as unmanaged.'
     )
   } else {
     for (const org of filtered) {
-      if (org.globalModuleSharing && !directory.listed) global.add(org.name)
+      if (sharesGlobally(org, kind) && !directory.listed) global.add(org.name)
     }
     candidates = filtered.filter(org => !global.has(org.name) && !exclude.has(org.name))
   }
+  const read = kind === 'modules' ? listModuleConsumers : listProviderConsumers
   const lists = await mapConcurrently(candidates, IN_FLIGHT, org =>
-    listModuleConsumers(client, org.name).then(
+    read(client, org.name).then(
       list => list.map(asConsumer),
       (error: unknown) => {
         // No relationships endpoint: TFE's filter is all there is to go by.
@@ -124,26 +141,30 @@ export async function findSharers(
 }
 
 /**
- * Every organization's module sharing today, for export: certain, or nothing. A TFE that cannot
- * filter organizations or list their consumers would give a partial file, so it gives none.
+ * Every organization's module sharing today (or provider sharing, by `kind`), for export: certain,
+ * or nothing. A TFE that cannot filter organizations or list their consumers would give a partial
+ * file, so it gives none.
  */
 export async function readSharingToday(
   client: TfeClient,
   directory: OrganizationDirectory,
-  log: (line: string) => void
+  log: (line: string) => void,
+  kind: Kind = 'modules'
 ): Promise<Sharer[]> {
-  const [filtered] = await Promise.all([listSharing(client), directory.all()])
-  if (filtered instanceof TfeApiError) throw new ActionError(cannotExport(filtered.status))
+  const [filtered] = await Promise.all([listSharing(client, kind), directory.all()])
+  if (filtered instanceof TfeApiError) throw new ActionError(cannotExport(kind, filtered.status))
   const { sharers } = await findSharers(client, directory, filtered, {
     certain: true,
-    exclude: new Set()
+    exclude: new Set(),
+    kind
   })
   if (sharers.some(s => !s.global && s.consumers === undefined)) {
-    throw new ActionError(cannotExport())
+    throw new ActionError(cannotExport(kind))
   }
   const global = sharers.filter(s => s.global).length
+  const of = kind === 'modules' ? '' : ' (providers)'
   log(
-    `${(await directory.all()).length} organizations: ${global} share globally, ${sharers.length - global} with a consumer list`
+    `${(await directory.all()).length} organizations${of}: ${global} share globally, ${sharers.length - global} with a consumer list`
   )
   return sharers
 }

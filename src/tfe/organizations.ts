@@ -38,9 +38,30 @@ export async function setGlobalModuleSharing(
   name: string,
   enabled: boolean
 ): Promise<Organization> {
+  return setGlobalSharing(client, name, 'global-module-sharing', enabled)
+}
+
+/**
+ * PATCH the organization's `global-provider-sharing`, set as its module twin is
+ * (docs/tfe-api.md#provider-sharing); by analogy, turning it on wipes the provider consumers.
+ */
+export async function setGlobalProviderSharing(
+  client: TfeClient,
+  name: string,
+  enabled: boolean
+): Promise<Organization> {
+  return setGlobalSharing(client, name, 'global-provider-sharing', enabled)
+}
+
+async function setGlobalSharing(
+  client: TfeClient,
+  name: string,
+  attribute: 'global-module-sharing' | 'global-provider-sharing',
+  enabled: boolean
+): Promise<Organization> {
   const path = organizationPath(name)
   const response = await client.patch(path, {
-    data: { type: 'organizations', attributes: { 'global-module-sharing': enabled } }
+    data: { type: 'organizations', attributes: { [attribute]: enabled } }
   })
   return decodeOrganization(
     isRecord(response.document) ? response.document.data : undefined,
@@ -149,14 +170,19 @@ export async function findOrganizations(
 /**
  * Every organization of the admin list, 100 a page. The first page tells the page count (when
  * TFE sends `meta.pagination`); the rest are fetched a few at a time, and the rate limiter, not
- * this function, sets the pace. `moduleProducer` adds `filter[module_producer]` (v202103-1+).
+ * this function, sets the pace. `moduleProducer` adds `filter[module_producer]` (v202103-1+),
+ * `providerProducer` `filter[provider_producer]` (docs/tfe-api.md#finding-the-organizations-that-share).
  */
 export async function listOrganizations(
   client: TfeClient,
-  { moduleProducer }: { moduleProducer?: boolean } = {}
+  {
+    moduleProducer,
+    providerProducer
+  }: { moduleProducer?: boolean; providerProducer?: boolean } = {}
 ): Promise<Organization[]> {
-  const query: Query =
-    moduleProducer === undefined ? {} : { 'filter[module_producer]': String(moduleProducer) }
+  const query: Query = {}
+  if (moduleProducer !== undefined) query['filter[module_producer]'] = String(moduleProducer)
+  if (providerProducer !== undefined) query['filter[provider_producer]'] = String(providerProducer)
   const first = await client.getPage(ADMIN_ORGANIZATIONS, 1, query)
   const pages = [first]
   if (first.totalPages !== undefined && first.next !== undefined) {
