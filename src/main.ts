@@ -152,13 +152,16 @@ async function desiredFromFiles(
   }
   // What only file runs need (the YAML parser, the glob matcher) is loaded by them alone: a
   // one-producer run starts without it.
-  const [{ findSharingFiles }, { loadSharingFiles }] = await Promise.all([
-    import('./files/find.js'),
-    import('./files/load.js')
-  ])
+  const [{ findSharingFiles }, { inFileOrder, loadSharingFiles, providerProblems }] =
+    await Promise.all([import('./files/find.js'), import('./files/load.js')])
   const paths = await findSharingFiles(patterns, workspace)
   const loaded = await loadSharingFiles(paths, workspace)
-  if (loaded.errors.length > 0) throw new ConfigInvalid(loaded.errors)
+  // Provider sharing on an api that cannot write it is a problem of the files too, on its line.
+  const problems = inFileOrder([
+    ...loaded.errors,
+    ...providerProblems(loaded.desired, settings.api)
+  ])
+  if (problems.length > 0) throw new ConfigInvalid(problems)
   log(
     `${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${settings.baseUrl}`
   )
