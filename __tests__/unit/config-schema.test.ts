@@ -34,10 +34,10 @@ function actionAccepts(text: string): boolean {
 
 const producer = (...lines: string[]) => yaml('producers:', '  platform:', ...lines)
 
-// Left out, because JSON Schema cannot see them: a producer listing itself as a consumer (a
-// relation between a key and a value), a producer written in two files (across files), a producer
-// key that YAML reads as a number (`123:`; in JSON every key is a string), and aliases and tags
-// (an editor's YAML reader resolves them before the schema sees the value).
+// Left out, because JSON Schema cannot see them: a producer listing itself as a consumer of either
+// kind (a relation between a key and a value), a producer written in two files (across files), a
+// producer key that YAML reads as a number (`123:`; in JSON every key is a string), and aliases
+// and tags (an editor's YAML reader resolves them before the schema sees the value).
 const EXAMPLES: [string, boolean, string][] = [
   [
     'the documented example',
@@ -106,13 +106,104 @@ const EXAMPLES: [string, boolean, string][] = [
   ['broken YAML', false, producer('    consumers: ["a')]
 ]
 
+// Provider sharing: the same shapes and rules as module sharing, each kind on its own.
+const PROVIDER_EXAMPLES: [string, boolean, string][] = [
+  [
+    "the issue's example: both kinds, and providers alone",
+    true,
+    yaml(
+      'producers:',
+      '  platform:',
+      '    consumers: [team-a, team-b]',
+      '    provider-consumers: [team-a]',
+      '  tools:',
+      '    global-provider-sharing: true'
+    )
+  ],
+  [
+    'providers alone, by name and id',
+    true,
+    producer('    provider-consumers:', '      - a', `      - ${ID}`)
+  ],
+  ['provider-consumers: [] alone', true, producer('    provider-consumers: []')],
+  [
+    'global provider false with a list',
+    true,
+    producer('    global-provider-sharing: false', '    provider-consumers: [a]')
+  ],
+  [
+    'global provider true with []',
+    true,
+    producer('    global-provider-sharing: true', '    provider-consumers: []')
+  ],
+  [
+    'modules global, providers a list',
+    true,
+    producer('    global-module-sharing: true', '    provider-consumers: [a]')
+  ],
+  [
+    'modules a list, providers global',
+    true,
+    producer('    consumers: [a]', '    global-provider-sharing: true')
+  ],
+  [
+    'one organization consuming both kinds',
+    true,
+    producer('    consumers: [a]', '    provider-consumers: [a]')
+  ],
+  [
+    'global provider false without provider-consumers',
+    false,
+    producer('    global-provider-sharing: false')
+  ],
+  [
+    'global provider false beside module consumers, without provider-consumers',
+    false,
+    producer('    consumers: [a]', '    global-provider-sharing: false')
+  ],
+  [
+    'global module false beside provider-consumers, without consumers',
+    false,
+    producer('    global-module-sharing: false', '    provider-consumers: [a]')
+  ],
+  [
+    'a provider list with global provider true',
+    false,
+    producer('    global-provider-sharing: true', '    provider-consumers: [a]')
+  ],
+  ['global provider "yes"', false, producer('    global-provider-sharing: yes')],
+  ['global provider "true" in quotes', false, producer('    global-provider-sharing: "true"')],
+  ['global provider as a list', false, producer('    global-provider-sharing: [true]')],
+  ['provider-consumers: (nothing)', false, producer('    provider-consumers:')],
+  ['provider-consumers as one value', false, producer('    provider-consumers: a')],
+  ['provider-consumers as a map', false, producer('    provider-consumers:', '      a: true')],
+  ['a provider consumer with a dot', false, producer('    provider-consumers: [app.team]')],
+  ['a provider consumer YAML reads as a number', false, producer('    provider-consumers: [123]')],
+  ['an empty provider consumer entry', false, producer('    provider-consumers:', '      -')],
+  ['a duplicate provider consumer', false, producer('    provider-consumers: [a, b, a]')],
+  [
+    'a GitHub token as a provider consumer',
+    false,
+    producer(`    provider-consumers: [ghp_${'A1b2C3d4E5'.repeat(2)}]`)
+  ],
+  ['a provider key typo', false, producer('    provider-consumer: [a]')],
+  ['providers: as a key', false, producer('    consumers: []', '    providers: [a]')],
+  [
+    'a duplicate provider key',
+    false,
+    producer('    provider-consumers: []', '    provider-consumers: []')
+  ]
+]
+
 describe('the schema and parseSharingFile agree', () => {
-  it('on at least 12 examples, valid and invalid', () => {
-    expect(EXAMPLES.length).toBeGreaterThanOrEqual(12)
-    expect(EXAMPLES.filter(([, valid]) => valid).length).toBeGreaterThanOrEqual(5)
+  it('on at least 12 examples, valid and invalid, of each kind', () => {
+    for (const examples of [EXAMPLES, PROVIDER_EXAMPLES]) {
+      expect(examples.length).toBeGreaterThanOrEqual(12)
+      expect(examples.filter(([, valid]) => valid).length).toBeGreaterThanOrEqual(5)
+    }
   })
 
-  it.each(EXAMPLES)('%s (valid: %s)', (_, valid, text) => {
+  it.each([...EXAMPLES, ...PROVIDER_EXAMPLES])('%s (valid: %s)', (_, valid, text) => {
     expect({ action: actionAccepts(text), schema: schemaAccepts(text) }).toEqual({
       action: valid,
       schema: valid
