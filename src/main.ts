@@ -2,6 +2,7 @@
 // place that decides whether the step failed.
 import * as core from '@actions/core'
 import type { Desired } from './domain/desired.js'
+import type { ExportEntry } from './files/export.js'
 import { ActionError, ConfigInvalid } from './domain/errors.js'
 import type { Outcome } from './domain/outcome.js'
 import { exportMarkdown } from './report/files-summary.js'
@@ -12,7 +13,7 @@ import { type InputSource, actionInputs, readForFailure, readSettings } from './
 import type { Settings } from './settings/settings.js'
 import { share } from './sharing/engine.js'
 import { OrganizationDirectory } from './sharing/resolver.js'
-import { readSharingToday } from './sharing/today.js'
+import { type Sharer, readSharingToday } from './sharing/today.js'
 import { type ClientOptions, TfeClient } from './tfe/client.js'
 import { RateLimiter } from './tfe/rate-limit.js'
 
@@ -216,28 +217,31 @@ async function runExport(
     import('./files/export.js'),
     import('./files/write-export.js')
   ])
-  log(`Reading the module sharing of every organization on ${settings.baseUrl}`)
-  const sharers = await readSharingToday(client, new OrganizationDirectory(client), log)
+  // Provider sharing is exported only where a file stating it can plan: on registry-partnerships.
+  const withProviders = settings.api === 'registry-partnerships'
+  log(
+    `Reading the ${withProviders ? 'module and provider' : 'module'} sharing of every organization on ${settings.baseUrl}`
+  )
+  const directory = new OrganizationDirectory(client)
+  const [sharers, providerSharers] = await Promise.all([
+    readSharingToday(client, directory, log),
+    withProviders ? readSharingToday(client, directory, log, 'providers') : []
+  ])
+  if (!withProviders) {
+    core.notice(
+      `export: provider sharing was left out of ${file}: it is written only through registry-partnerships (TFE v202301-1 or later). Run export with api: registry-partnerships to include it.`
+    )
+  }
   core.setOutput('changed', 'false')
-  if (sharers.length === 0) {
+  if (sharers.length === 0 && providerSharers.length === 0) {
     // A file of no producers would be refused by the planner: there is nothing to start from.
     core.warning(
-      `export: no organization on ${settings.baseUrl} shares its modules, so there is nothing to export; ${file} was not written.`
+      `export: no organization on ${settings.baseUrl} shares its ${withProviders ? 'modules or providers' : 'modules'}, so there is nothing to export; ${file} was not written.`
     )
     await writeSummary(exportMarkdown(sharers, file, settings.baseUrl))
     return
   }
-  const text = sharingFileText(
-    sharers.map(s =>
-      s.global
-        ? { organization: s.organization, globalModuleSharing: true as const }
-        : {
-            organization: s.organization,
-            consumers: (s.consumers ?? []).map(c => c.name ?? c.externalId)
-          }
-    ),
-    exportTo.schemaUrl
-  )
+  const text = sharingFileText(exportEntries(sharers, providerSharers), exportTo.schemaUrl)
   let problem: string | undefined
   try {
     problem = await writeExportFile(exportTo.root, path, text)
@@ -249,10 +253,32 @@ async function runExport(
       `export: ${problem}; give the path of a file in the workspace, with no link on the way. Nothing was written, and nothing in TFE was changed.`
     )
   }
-  log(
-    `Wrote the sharing of ${sharers.length} producer${sharers.length === 1 ? '' : 's'} to ${file}`
-  )
+  const producers = new Set([...sharers, ...providerSharers].map(s => s.organization)).size
+  log(`Wrote the sharing of ${producers} producer${producers === 1 ? '' : 's'} to ${file}`)
   await writeSummary(exportMarkdown(sharers, file, settings.baseUrl))
+}
+
+/** One entry a producer, with what it shares of each kind (by name, as sharing files write it). */
+function exportEntries(modules: readonly Sharer[], providers: readonly Sharer[]): ExportEntry[] {
+  const names = (s: Sharer) => (s.consumers ?? []).map(c => c.name ?? c.externalId)
+  const moduleSharing = new Map(
+    modules.map(s => [
+      s.organization,
+      s.global ? { globalModuleSharing: true as const } : { consumers: names(s) }
+    ])
+  )
+  const providerSharing = new Map(
+    providers.map(s => [
+      s.organization,
+      s.global ? { globalProviderSharing: true as const } : { providerConsumers: names(s) }
+    ])
+  )
+  const organizations = new Set([...moduleSharing.keys(), ...providerSharing.keys()])
+  return [...organizations].map(organization => ({
+    organization,
+    ...moduleSharing.get(organization),
+    ...providerSharing.get(organization)
+  }))
 }
 
 type ReportedSettings = Pick<

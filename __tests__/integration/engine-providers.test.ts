@@ -417,5 +417,10 @@ describe('organizations that share providers but no file manages them', () => {
         providers: { global: true, consumers: undefined }
       }
     ])
+    // Both kinds look at the whole list for global sharers, and share one read of it.
+    const wholeList = fake.requests.filter(
+      r => r.path === ADMIN && !Object.keys(r.query).some(key => key.startsWith('filter'))
+    )
+    expect(wholeList).toHaveLength(1)
   })
 })

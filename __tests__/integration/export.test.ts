@@ -132,3 +132,73 @@ describe('nothing to export', () => {
     expect(result.summary).toContain('nothing to export')
   })
 })
+
+describe('export of provider sharing', () => {
+  function exportWith(api: string): Promise<InProcessRun> {
+    return runInProcess(
+      { hostname: fake.url, token: fake.adminToken, export: 'sharing/today.yml', api },
+      { env: { GITHUB_WORKSPACE: workspace } }
+    )
+  }
+
+  beforeEach(() => {
+    fake.addOrganization({ name: 'tools', globalProviderSharing: true })
+    fake.addOrganization({
+      name: 'both',
+      moduleConsumers: ['team-a'],
+      providerConsumers: ['legacy']
+    })
+  })
+
+  it('writes provider keys on registry-partnerships, in a file that plans as it stands', async () => {
+    const result = await exportWith('registry-partnerships')
+    expect(result.code).toBe(0)
+    const text = readFileSync(join(workspace, 'sharing/today.yml'), 'utf8')
+    expect(text).toContain(
+      [
+        'producers:',
+        '  both:',
+        '    consumers:',
+        '      - team-a',
+        '    provider-consumers:',
+        '      - legacy',
+        '  platform:',
+        '    consumers:',
+        '      - legacy',
+        '  tools:',
+        '    global-provider-sharing: true',
+        ''
+      ].join('\n')
+    )
+    // Planned again on the same TFE, the exported file changes nothing.
+    const writesBefore = fake.writes().length
+    const plan = await runInProcess(
+      {
+        hostname: fake.url,
+        token: fake.adminToken,
+        config: 'sharing/today.yml',
+        api: 'registry-partnerships',
+        'fail-on-drift': 'true',
+        'fail-on-unmanaged': 'true',
+        'dry-run': 'true'
+      },
+      { env: { GITHUB_WORKSPACE: workspace } }
+    )
+    expect(plan.code).toBe(0)
+    expect(plan.outputs.changed).toBe('false')
+    expect(JSON.parse(plan.outputs.unmanaged ?? 'null')).toEqual([])
+    expect(fake.writes()).toHaveLength(writesBefore)
+  })
+
+  it('leaves provider sharing out on another api, and says so', async () => {
+    const result = await exportWith('relationships')
+    expect(result.code).toBe(0)
+    const text = readFileSync(join(workspace, 'sharing/today.yml'), 'utf8')
+    expect(text).not.toContain('provider')
+    expect(text).not.toContain('tools')
+    expect(annotations(result, 'notice')).toEqual([
+      'export: provider sharing was left out of sharing/today.yml: it is written only through ' +
+        'registry-partnerships (TFE v202301-1 or later). Run export with api: registry-partnerships to include it.'
+    ])
+  })
+})

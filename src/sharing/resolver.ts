@@ -17,6 +17,8 @@ export class OrganizationDirectory {
   /** Every organization of the TFE has been seen: one that is not here does not exist. */
   private complete = false
   private cause: Promise<NotFoundCause> | undefined
+  /** The whole list's read while it runs: callers at the same time share it. */
+  private reading: Promise<void> | undefined
 
   constructor(private readonly client: TfeClient) {}
 
@@ -38,9 +40,11 @@ export class OrganizationDirectory {
   /** Every organization of this TFE: the whole list, read once. */
   async all(): Promise<Organization[]> {
     if (!this.complete) {
-      const all = await this.admin(() => listOrganizations(this.client))
-      all.forEach(org => this.add(org))
-      this.complete = true
+      this.reading ??= this.admin(() => listOrganizations(this.client)).then(all => {
+        all.forEach(org => this.add(org))
+        this.complete = true
+      })
+      await this.reading
     }
     return [...this.byName.values()]
   }
