@@ -145,6 +145,55 @@ describe('applying sharing files', () => {
   })
 })
 
+describe('provider sharing', () => {
+  it('plans, then applies, a file stating providers beside modules: one registry-partnerships call', async () => {
+    writeWorkspaceFile(
+      'sharing/registry.yml',
+      [
+        'producers:',
+        '  platform:',
+        '    consumers: [legacy]',
+        '    provider-consumers: [team-a, team-c]',
+        '  docs:',
+        '    global-provider-sharing: true',
+        ''
+      ].join('\n')
+    )
+    const inputs = { config: 'sharing/registry.yml', api: 'registry-partnerships' }
+
+    const planned = await runWithFiles({ ...inputs, 'dry-run': 'true' })
+    expectFileRunSuccess(planned)
+    expect(fake.writes()).toEqual([])
+    const platform = producersOutput(planned).find(p => p.organization === 'platform')
+    expect(platform).toMatchObject({
+      result: 'would-change',
+      added: [],
+      removed: [],
+      'provider-added': ['team-a', 'team-c'],
+      'provider-removed': [],
+      'provider-consumers': ['team-a', 'team-c'],
+      'global-provider-sharing': false
+    })
+
+    const applied = await runWithFiles(inputs)
+    expectFileRunSuccess(applied)
+    expect(resultsByProducer(applied)).toEqual({ docs: 'changed', platform: 'changed' })
+    expect(writesByPath().map(w => `${w.method} ${w.path.replace(admin('/'), '')}`)).toEqual([
+      'PATCH docs',
+      'PUT platform/registry-partnerships'
+    ])
+    expect(current('platform')).toMatchObject({
+      moduleConsumers: ['legacy'],
+      providerConsumers: ['team-a', 'team-c']
+    })
+    // docs states only providers: its module sharing (team-b) is left as it was.
+    expect(current('docs')).toMatchObject({
+      moduleConsumers: ['team-b'],
+      globalProviderSharing: true
+    })
+  })
+})
+
 describe('drift', () => {
   it('fail-on-drift fails the step when a producer would change, and writes nothing', async () => {
     writeWorkspaceFile(
