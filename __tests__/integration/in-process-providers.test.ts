@@ -114,3 +114,13 @@ it('reports an organization sharing only providers as unmanaged, and a module-on
   expect(fake.org('tools')?.providerConsumers).toEqual(['team-b'])
   expect(fake.org('platform')?.providerConsumers).toEqual(['team-a'])
 })
+
+it('says which kind a dry run of one producer would change', async () => {
+  file('sharing/registry.yml', ['producers:', '  platform:', '    provider-consumers: [team-b]'])
+  const result = await run({ 'dry-run': 'true' })
+  expect(result.code).toBe(0)
+  expect(result.stdout).toContain(
+    'Dry run: the plan would change provider sharing; nothing was written.'
+  )
+  expect(fake.writes()).toEqual([])
+})

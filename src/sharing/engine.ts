@@ -256,7 +256,13 @@ async function findUnmanaged(
 
 function dryRunLine(producer: ProducerOutcome | undefined, dryRun: boolean): string {
   if (!dryRun || !producer?.plan) return 'A plan failed; nothing was written.'
-  return `Dry run: ${producer.plan.changed ? 'the plan would change module sharing' : 'no change'}; nothing was written.`
+  const { plan } = producer
+  const kinds = !plan.providers
+    ? 'module sharing'
+    : plan.managesModules
+      ? 'module and provider sharing'
+      : 'provider sharing'
+  return `Dry run: ${plan.changed ? `the plan would change ${kinds}` : 'no change'}; nothing was written.`
 }
 
 /**
