@@ -35,10 +35,12 @@ const COMPUTED_HEADERS = new Set(['host', 'content-length', 'connection'])
 /** @typedef {{ median: number, p90: number, min: number, max: number }} Stats */
 
 /**
- * @param {{ runs: number, warmups: number, baseline?: string }} options
+ * @param {{ runs: number, warmups: number, baseline?: string, record: import('./results.mjs').Recorder }} options
  * @returns {Promise<string[][]>} The summary's rows: what, figure, target.
  */
-export async function coldStart({ runs, warmups, baseline }) {
+export async function coldStart({ runs, warmups, baseline, record }) {
+  record.parameter('runs', runs)
+  record.parameter('warmups', warmups)
   section('1. Cold start')
   say(
     'Method: the fake TFE listens on 127.0.0.1 in this process. Each child is spawned by runAction',
@@ -204,6 +206,20 @@ export async function coldStart({ runs, warmups, baseline }) {
         row('action, dist/index.js ((GET ‖ GET) then PATCH)', s.action)
       ]
     )
+    // Keys of the results file (bench/results/cold-start.json): variant.statistic, in ms.
+    const keys = {
+      action: 'action',
+      patch: 'bare-patch',
+      all: 'bare-all',
+      allTls: 'bare-all-tls',
+      inTurn: 'bare-in-turn'
+    }
+    for (const [variant, key] of Object.entries(keys)) {
+      const st = s[/** @type {keyof typeof keys} */ (variant)]
+      for (const stat of /** @type {(keyof Stats)[]} */ (['median', 'p90', 'min', 'max'])) {
+        record.figure(`${key}.${stat}`, st[stat], 'ms')
+      }
+    }
     const vsPatch = s.action.median / s.patch.median
     const vsAll = s.action.median / s.all.median
     const vsAllTls = s.action.median / s.allTls.median
@@ -215,6 +231,13 @@ export async function coldStart({ runs, warmups, baseline }) {
       `Bare 3 requests side by side / in turn (medians): ${ratio(s.all.median / s.inTurn.median)}`
     )
 
+    record.figure('ratio.action-to-bare-patch', vsPatch, '×')
+    record.figure('ratio.action-to-bare-all', vsAll, '×')
+    record.figure('ratio.action-to-bare-all-tls', vsAllTls, '×')
+    record.figure('ratio.bare-side-by-side-to-in-turn', s.all.median / s.inTurn.median, '×')
+    record.parameter('goal.action-to-bare-patch', 1.3)
+    record.detail('requests', recorded.map(r => requestKind(r)).join(', '))
+
     if (baseline) {
       const pairs = samples.action.map((t, i) => t / (samples.baseline[i] ?? t))
       say(
@@ -224,6 +247,11 @@ export async function coldStart({ runs, warmups, baseline }) {
         `  this build / baseline, median of the ${runs} pair ratios: ${ratio(median(pairs))}  (goal ≤ 1.05×)`,
         `  this build / baseline, ratio of medians:               ${ratio(s.action.median / median(samples.baseline))}`
       )
+      record.parameter('baseline', baseline)
+      record.figure('baseline.median', median(samples.baseline), 'ms')
+      record.figure('baseline.p90', percentile(samples.baseline, 90), 'ms')
+      record.figure('ratio.pairs-to-baseline', median(pairs), '×')
+      record.figure('ratio.action-to-baseline', s.action.median / median(samples.baseline), '×')
     }
 
     const dist = distJavaScriptBytes()
@@ -238,6 +266,12 @@ export async function coldStart({ runs, warmups, baseline }) {
         : ['    (none)']),
       `  total, all of the above (what "JavaScript in dist/" meant): ${bytes(dist.total)}  (target ≤ 1.1 MB)`
     )
+
+    record.figure('dist.start-path', dist.startPath.size, 'B')
+    record.figure('dist.chunks', dist.chunkTotal, 'B')
+    record.figure('dist.chunk-files', dist.chunks.length, 'files')
+    record.figure('dist.total', dist.total, 'B')
+    record.parameter('goal.dist-total-mb', 1.1)
 
     return [
       ['cold start, action median / p90', `${ms(s.action.median)} / ${ms(s.action.p90)}`, ''],

@@ -16,7 +16,8 @@ import {
   summarizeRequests,
   table
 } from './support.mjs'
-import { RUN_KINDS, smallFake, startingState } from './run-kinds.mjs'
+import { slug } from './results.mjs'
+import { RUN_KINDS, shortKind, smallFake, startingState } from './run-kinds.mjs'
 
 /**
  * (N names, O organizations in TFE, the producer included).
@@ -31,8 +32,11 @@ const RESOLUTION_CASES = [
   [1000, 5000]
 ]
 
-/** @returns {Promise<string[][]>} The summary's rows: what, figure, target. */
-export async function requestsPerRun() {
+/**
+ * @param {{ record: import('./results.mjs').Recorder }} options
+ * @returns {Promise<string[][]>} The summary's rows: what, figure, target.
+ */
+export async function requestsPerRun({ record }) {
   section('2. Requests per run')
   say(
     "Method: one run of dist/index.js per row (runAction, as in section 1); the count is the fake's",
@@ -53,10 +57,16 @@ export async function requestsPerRun() {
       const requests = [...fake.requests]
       say('', `${label}: ${requests.length} requests`)
       // Two lines a request kind rather than a table: paths and reasons together are too wide.
-      for (const group of describeRequests(requests)) {
+      const groups = describeRequests(requests)
+      for (const group of groups) {
         say(`  ${group.count}× ${group.kind}`, `       ${group.reason}`)
       }
       summary.push([`requests: ${label}`, String(requests.length), ''])
+      record.figure(`run.${slug(label)}`, requests.length, 'requests')
+      record.detail(
+        `run.${slug(label)}`,
+        groups.map(g => `${g.count}× ${shortKind(g.kind)}`).join(', ')
+      )
     } finally {
       await fake.close()
     }
@@ -105,6 +115,13 @@ export async function requestsPerRun() {
         count(set)
       ])
       summary.push([`lookups: ${label}`, `${counts.lookups} (total ${counts.total})`, `≤ ${bound}`])
+      const key = `resolve.${n}-of-${o}`
+      record.figure(`${key}.lookups`, counts.lookups, 'requests')
+      record.figure(`${key}.requests`, counts.total, 'requests')
+      record.figure(`${key}.set`, set, 'consumers')
+      record.figure(`${key}.on-first-page`, picks.filter(i => i < PAGE_SIZE).length, 'names')
+      record.parameter(`${key}.bound`, bound)
+      record.parameter(`${key}.pages`, pages)
     } finally {
       await fake.close()
     }

@@ -14,7 +14,8 @@ import {
   section,
   table
 } from './support.mjs'
-import { RUN_KINDS, smallFake, startingState } from './run-kinds.mjs'
+import { slug } from './results.mjs'
+import { RUN_KINDS, shortKind, smallFake, startingState } from './run-kinds.mjs'
 
 const LATENCY_MS = 50
 
@@ -45,18 +46,11 @@ export function criticalPath(timings) {
 }
 
 /**
- * Short names for the waves: the producer is implied.
- * @param {RecordedRequest} recorded
+ * @param {{ record: import('./results.mjs').Recorder }} options
+ * @returns {Promise<string[][]>} The summary's rows: what, figure, target.
  */
-function shortKind(recorded) {
-  return requestKind(recorded)
-    .replace('/admin/organizations/:producer', ':producer')
-    .replace('/admin/organizations/:consumer', ':consumer')
-    .replace(/\?page\[number\]=n$/, '')
-}
-
-/** @returns {Promise<string[][]>} The summary's rows: what, figure, target. */
-export async function roundTrips() {
+export async function roundTrips({ record }) {
+  record.parameter('latency-ms', LATENCY_MS)
   section('4. Round trips on the critical path')
   say(
     'Method: one run of dist/index.js per kind of run (runAction), against a fake TFE that waits',
@@ -109,10 +103,15 @@ export async function roundTrips() {
       const steps = Array.from({ length }, (_, i) =>
         timings
           .filter(t => levels.get(t) === i + 1)
-          .map(t => shortKind(t.recorded))
+          .map(t => shortKind(requestKind(t.recorded)))
           .join(' ‖ ')
       )
       waves.push([label, steps])
+      const key = `run.${slug(label)}`
+      record.figure(`${key}.requests`, timings.length, 'requests')
+      record.figure(`${key}.round-trips`, length, 'round trips')
+      record.figure(`${key}.tfe-time`, tfe, 'ms')
+      record.detail(key, steps.join(' → '))
     } finally {
       await fake.close()
     }

@@ -46,6 +46,18 @@ export const RUN_KINDS = [
   ]
 ]
 
+/**
+ * A request kind of support.mjs's requestKind, shorter: the producer and a consumer by their
+ * placeholders alone, a page number left out.
+ * @param {string} kind
+ */
+export function shortKind(kind) {
+  return kind
+    .replace('/admin/organizations/:producer', ':producer')
+    .replace('/admin/organizations/:consumer', ':consumer')
+    .replace(/\?page\[number\]=n$/, '')
+}
+
 /** Says, for a method paragraph, where every run starts from. */
 export function startingState(prefix = '') {
   return [

@@ -20,6 +20,7 @@ import {
   summarizeRequests,
   table
 } from './support.mjs'
+import { slug } from './results.mjs'
 
 const CONSUMERS = 5000
 const TIMEOUT_MS = 120_000
@@ -35,8 +36,22 @@ async function bigFake() {
   return { fake, teams }
 }
 
-/** @returns {Promise<string[][]>} The summary's rows: what, figure, target. */
-export async function scale() {
+/**
+ * @param {{ record: import('./results.mjs').Recorder }} options
+ * @returns {Promise<string[][]>} The summary's rows: what, figure, target.
+ */
+export async function scale({ record }) {
+  record.parameter('consumers', CONSUMERS)
+  record.parameter('goal.peak-rss-mb', 100)
+  /**
+   * One row's figures in bench/results/scale.json, under the row's label as a key.
+   * @param {string} label
+   * @param {import('./support.mjs').RunWithRss} run
+   */
+  const recordRun = (label, run) => {
+    record.figure(`${slug(label)}.wall`, run.durationMs, 'ms')
+    record.figure(`${slug(label)}.peak-rss`, (run.maxRssKiB * 1024) / 1e6, 'MB')
+  }
   section(`3. Scale: ${count(CONSUMERS)} consumers in one run`)
   say(
     `Method: a fresh fake holding ${count(CONSUMERS)} organizations (team-0001 …) and ${PRODUCER},`,
@@ -66,6 +81,15 @@ export async function scale() {
     )
     const c = summarizeRequests(fake.requests.slice(from))
     const after = JSON.parse(run.outputs['consumer-ids'] ?? '[]').length
+    recordRun(label, run)
+    const key = slug(label)
+    record.figure(`${key}.requests`, c.total, 'requests')
+    record.figure(`${key}.lookups`, c.lookups, 'requests')
+    record.figure(`${key}.state-pages`, c.statePages, 'requests')
+    record.figure(`${key}.writes`, c.writes, 'requests')
+    record.figure(`${key}.read-back-pages`, c.readBackPages, 'requests')
+    record.figure(`${key}.consumers-after`, after, 'consumers')
+    record.detail(`${key}.changed`, String(run.outputs.changed))
     rows.push([
       label,
       ms(run.durationMs),
@@ -87,6 +111,7 @@ export async function scale() {
     'bare Node'
   )
   rows.push(['bare Node (node:http loaded, no request)', ms(bare.durationMs), mib(bare.maxRssKiB)])
+  recordRun('bare Node', bare)
   const small = await startFakeTfe()
   try {
     const teams = ['a', 'b', 'c'].map(x => small.addOrganization({ name: `app-team-${x}` }))

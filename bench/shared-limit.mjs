@@ -162,13 +162,16 @@ async function runTogether(rateLimits, perRun) {
   }
 }
 
+/** @typedef {import('./results.mjs').Recorder} Recorder */
+
 /**
  * Two or four equal runs started together: each against the floor of all of them.
  * @param {number} n
  * @param {number} perRun
  * @param {string[][]} summary Rows added: what, figure, target.
+ * @param {Recorder} record
  */
-async function equalRuns(n, perRun, summary) {
+async function equalRuns(n, perRun, summary, record) {
   const { rows, accepted, received, throttled, allMs } = await runTogether(
     Array.from({ length: n }, () => 20),
     perRun
@@ -194,11 +197,27 @@ async function equalRuns(n, perRun, summary) {
       `≤ ${SHARED_GOAL}×`,
       count(row.requests),
       row.limited === undefined ? 'n/a' : count(row.limited),
-      row.failure || (row.wrong === 0 ? 'ok: TFE as the files say' : `${row.wrong} producers wrong`)
+      outcome(row)
     ])
   )
   const worst = Math.max(...rows.map(row => row.durationMs / floorMs))
   const killed = rows.some(row => row.killed) ? '≥ ' : ''
+  const key = `together-${n}`
+  record.parameter(`${key}.producers-each`, perRun)
+  record.figure(`${key}.received`, received, 'requests')
+  record.figure(`${key}.429s`, throttled, 'responses')
+  record.figure(`${key}.accepted`, accepted, 'requests')
+  record.figure(`${key}.shared-floor`, floorMs, 'ms')
+  record.figure(`${key}.all-done`, allMs, 'ms')
+  record.figure(`${key}.slowest-to-shared-floor`, worst, '×')
+  rows.forEach((row, i) => {
+    const run = `${key}.run-${i + 1}`
+    record.figure(`${run}.wall`, row.durationMs, 'ms')
+    record.figure(`${run}.wall-to-shared-floor`, row.durationMs / floorMs, '×')
+    record.figure(`${run}.requests`, row.requests, 'requests')
+    record.figure(`${run}.429s`, row.limited ?? null, 'responses')
+    record.detail(`${run}.outcome`, outcome(row))
+  })
   summary.push(
     [`${n} runs together: slowest ÷ shared floor`, `${killed}${ratio(worst)}`, `≤ ${SHARED_GOAL}×`],
     [`${n} runs together: 429s`, count(throttled), '']
@@ -206,10 +225,21 @@ async function equalRuns(n, perRun, summary) {
 }
 
 /**
+ * What became of a run: killed, failed, or TFE as its file says (or how many producers not).
+ * @param {RunFigures} row
+ */
+function outcome(row) {
+  return (
+    row.failure || (row.wrong === 0 ? 'ok: TFE as the files say' : `${row.wrong} producers wrong`)
+  )
+}
+
+/**
  * One run alone at rate-limit: 60 (above TFE's 30), one alone at the default 20.
  * @param {string[][]} summary Rows added: what, figure, target.
+ * @param {Recorder} record
  */
-async function fastVersusDefault(summary) {
+async function fastVersusDefault(summary, record) {
   /** @type {(RunFigures & { accepted: number, throttled: number })[]} */
   const results = []
   for (const rateLimit of [20, 60]) {
@@ -231,23 +261,44 @@ async function fastVersusDefault(summary) {
         `${r.killed ? '≥ ' : ''}${ratio(r.durationMs / floorMs)}`,
         count(r.requests),
         count(r.throttled),
-        r.failure || (r.wrong === 0 ? 'ok: TFE as the files say' : `${r.wrong} producers wrong`)
+        outcome(r)
       ]
     })
   )
+  record.parameter('alone.producers', PRODUCERS.alone)
+  for (const r of results) {
+    const key = `alone-${r.rateLimit}`
+    const floorMs = (r.accepted * 1000) / Math.min(r.rateLimit, TFE_PER_SECOND)
+    record.figure(`${key}.wall`, r.durationMs, 'ms')
+    record.figure(`${key}.floor`, floorMs, 'ms')
+    record.figure(`${key}.wall-to-floor`, r.durationMs / floorMs, '×')
+    record.figure(`${key}.requests`, r.requests, 'requests')
+    record.figure(`${key}.429s`, r.throttled, 'responses')
+    record.detail(`${key}.outcome`, outcome(r))
+  }
   const [standard, fast] = results
   if (!standard || !fast) return
   // A killed run's wall time is a lower bound of what it would have taken.
   const fastRatio = `${fast.killed ? '≥ ' : ''}${ratio(fast.durationMs / standard.durationMs)}`
   say(`rate-limit: 60 ÷ rate-limit: 20, wall time: ${fastRatio} (target ≤ 1×)`)
+  record.figure('alone-60-to-alone-20', fast.durationMs / standard.durationMs, '×')
   summary.push(
     ['rate-limit: 60 alone ÷ rate-limit: 20 alone', fastRatio, '≤ 1×'],
     ['rate-limit: 60 alone: 429s', count(fast.throttled), '']
   )
 }
 
-/** @returns {Promise<string[][]>} The summary's rows: what, figure, target. */
-export async function sharedLimit() {
+/**
+ * @param {{ record: Recorder }} options
+ * @returns {Promise<string[][]>} The summary's rows: what, figure, target.
+ */
+export async function sharedLimit({ record }) {
+  record.parameter('tfe-per-second', TFE_PER_SECOND)
+  record.parameter('teams', TEAMS)
+  record.parameter('consumers-each', CONSUMERS_EACH)
+  record.parameter('change-every', CHANGE_EVERY)
+  record.parameter('run-timeout-ms', RUN_TIMEOUT_MS)
+  record.parameter('goal.wall-to-shared-floor', SHARED_GOAL)
   section(
     `7. One rate limit, several runs: ${TFE_PER_SECOND} requests a second per user shared by every run`
   )
@@ -269,8 +320,8 @@ export async function sharedLimit() {
   say('', `Build under test: ${build}`)
   /** @type {string[][]} */
   const summary = []
-  await equalRuns(2, PRODUCERS.two, summary)
-  await equalRuns(4, PRODUCERS.four, summary)
-  await fastVersusDefault(summary)
+  await equalRuns(2, PRODUCERS.two, summary, record)
+  await equalRuns(4, PRODUCERS.four, summary, record)
+  await fastVersusDefault(summary, record)
   return summary
 }
