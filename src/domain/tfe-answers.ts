@@ -124,7 +124,6 @@ export function cannotExport(kind: 'modules' | 'providers', filterStatus?: numbe
   return `export: ${why}. No file was written, and nothing in TFE was changed.`
 }
 
-/** A write endpoint this TFE lacks, named with the release that brought it. */
 /**
  * Provider sharing is written only through registry-partnerships (TFE v202301-1 and later,
  * docs/tfe-api.md#registry-partnerships): a run on another API cannot manage it.
@@ -141,6 +140,7 @@ export function providersNeedRegistryPartnerships(api: string): string {
 export const CANNOT_LIST_PROVIDER_CONSUMERS =
   'this TFE does not list provider consumers (HTTP 404): provider sharing needs TFE v202301-1 or later'
 
+/** A write endpoint this TFE lacks, named with the release that brought it. */
 export function endpointMissing(organization: string, what: string, since: string): string {
   return (
     `${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
