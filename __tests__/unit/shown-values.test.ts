@@ -70,7 +70,13 @@ describe('a 900,000-character name', () => {
             error: undefined
           }
         ],
-        unmanaged: [{ organization: huge, global: true, consumers: undefined }],
+        unmanaged: [
+          {
+            organization: huge,
+            modules: { global: true, consumers: undefined },
+            providers: undefined
+          }
+        ],
         wrote: false,
         warnings: [],
         patterns: huge,

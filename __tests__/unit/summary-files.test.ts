@@ -80,8 +80,12 @@ describe('the summary of a file run', () => {
       producer('quiet', ['app-a'], ['app-a'], 'unchanged')
     ],
     [
-      { organization: 'shadow', global: true, consumers: undefined },
-      { organization: 'side', global: false, consumers: 4 }
+      {
+        organization: 'shadow',
+        modules: { global: true, consumers: undefined },
+        providers: undefined
+      },
+      { organization: 'side', modules: { global: false, consumers: 4 }, providers: undefined }
     ]
   )
   const text = filesSummaryMarkdown(run, SUMMARY_LIMIT, 'see the producers output')
@@ -230,8 +234,8 @@ describe('a summary that must be shortened', () => {
   it('cuts even a list of unmanaged organizations too long for the limit', () => {
     const unmanaged = Array.from({ length: 5000 }, (_, i) => ({
       organization: `unmanaged-${i}`,
-      global: true,
-      consumers: undefined
+      modules: { global: true, consumers: undefined },
+      providers: undefined
     }))
     const text = filesSummaryMarkdown(report([], unmanaged), 10_000, 'see the unmanaged output')
     expect(bytes(text)).toBeLessThanOrEqual(10_000)
@@ -248,7 +252,7 @@ describe('a summary that must be shortened', () => {
 })
 
 describe('the producers output', () => {
-  it('gives names sorted, and null for what a failure leaves unknown', () => {
+  it('gives names sorted, and null for what a failure leaves unknown and providers not stated', () => {
     const failed = producer('broken', ['b'], ['c', 'a'], 'failed')
     expect(
       [producer('network', ['legacy'], ['zeta', 'alpha']), failed].map(producerOutput)
@@ -259,7 +263,12 @@ describe('the producers output', () => {
         added: ['alpha', 'zeta'],
         removed: ['legacy'],
         consumers: ['alpha', 'zeta'],
-        'global-module-sharing': false
+        'global-module-sharing': false,
+        // A file that states no provider sharing leaves it as it is.
+        'provider-added': null,
+        'provider-removed': null,
+        'provider-consumers': null,
+        'global-provider-sharing': null
       },
       {
         organization: 'broken',
@@ -267,7 +276,11 @@ describe('the producers output', () => {
         added: ['a', 'c'],
         removed: ['b'],
         consumers: null,
-        'global-module-sharing': null
+        'global-module-sharing': null,
+        'provider-added': null,
+        'provider-removed': null,
+        'provider-consumers': null,
+        'global-provider-sharing': null
       }
     ])
   })
@@ -318,8 +331,8 @@ describe('a pull request comment at scale: the changes first, every block closed
   it('keeps both changes beside 2,000 unmanaged organizations, and counts the unmanaged', () => {
     const unmanaged = Array.from({ length: 2000 }, (_, i) => ({
       organization: `unmanaged-organization-with-a-long-name-${String(i).padStart(4, '0')}`,
-      global: false,
-      consumers: 3
+      modules: { global: false, consumers: 3 },
+      providers: undefined
     }))
     const text = filesSummaryMarkdown(
       report(
@@ -350,8 +363,8 @@ describe('a pull request comment at scale: the changes first, every block closed
   it('closes every block of a summary cut to a small limit, whatever it holds', () => {
     const unmanaged = Array.from({ length: 5000 }, (_, i) => ({
       organization: `unmanaged-${i}`,
-      global: true,
-      consumers: undefined
+      modules: { global: true, consumers: undefined },
+      providers: undefined
     }))
     const kept = ['app-a', 'app-b']
     const producers = [
@@ -374,7 +387,13 @@ describe('names and paths shown as written', () => {
   it('escapes markdown in names: _legacy_, __proto__ and **/* render as themselves', () => {
     const run = report(
       [producer('_legacy_', ['__proto__'], ["r&d's", '**/*']), producer('<b>x</b>', [], ['a|b'])],
-      [{ organization: '[link](https://x.test)', global: true, consumers: undefined }]
+      [
+        {
+          organization: '[link](https://x.test)',
+          modules: { global: true, consumers: undefined },
+          providers: undefined
+        }
+      ]
     )
     for (const text of [
       filesSummaryMarkdown(run, SUMMARY_LIMIT, 'x'),

@@ -1,7 +1,7 @@
 // Turns any error into the one line a person reads in the step's log and annotation:
 // which organization, what happened (with the HTTP status), and what to do next.
 import { ActionError, ApplyError, InputError } from '../domain/errors.js'
-import type { Outcome } from '../domain/outcome.js'
+import type { Outcome, Unmanaged } from '../domain/outcome.js'
 import { httpError } from '../domain/tfe-answers.js'
 import { TfeApiError, TfeResponseError, TfeTransportError } from '../tfe/errors.js'
 import { CommentError } from './comment.js'
@@ -188,11 +188,35 @@ export function driftLine(
   )
 }
 
-/** fail-on-unmanaged: organizations share today but no sharing file names them. */
-export function unmanagedLine(unmanaged: readonly string[]): string {
+/**
+ * fail-on-unmanaged: organizations share today what no sharing file manages. Given the entries
+ * (not only their names), it says which kinds each one shares once provider sharing is in play:
+ * some file states it (`providersManaged`), or an organization shares providers unmanaged. A
+ * producer whose file states only providers may share modules that no file manages.
+ */
+export function unmanagedLine(
+  unmanaged: readonly Unmanaged[] | readonly string[],
+  providersManaged = false
+): string {
+  const entries = unmanaged.map(u =>
+    typeof u === 'string' ? { organization: u, modules: undefined, providers: undefined } : u
+  )
+  const n = entries.length
+  if (providersManaged || entries.some(u => u.providers !== undefined)) {
+    // Names alone say no kind.
+    const kinds = ({ organization, modules, providers }: Unmanaged) => {
+      const what = [modules ? 'modules' : '', providers ? 'providers' : ''].filter(Boolean)
+      return what.length > 0 ? `${organization} (${what.join(', ')})` : organization
+    }
+    return (
+      `Unmanaged: ${n} organization${n === 1 ? ' shares' : 's share'} modules or providers ` +
+      `that no sharing file manages (${someNames(entries.map(kinds))}). ` +
+      'Add that sharing to a sharing file (export writes their sharing today), or stop it in TFE.'
+    )
+  }
   return (
-    `Unmanaged: ${unmanaged.length} organization${unmanaged.length === 1 ? ' shares' : 's share'} modules ` +
-    `but ${unmanaged.length === 1 ? 'is' : 'are'} in no sharing file (${someNames(unmanaged)}). ` +
+    `Unmanaged: ${n} organization${n === 1 ? ' shares' : 's share'} modules ` +
+    `but ${n === 1 ? 'is' : 'are'} in no sharing file (${someNames(entries.map(u => u.organization))}). ` +
     'Add them to a sharing file (export writes their sharing today), or stop their sharing in TFE.'
   )
 }

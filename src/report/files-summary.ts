@@ -1,12 +1,20 @@
 // What the user sees after a file run: the outputs of every producer, and one summary for the
 // whole run, the most important first: totals, failed producers with their problems, one table
-// row per changed producer (what it gains and loses), each change with its external ids a click
-// away, then unmanaged organizations, and unchanged producers last. It fits where it is shown, and counts what it leaves out.
+// row per changed producer (what it gains and loses, each kind labelled once the run manages
+// provider sharing), each change with its external ids a click away, then unmanaged
+// organizations, and unchanged producers last. It fits where it is shown, and counts what it
+// leaves out.
 import { capped } from '../domain/describe-value.js'
 import type { Api, Consumer } from '../domain/model.js'
-import type { Outcome, ProducerOutcome, ProducerResult } from '../domain/outcome.js'
+import type {
+  Outcome,
+  ProducerOutcome,
+  ProducerResult,
+  Unmanaged,
+  UnmanagedSharing
+} from '../domain/outcome.js'
 import { listsUnknownNote } from '../domain/tfe-answers.js'
-import type { Change } from '../domain/plan.js'
+import type { Change, KindPlan, Plan } from '../domain/plan.js'
 import { isFilePlace } from '../domain/problems.js'
 import type { Sharer } from '../sharing/today.js'
 import {
@@ -74,20 +82,33 @@ export function filesSummaryMarkdown(
 ): string {
   const { producers, unmanaged = [], dryRun } = report
   const drift = report.drift === true
+  // Once a run manages provider sharing, every change says which kind it is about.
+  const kinds = producers.some(managesProviders)
   const planned = dryRun || !report.wrote
   const count = (result: ProducerResult) => producers.filter(p => p.result === result).length
   // What TFE accepted, after writes; what the plan would do, before them. A producer whose write
   // failed counts in neither: its state is unknown.
   const counted = producers.filter(p => p.result === (report.wrote ? 'changed' : 'would-change'))
-  const added = counted.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0)
-  const removed = counted.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0)
+  const total = (of: (plan: Plan) => readonly unknown[] | undefined) =>
+    counted.reduce((sum, p) => sum + (p.plan ? (of(p.plan)?.length ?? 0) : 0), 0)
+  const added = total(plan => plan.added)
+  const removed = total(plan => plan.removed)
+  const to = (add: number, remove: number, kind = '') =>
+    `${add} ${kind}partnership${plural(add)} ${planned ? 'to add' : 'added'}, ${remove} ${planned ? 'to remove' : 'removed'}`
+  const partnerships = kinds
+    ? `${to(added, removed, 'module ')} · ${to(
+        total(plan => plan.providers?.added),
+        total(plan => plan.providers?.removed),
+        'provider '
+      )}`
+    : to(added, removed)
   const failed = count('failed')
   const changing = planned ? count('would-change') : count('changed')
   const verb = drift ? 'drifted' : planned ? 'would change' : 'changed'
   const what = drift ? ' drift check' : dryRun ? ' plan' : ''
   const patterns = report.patterns.split(/\r?\n/).filter(Boolean).join(', ')
   const head = [
-    `### ${report.failure ? '❌ Failed: ' : ''}Module sharing${what}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
+    `### ${report.failure ? '❌ Failed: ' : ''}${kinds ? 'Module and provider sharing' : 'Module sharing'}${what}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
     ...(report.failure
       ? ['', `**Failed**: ${markdownText(capped(report.failure, MESSAGE_CHARACTERS))}`]
       : []),
@@ -98,7 +119,7 @@ export function filesSummaryMarkdown(
       `**${changing} ${verb}**`,
       `${count('unchanged')} unchanged`,
       failed ? `**${failed} failed**` : '',
-      `${added} partnership${plural(added)} ${planned ? 'to add' : 'added'}, ${removed} ${planned ? 'to remove' : 'removed'}`,
+      partnerships,
       `${unmanaged.length} unmanaged`
     ]
       .filter(Boolean)
@@ -111,7 +132,8 @@ export function filesSummaryMarkdown(
     head.push(
       '',
       'Drift: TFE differs from the sharing files. ➕ a file grants access that TFE does not; ' +
-        '➖ TFE grants access that no file does (the apply would remove it).'
+        '➖ TFE grants access that no file does (the apply would remove it).' +
+        (kinds ? ' Each difference says whether it is about modules or providers.' : '')
     )
   }
 
@@ -125,12 +147,14 @@ export function filesSummaryMarkdown(
   if (failures.length > 0) {
     parts.push({
       before: [],
-      units: failures.map(p => producerSection(p, drift).join('\n')),
+      units: failures.map(p => producerSection(p, drift, kinds).join('\n')),
       after: [],
       more: notShown('failed producer')
     })
   }
   const changed = producers.filter(p => p.result !== 'unchanged' && p.result !== 'failed')
+  // Only the module-consumers API answers with partnership ids.
+  const withPartnerships = changed.some(p => (p.applied?.partnerships.length ?? 0) > 0)
   if (changed.length > 0) {
     const [gains, loses] = drift
       ? [DRIFT_LABEL.added, DRIFT_LABEL.removed]
@@ -143,16 +167,16 @@ export function filesSummaryMarkdown(
         `| Producer | ${gains} | ${loses} |`,
         '| --- | --- | --- |'
       ],
-      units: changed.map(overviewRow),
+      units: changed.map(p => overviewRow(p, kinds)),
       after: [],
       more: notShown('producer')
     })
     parts.push({
       before: [
         '',
-        `<details><summary>Each change with its external ids${report.wrote ? ' and partnership ids' : ''}</summary>`
+        `<details><summary>Each change with its external ids${withPartnerships ? ' and partnership ids' : ''}</summary>`
       ],
-      units: changed.map(p => producerSection(p, drift).join('\n')),
+      units: changed.map(p => producerSection(p, drift, kinds).join('\n')),
       after: ['', '</details>'],
       more: notShown('producer'),
       none: () => ['', `Each change with its external ids: ${where}`]
@@ -161,9 +185,14 @@ export function filesSummaryMarkdown(
   if (unmanaged.length > 0) {
     const n = unmanaged.length
     const open = n <= UNMANAGED_OPEN
+    // Per kind once provider sharing is in play: a producer whose file states only providers
+    // may share modules that no file manages.
+    const perKind = kinds || unmanaged.some(u => u.providers !== undefined)
     const intro = [
       '',
-      `#### Unmanaged: ${n} organization${plural(n)} share${n === 1 ? 's' : ''} modules but ${n === 1 ? 'is' : 'are'} in no file`,
+      perKind
+        ? `#### Unmanaged: ${n} organization${plural(n)} share${n === 1 ? 's' : ''} modules or providers that no file manages`
+        : `#### Unmanaged: ${n} organization${plural(n)} share${n === 1 ? 's' : ''} modules but ${n === 1 ? 'is' : 'are'} in no file`,
       '',
       'Left as they are. Add them to a sharing file to manage them (`export` writes their sharing today).'
     ]
@@ -173,7 +202,7 @@ export function filesSummaryMarkdown(
         '',
         ...(open ? [] : [`<details><summary>${n} unmanaged organizations</summary>`, ''])
       ],
-      units: unmanaged.map(unmanagedItem),
+      units: unmanaged.map(u => unmanagedItem(u, perKind)),
       after: open ? [] : ['', '</details>'],
       more: notShown('unmanaged organization'),
       none: () => [...intro, '', `Not listed here: ${where}`]
@@ -187,7 +216,7 @@ export function filesSummaryMarkdown(
         `<details><summary>${unchanged.length} unchanged producer${plural(unchanged.length)}</summary>`,
         ''
       ],
-      units: unchanged.map(unchangedItem),
+      units: unchanged.map(p => unchangedItem(p, kinds)),
       join: ', ',
       after: ['', '</details>'],
       more: notShown('unchanged producer'),
@@ -197,36 +226,80 @@ export function filesSummaryMarkdown(
   return fitParts(head, parts, limit)
 }
 
-/** One row of the overview: what the producer gains and loses, a few names and a count. */
-function overviewRow({ desired, plan }: ProducerOutcome): string {
-  const name = cell(desired.organization)
-  if (!plan) return `| ${name} | — | — |`
-  const { before, after } = plan.global
-  const gains = names(plan.rows.filter(r => r.change === 'added').map(r => r.consumer))
-  const loses = names(plan.rows.filter(r => r.change === 'removed').map(r => r.consumer))
-  const unknown =
-    plan.previous === undefined ? " (today's list unknown: the whole list is set)" : ''
-  if (after && !before) {
-    // Global sharing grants every organization: no listed consumer loses anything.
-    return `| ${name}${unknown} | **every organization** (global module sharing on) | — |`
-  }
-  const everyOther =
-    before && !after ? '**every organization not listed** (global module sharing off)' : ''
-  return `| ${name}${unknown} | ${gains} | ${[everyOther, loses === '—' ? '' : loses].filter(Boolean).join(', ') || '—'} |`
+/** Does the producer's file state its provider sharing? */
+function managesProviders({ desired, plan }: ProducerOutcome): boolean {
+  return desired.providers !== undefined || plan?.providers !== undefined
 }
 
-/** A few names of consumers, each capped, and how many more. */
+/** One kind's change as the overview shows it; the module one with its table rows. */
+type KindChange = Pick<KindPlan, 'rows' | 'global'>
+
+/** The module part of a plan; undefined when the run leaves module sharing as it is. */
+function moduleChange(plan: Plan): KindChange | undefined {
+  return plan.managesModules ? plan : undefined
+}
+
+/**
+ * One row of the overview: what the producer gains and loses, a few names and a count. Once the
+ * run manages providers, each cell says which kind: `modules: … · providers: …`.
+ */
+function overviewRow({ desired, plan }: ProducerOutcome, kinds: boolean): string {
+  const name = cell(desired.organization)
+  if (!plan) return `| ${name} | — | — |`
+  const unknown =
+    plan.managesModules && plan.previous === undefined
+      ? ` (today's ${kinds ? 'module ' : ''}list unknown: the whole list is set)`
+      : ''
+  if (!kinds) {
+    const { gains, loses } = gainsAndLoses(plan, 'global module sharing')
+    return `| ${name}${unknown} | ${gains || '—'} | ${loses || '—'} |`
+  }
+  const parts = [
+    { label: 'modules', change: moduleChange(plan) },
+    { label: 'providers', change: plan.providers }
+  ].map(({ label, change }) => ({
+    label,
+    ...(change ? gainsAndLoses(change, 'global sharing') : { gains: '', loses: '' })
+  }))
+  const join = (side: 'gains' | 'loses') =>
+    parts
+      .filter(part => part[side] !== '')
+      .map(part => `*${part.label}:* ${part[side]}`)
+      .join(' · ') || '—'
+  return `| ${name}${unknown} | ${join('gains')} | ${join('loses')} |`
+}
+
+/** What one kind gains and loses, as the overview's cells say it; empty when nothing. */
+function gainsAndLoses(
+  { rows, global: { before, after } }: KindChange,
+  globalName: string
+): { gains: string; loses: string } {
+  if (after && !before) {
+    // Global sharing grants every organization: no listed consumer loses anything.
+    return { gains: `**every organization** (${globalName} on)`, loses: '' }
+  }
+  const gains = names(rows.filter(r => r.change === 'added').map(r => r.consumer))
+  const loses = names(rows.filter(r => r.change === 'removed').map(r => r.consumer))
+  const everyOther = before && !after ? `**every organization not listed** (${globalName} off)` : ''
+  return { gains, loses: [everyOther, loses].filter(Boolean).join(', ') }
+}
+
+/** A few names of consumers, each capped, and how many more; empty for none. */
 function names(consumers: readonly Consumer[]): string {
-  if (consumers.length === 0) return '—'
+  if (consumers.length === 0) return ''
   const shown = consumers.slice(0, NAMES_IN_A_ROW).map(c => cell(c.name ?? c.externalId))
   const more = consumers.length - shown.length
   return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
 }
 
-/** A producer in full: its problems, global sharing, its changes with their ids, kept counted. */
+/**
+ * A producer in full: its problems, then each kind it manages: global sharing, its changes with
+ * their ids, kept counted.
+ */
 function producerSection(
   { desired, result, plan, applied, problems }: ProducerOutcome,
-  drift: boolean
+  drift: boolean,
+  kinds: boolean
 ): string[] {
   const org = markdownText(capped(desired.organization))
   const label = drift && result === 'would-change' ? 'drifted' : RESULT_LABEL[result]
@@ -240,49 +313,117 @@ function producerSection(
     if (more > 0) lines.push(`- … and ${more} more: the step's log lists every one.`)
   }
   if (!plan) return lines
-  const { before, after } = plan.global
-  if (before !== after)
-    lines.push('', `Global module sharing: ${onOff(before)} → **${onOff(after)}**`)
-  if (plan.previous === undefined) {
-    lines.push('', `> ${listsUnknownNote}`)
+  const labels = drift ? DRIFT_LABEL : CHANGE_LABEL
+  if (plan.managesModules) {
+    const partnership = new Map(
+      (applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id] as const)
+    )
+    lines.push(
+      ...kindSection(plan, {
+        kind: 'module',
+        labelled: kinds,
+        unknown: plan.previous === undefined,
+        partnership,
+        labels
+      })
+    )
   }
-  const partnership = new Map(
-    (applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id] as const)
-  )
-  const rows = plan.rows.filter(row => row.change !== 'kept' || plan.previous === undefined)
-  const kept = plan.rows.length - rows.length
+  if (plan.providers) {
+    lines.push(
+      ...kindSection(plan.providers, {
+        kind: 'provider',
+        labelled: true,
+        unknown: false,
+        partnership: new Map(),
+        labels
+      })
+    )
+  }
+  return lines
+}
+
+/** One kind of a producer's section: its global sharing, a table of its changes, kept counted. */
+function kindSection(
+  { rows: all, global: { before, after } }: KindChange,
+  options: {
+    kind: 'module' | 'provider'
+    /** Say the kind in the table and the count (a run that manages providers). */
+    labelled: boolean
+    /** Today's list unknown: every row is shown, the whole list is set. */
+    unknown: boolean
+    partnership: ReadonlyMap<string, string>
+    labels: Record<Change, string>
+  }
+): string[] {
+  const { kind, labelled, unknown, partnership, labels } = options
+  const lines: string[] = []
+  if (before !== after)
+    lines.push('', `Global ${kind} sharing: ${onOff(before)} → **${onOff(after)}**`)
+  if (unknown) lines.push('', `> ${listsUnknownNote}`)
+  const rows = all.filter(row => row.change !== 'kept' || unknown)
+  const kept = all.length - rows.length
+  const consumer = labelled ? `${kind} consumer` : 'consumer'
   if (rows.length > 0) {
     const withIds = partnership.size > 0
+    const title = labelled ? `${kind === 'module' ? 'Module' : 'Provider'} consumer` : 'Consumer'
     lines.push(
       '',
-      `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`,
+      `| ${title} | External id | Change |${withIds ? ' Partnership id |' : ''}`,
       `| --- | --- | --- |${withIds ? ' --- |' : ''}`
     )
     for (const { consumer, change } of rows) {
       const id = withIds ? ` ${cell(partnership.get(consumer.externalId) ?? '')} |` : ''
       lines.push(
-        `| ${cell(consumer.name ?? '—')} | ${cell(consumer.externalId)} | ${(drift ? DRIFT_LABEL : CHANGE_LABEL)[change]} |${id}`
+        `| ${cell(consumer.name ?? '—')} | ${cell(consumer.externalId)} | ${labels[change]} |${id}`
       )
     }
   }
-  if (kept > 0) lines.push('', `${kept} consumer${plural(kept)} kept.`)
+  if (kept > 0) lines.push('', `${kept} ${consumer}${plural(kept)} kept.`)
   return lines
 }
 
-function unchangedItem({ desired, plan }: ProducerOutcome): string {
-  const what = plan?.global.after
-    ? 'global'
-    : `${plan?.next.length ?? 0} consumer${plural(plan?.next.length ?? 0)}`
-  return `${markdownText(capped(desired.organization))} (${what})`
+/** An unchanged producer and what it shares: `quiet (1 consumer)`, each kind said if managed. */
+function unchangedItem({ desired, plan }: ProducerOutcome, kinds: boolean): string {
+  const org = markdownText(capped(desired.organization))
+  const what = ({ global, next }: { global: { after: boolean }; next: readonly Consumer[] }) =>
+    global.after ? 'global' : `${next.length} consumer${plural(next.length)}`
+  if (!plan) return `${org} (0 consumers)`
+  if (!kinds) return `${org} (${what(plan)})`
+  const parts = [
+    plan.managesModules ? `modules: ${what(plan)}` : '',
+    plan.providers ? `providers: ${what(plan.providers)}` : ''
+  ]
+  return `${org} (${parts.filter(Boolean).join('; ')})`
 }
 
-function unmanagedItem(u: NonNullable<FilesReport['unmanaged']>[number]): string {
-  const what = u.global
-    ? 'shares with every organization'
-    : u.consumers === undefined
+/**
+ * An unmanaged organization and what it shares that no file manages. Per kind once the run
+ * looked for providers (`modules with 4 consumers, providers with every organization`);
+ * otherwise as for modules alone (`4 consumers`).
+ */
+function unmanagedItem(u: Unmanaged, perKind: boolean): string {
+  const org = markdownText(capped(u.organization))
+  if (!perKind) {
+    const modules = u.modules
+    const what = !modules
       ? 'shares modules'
-      : `${u.consumers} consumer${plural(u.consumers)}`
-  return `- ${markdownText(capped(u.organization))}: ${what}`
+      : modules.global
+        ? 'shares with every organization'
+        : modules.consumers === undefined
+          ? 'shares modules'
+          : `${modules.consumers} consumer${plural(modules.consumers)}`
+    return `- ${org}: ${what}`
+  }
+  const withWhom = (kind: string, sharing: UnmanagedSharing | undefined) =>
+    !sharing
+      ? ''
+      : sharing.global
+        ? `${kind} with every organization`
+        : sharing.consumers === undefined
+          ? kind
+          : `${kind} with ${sharing.consumers} consumer${plural(sharing.consumers)}`
+  const kinds = [withWhom('modules', u.modules), withWhom('providers', u.providers)]
+  return `- ${org}: shares ${kinds.filter(Boolean).join(', ')}`
 }
 
 /** What an export wrote, for the job summary. */

@@ -8,7 +8,9 @@ import type { Outcome, Partnership, ProducerOutcome } from '../domain/outcome.js
  * One producer in the `producers` output, with names. An id given on the seed endpoint is named
  * by TFE's answer to the write; only a dry run of such an id without a lookup would leave the id
  * itself, and a dry run looks every id up. After a failure TFE may hold the old list, the new one
- * or part of the way, so its consumers and global sharing are unknown (null).
+ * or part of the way, so its consumers and global sharing are unknown (null). The provider keys
+ * are null where the run does not manage provider sharing (a producer whose file does not state
+ * it, and every run of the step's inputs).
  */
 export function producerOutput({
   desired,
@@ -18,19 +20,30 @@ export function producerOutput({
 }: ProducerOutcome): Record<string, unknown> {
   const known = result !== 'failed'
   const named = new Map(
-    [...(applied?.consumers ?? []), ...(applied?.partnerships ?? []).map(p => p.consumer)].map(
-      c => [c.externalId, c.name] as const
-    )
+    [
+      ...(applied?.consumers ?? []),
+      ...(applied?.providerConsumers ?? []),
+      ...(applied?.partnerships ?? []).map(p => p.consumer)
+    ].map(c => [c.externalId, c.name] as const)
   )
   const names = (list: readonly Consumer[]) =>
     list.map(c => c.name ?? named.get(c.externalId) ?? c.externalId).sort(byCodePoint)
+  // Provider sharing: null where the run does not manage it.
+  const managed = desired.providers !== undefined || plan?.providers !== undefined
+  const providers = plan?.providers
   return {
     organization: desired.organization,
     result,
     added: names(plan?.added ?? []),
     removed: names(plan?.removed ?? []),
     consumers: known ? names(applied?.consumers ?? plan?.next ?? []) : null,
-    'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null
+    'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null,
+    'provider-added': managed ? names(providers?.added ?? []) : null,
+    'provider-removed': managed ? names(providers?.removed ?? []) : null,
+    'provider-consumers':
+      managed && known ? names(applied?.providerConsumers ?? providers?.next ?? []) : null,
+    'global-provider-sharing':
+      managed && known ? (applied?.globalProvidersAfter ?? providers?.global.after ?? null) : null
   }
 }
 
