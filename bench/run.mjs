@@ -14,6 +14,7 @@
 //   npm run bench -- --only requests,scale
 //   npm run bench -- --only round-trips
 //   npm run bench -- --only many-producers
+//   npm run bench -- --only many-producers-providers   # providers too, registry-partnerships, about 70 s
 //   npm run bench -- --only many-producers-large   # 5,000 producers, about 30 s
 //   npm run bench -- --only shared-limit           # runs of one admin sharing 30/s, about 2 min
 //   npm run bench -- --only scale --no-save        # prints the figures, writes no result file
@@ -22,7 +23,7 @@ import { cpus, loadavg } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { coldStart } from './cold-start.mjs'
-import { manyProducers, manyProducersLarge } from './many-producers.mjs'
+import { manyProducers, manyProducersLarge, manyProducersProviders } from './many-producers.mjs'
 import { requestsPerRun } from './requests.mjs'
 import { Recorder, commandLine, commitOf, loadAverage, machine, saveResult } from './results.mjs'
 import { roundTrips } from './round-trips.mjs'
@@ -42,6 +43,7 @@ const SECTIONS = {
   scale,
   'round-trips': roundTrips,
   'many-producers': manyProducers,
+  'many-producers-providers': manyProducersProviders,
   'many-producers-large': manyProducersLarge,
   'shared-limit': sharedLimit
 }
