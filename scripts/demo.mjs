@@ -24,6 +24,11 @@ const sharing = (/** @type {string} */ name) => {
   if (org?.globalModuleSharing) return 'every organization (global module sharing)'
   return org?.moduleConsumers.join(', ') || 'nobody'
 }
+const providerSharing = (/** @type {string} */ name) => {
+  const org = fake.org(name)
+  if (org?.globalProviderSharing) return 'every organization (global provider sharing)'
+  return org?.providerConsumers.join(', ') || 'nobody'
+}
 
 let exitCode = 1
 try {
@@ -98,14 +103,27 @@ try {
 
 /**
  * Sharing as code: several producers in two reviewed files, planned together (one plan, one
- * summary), then applied. An organization sharing outside the files is reported, not touched.
+ * summary), then applied. The files state module sharing, provider sharing or both (provider
+ * sharing needs api: registry-partnerships); a kind a producer's file does not state is left as
+ * TFE has it. Organizations sharing outside the files are reported, not touched.
  */
 async function filesDemo() {
   fake.requests.length = 0
-  fake.addOrganization({ name: 'platform-modules', moduleConsumers: ['legacy-apps'] })
+  fake.addOrganization({
+    name: 'platform-modules',
+    moduleConsumers: ['legacy-apps'],
+    providerConsumers: ['legacy-apps']
+  })
   fake.addOrganization({ name: 'network-modules', moduleConsumers: ['security'] })
   fake.addOrganization({ name: 'retired-modules', moduleConsumers: ['legacy-apps'] })
+  // Its file states only providers: its module sharing stays, reported as unmanaged.
+  fake.addOrganization({
+    name: 'platform-providers',
+    moduleConsumers: ['security'],
+    providerConsumers: ['networking']
+  })
   fake.addOrganization({ name: 'shadow-modules', globalModuleSharing: true })
+  fake.addOrganization({ name: 'shadow-providers', providerConsumers: ['legacy-apps'] })
   const workspace = mkdtempSync(join(tmpdir(), 'tfe-sharing-demo-'))
   try {
     mkdirSync(join(workspace, 'sharing'))
@@ -117,14 +135,18 @@ async function filesDemo() {
         '    consumers:',
         '      - other-organization',
         '      - platform-team',
+        '    provider-consumers: [platform-team]',
         '  retired-modules:',
         '    consumers: []',
+        '  platform-providers:',
+        '    provider-consumers: [networking, security]',
         ''
       ],
       'sharing/network.yml': [
         'producers:',
         '  network-modules:',
         '    global-module-sharing: true',
+        '    global-provider-sharing: true',
         '  my-organization:',
         '    consumers: [other-organization, platform-team]',
         ''
@@ -133,11 +155,17 @@ async function filesDemo() {
     for (const [file, lines] of Object.entries(files)) {
       writeFileSync(join(workspace, file), lines.join('\n'))
     }
-    section('sharing as code: the files')
+    section('sharing as code: the files (api: registry-partnerships)')
     for (const [file, lines] of Object.entries(files)) {
       console.log(`# ${file}\n${lines.join('\n')}`)
     }
-    const inputs = { config: 'sharing/*.yml', hostname: fake.url, token: fake.adminToken }
+    // Provider sharing is written only through registry-partnerships (TFE v202301-1 and later).
+    const inputs = {
+      config: 'sharing/*.yml',
+      api: 'registry-partnerships',
+      hostname: fake.url,
+      token: fake.adminToken
+    }
     const env = { env: { GITHUB_WORKSPACE: workspace } }
 
     const plan = await runAction({ ...inputs, 'dry-run': 'true' }, env)
@@ -171,10 +199,13 @@ async function filesDemo() {
       'my-organization',
       'network-modules',
       'platform-modules',
+      'platform-providers',
       'retired-modules',
-      'shadow-modules'
+      'shadow-modules',
+      'shadow-providers'
     ]) {
-      console.log(`${name.padEnd(17)} shares modules with: ${sharing(name)}`)
+      console.log(`${name.padEnd(18)} shares modules with: ${sharing(name)}`)
+      console.log(`${''.padEnd(18)} shares providers with: ${providerSharing(name)}`)
     }
     console.log(`the plan exited with code ${plan.code}, the apply with code ${applied.code}`)
     return plan.code === 0 && applied.code === 0 ? 0 : 1
