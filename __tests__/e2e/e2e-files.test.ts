@@ -7,6 +7,7 @@
 import { parse } from 'yaml'
 import { fake, replaceFakeTfe, useFakeTfe } from '../support/fake-tfe-per-test.js'
 import {
+  NO_PROVIDERS,
   expectFileRunSuccess,
   expectStepFailure,
   producersOutput,
@@ -92,7 +93,8 @@ describe('applying sharing files', () => {
         added: [],
         removed: [],
         consumers: ['team-b'],
-        'global-module-sharing': false
+        'global-module-sharing': false,
+        ...NO_PROVIDERS
       },
       {
         organization: 'network',
@@ -100,7 +102,8 @@ describe('applying sharing files', () => {
         added: [],
         removed: [],
         consumers: [],
-        'global-module-sharing': true
+        'global-module-sharing': true,
+        ...NO_PROVIDERS
       },
       {
         organization: 'platform',
@@ -108,7 +111,8 @@ describe('applying sharing files', () => {
         added: ['team-a', 'team-b'],
         removed: ['legacy'],
         consumers: ['team-a', 'team-b'],
-        'global-module-sharing': false
+        'global-module-sharing': false,
+        ...NO_PROVIDERS
       },
       {
         organization: 'tools',
@@ -116,7 +120,8 @@ describe('applying sharing files', () => {
         added: ['team-c'],
         removed: [],
         consumers: ['team-a', 'team-c'],
-        'global-module-sharing': false
+        'global-module-sharing': false,
+        ...NO_PROVIDERS
       }
     ])
     expect(result.outputs.changed).toBe('true')
@@ -252,7 +257,8 @@ describe('export', () => {
         added: [],
         removed: [],
         consumers: [],
-        'global-module-sharing': true
+        'global-module-sharing': true,
+        ...NO_PROVIDERS
       },
       {
         organization: 'platform',
@@ -260,7 +266,8 @@ describe('export', () => {
         added: [],
         removed: [],
         consumers: ['legacy', 'team-a'],
-        'global-module-sharing': false
+        'global-module-sharing': false,
+        ...NO_PROVIDERS
       },
       {
         organization: 'tools',
@@ -268,7 +275,8 @@ describe('export', () => {
         added: [],
         removed: [],
         consumers: ['team-b'],
-        'global-module-sharing': false
+        'global-module-sharing': false,
+        ...NO_PROVIDERS
       }
     ])
   })

@@ -9,6 +9,7 @@ import { parse } from 'yaml'
 import type { ModuleProducerFilter } from '../../test-kit/fake-tfe.mjs'
 import { fake, replaceFakeTfe, useFakeTfe } from '../support/fake-tfe-per-test.js'
 import {
+  NO_PROVIDERS,
   type FileEntry,
   expectFileRunSuccess,
   expectStepFailure,
@@ -216,7 +217,8 @@ describe('dry runs and drift', () => {
         added: ['team-a'],
         removed: ['legacy'],
         consumers: ['team-a'],
-        'global-module-sharing': false
+        'global-module-sharing': false,
+        ...NO_PROVIDERS
       },
       {
         organization: 'tools',
@@ -224,7 +226,8 @@ describe('dry runs and drift', () => {
         added: [],
         removed: [],
         consumers: ['team-a'],
-        'global-module-sharing': false
+        'global-module-sharing': false,
+        ...NO_PROVIDERS
       }
     ])
     expect(result.outputs.changed).toBe('true')
@@ -294,7 +297,8 @@ describe('export, and organizations no file manages', () => {
           added: [],
           removed: [],
           consumers: [],
-          'global-module-sharing': true
+          'global-module-sharing': true,
+          ...NO_PROVIDERS
         },
         {
           organization: 'platform',
@@ -302,7 +306,8 @@ describe('export, and organizations no file manages', () => {
           added: [],
           removed: [],
           consumers: ['legacy', 'team-a'],
-          'global-module-sharing': false
+          'global-module-sharing': false,
+          ...NO_PROVIDERS
         },
         {
           organization: 'tools',
@@ -310,7 +315,8 @@ describe('export, and organizations no file manages', () => {
           added: [],
           removed: [],
           consumers: ['team-b'],
-          'global-module-sharing': false
+          'global-module-sharing': false,
+          ...NO_PROVIDERS
         }
       ])
     }

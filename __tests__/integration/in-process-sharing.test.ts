@@ -2,6 +2,7 @@
 // mode, dry runs, global sharing (the APIs are in-process-apis'; more of each in in-process-modes
 // and in-process-global). Each test checks what a user sees (outputs, summary, log, the one
 // error line) and what TFE received.
+import { NO_PROVIDERS } from '../support/sharing-files.js'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -169,7 +170,8 @@ describe('mode: set through the module-consumers endpoint', () => {
         added: ['team-a'],
         removed: ['legacy'],
         consumers: ['team-a'],
-        'global-module-sharing': false
+        'global-module-sharing': false,
+        ...NO_PROVIDERS
       }
     ])
   })

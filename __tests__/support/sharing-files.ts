@@ -84,9 +84,22 @@ export interface ProducerResult {
   result: 'unchanged' | 'would-change' | 'changed' | 'failed'
   added: string[]
   removed: string[]
-  consumers: string[]
-  'global-module-sharing': boolean
+  consumers: string[] | null
+  'global-module-sharing': boolean | null
+  /** null where the files do not state the producer's provider sharing. */
+  'provider-added': string[] | null
+  'provider-removed': string[] | null
+  'provider-consumers': string[] | null
+  'global-provider-sharing': boolean | null
 }
+
+/** The provider keys of a `producers` entry whose provider sharing no file states. */
+export const NO_PROVIDERS = {
+  'provider-added': null,
+  'provider-removed': null,
+  'provider-consumers': null,
+  'global-provider-sharing': null
+} as const
 
 /** The producers output, parsed; fails the test when the run did not set it. */
 export function producersOutput(result: ActionRun): ProducerResult[] {
