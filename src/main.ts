@@ -199,7 +199,7 @@ function checkLine(outcome: Outcome, settings: Settings): string | undefined {
   }
   const unmanaged = outcome.unmanaged ?? []
   if (settings.failOnUnmanaged && unmanaged.length > 0) {
-    lines.push(unmanagedLine(unmanaged.map(u => u.organization)))
+    lines.push(unmanagedLine(unmanaged, settings.api === 'registry-partnerships'))
   }
   return lines.length > 0 ? lines.join(' ') : undefined
 }

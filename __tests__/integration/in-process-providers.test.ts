@@ -124,3 +124,14 @@ it('says which kind a dry run of one producer would change', async () => {
   )
   expect(fake.writes()).toEqual([])
 })
+
+it('fails fail-on-unmanaged with each organization and the kinds it shares', async () => {
+  fake.addOrganization({ name: 'tools', providerConsumers: ['team-b'] })
+  file('sharing/registry.yml', ['producers:', '  platform:', '    consumers: [legacy]'])
+  const result = await run({ 'dry-run': 'true', 'fail-on-unmanaged': 'true' })
+  expect(result.code).toBe(1)
+  expect(annotations(result, 'error').join('\n')).toContain(
+    'Unmanaged: 2 organizations share modules or providers that no sharing file manages ' +
+      '(platform (providers), tools (providers)).'
+  )
+})

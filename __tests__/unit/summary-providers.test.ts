@@ -484,14 +484,17 @@ describe('a run of many producers with providers, as a comment', () => {
 describe('fail-on-unmanaged', () => {
   it('says which kinds each organization shares once providers were looked for', () => {
     expect(
-      unmanagedLine([
-        { organization: 'tools', modules: { global: false, consumers: 2 }, providers: undefined },
-        {
-          organization: 'side',
-          modules: { global: true, consumers: undefined },
-          providers: { global: false, consumers: 3 }
-        }
-      ])
+      unmanagedLine(
+        [
+          { organization: 'tools', modules: { global: false, consumers: 2 }, providers: undefined },
+          {
+            organization: 'side',
+            modules: { global: true, consumers: undefined },
+            providers: { global: false, consumers: 3 }
+          }
+        ],
+        true
+      )
     ).toBe(
       'Unmanaged: 2 organizations share modules or providers that no sharing file manages ' +
         '(tools (modules), side (modules, providers)). Add that sharing to a sharing file ' +
@@ -499,27 +502,21 @@ describe('fail-on-unmanaged', () => {
     )
   })
 
-  it('words a run that manages providers per kind, even for names alone', () => {
-    expect(unmanagedLine(['tools'], true)).toBe(
-      'Unmanaged: 1 organization shares modules or providers that no sharing file manages ' +
-        '(tools). Add that sharing to a sharing file (export writes their sharing today), or ' +
-        'stop it in TFE.'
-    )
-  })
-
-  it('keeps its words for modules alone, from entries or from names', () => {
-    const line =
-      'Unmanaged: 1 organization shares modules but is in no sharing file (network). Add them ' +
-      'to a sharing file (export writes their sharing today), or stop their sharing in TFE.'
-    expect(unmanagedLine(['network'])).toBe(line)
+  it('keeps its words for modules alone where providers were not looked for', () => {
     expect(
-      unmanagedLine([
-        {
-          organization: 'network',
-          modules: { global: true, consumers: undefined },
-          providers: undefined
-        }
-      ])
-    ).toBe(line)
+      unmanagedLine(
+        [
+          {
+            organization: 'network',
+            modules: { global: true, consumers: undefined },
+            providers: undefined
+          }
+        ],
+        false
+      )
+    ).toBe(
+      'Unmanaged: 1 organization shares modules but is in no sharing file (network). Add them ' +
+        'to a sharing file (export writes their sharing today), or stop their sharing in TFE.'
+    )
   })
 })

@@ -195,28 +195,24 @@ export function driftLine(
  * producer whose file states only providers may share modules that no file manages.
  */
 export function unmanagedLine(
-  unmanaged: readonly Unmanaged[] | readonly string[],
-  providersManaged = false
+  unmanaged: readonly Unmanaged[],
+  /** Whether the run looked for provider sharing too (registry-partnerships): then say kinds. */
+  providersLooked: boolean
 ): string {
-  const entries = unmanaged.map(u =>
-    typeof u === 'string' ? { organization: u, modules: undefined, providers: undefined } : u
-  )
-  const n = entries.length
-  if (providersManaged || entries.some(u => u.providers !== undefined)) {
-    // Names alone say no kind.
-    const kinds = ({ organization, modules, providers }: Unmanaged) => {
-      const what = [modules ? 'modules' : '', providers ? 'providers' : ''].filter(Boolean)
-      return what.length > 0 ? `${organization} (${what.join(', ')})` : organization
-    }
+  const n = unmanaged.length
+  if (providersLooked) {
+    // Each entry shares at least one kind: that is what made it unmanaged.
+    const kinds = ({ organization, modules, providers }: Unmanaged) =>
+      `${organization} (${[modules ? 'modules' : '', providers ? 'providers' : ''].filter(Boolean).join(', ')})`
     return (
       `Unmanaged: ${n} organization${n === 1 ? ' shares' : 's share'} modules or providers ` +
-      `that no sharing file manages (${someNames(entries.map(kinds))}). ` +
+      `that no sharing file manages (${someNames(unmanaged.map(kinds))}). ` +
       'Add that sharing to a sharing file (export writes their sharing today), or stop it in TFE.'
     )
   }
   return (
     `Unmanaged: ${n} organization${n === 1 ? ' shares' : 's share'} modules ` +
-    `but ${n === 1 ? 'is' : 'are'} in no sharing file (${someNames(entries.map(u => u.organization))}). ` +
+    `but ${n === 1 ? 'is' : 'are'} in no sharing file (${someNames(unmanaged.map(u => u.organization))}). ` +
     'Add them to a sharing file (export writes their sharing today), or stop their sharing in TFE.'
   )
 }
