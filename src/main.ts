@@ -238,7 +238,9 @@ async function runExport(
     core.warning(
       `export: no organization on ${settings.baseUrl} shares its ${withProviders ? 'modules or providers' : 'modules'}, so there is nothing to export; ${file} was not written.`
     )
-    await writeSummary(exportMarkdown(sharers, file, settings.baseUrl))
+    await writeSummary(
+      exportMarkdown(sharers, file, settings.baseUrl, withProviders ? providerSharers : undefined)
+    )
     return
   }
   const text = sharingFileText(exportEntries(sharers, providerSharers), exportTo.schemaUrl)
@@ -255,7 +257,9 @@ async function runExport(
   }
   const producers = new Set([...sharers, ...providerSharers].map(s => s.organization)).size
   log(`Wrote the sharing of ${producers} producer${producers === 1 ? '' : 's'} to ${file}`)
-  await writeSummary(exportMarkdown(sharers, file, settings.baseUrl))
+  await writeSummary(
+    exportMarkdown(sharers, file, settings.baseUrl, withProviders ? providerSharers : undefined)
+  )
 }
 
 /** One entry a producer, with what it shares of each kind (by name, as sharing files write it). */

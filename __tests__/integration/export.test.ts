@@ -170,6 +170,11 @@ describe('export of provider sharing', () => {
         ''
       ].join('\n')
     )
+    expect(result.summary).toContain('### Module and provider sharing exported: 3 producers')
+    expect(result.summary).toContain(
+      'modules: 2 with a consumer list, 0 sharing with every organization; providers: 1 with a ' +
+        'consumer list, 1 sharing with every organization. Nothing in TFE was changed.'
+    )
     // Planned again on the same TFE, the exported file changes nothing.
     const writesBefore = fake.writes().length
     const plan = await runInProcess(
@@ -196,6 +201,8 @@ describe('export of provider sharing', () => {
     const text = readFileSync(join(workspace, 'sharing/today.yml'), 'utf8')
     expect(text).not.toContain('provider')
     expect(text).not.toContain('tools')
+    expect(result.summary).toContain('### Module sharing exported: 2 producers')
+    expect(result.summary).toContain('Provider sharing was left out')
     expect(annotations(result, 'notice')).toEqual([
       'export: provider sharing was left out of sharing/today.yml: it is written only through ' +
         'registry-partnerships (TFE v202301-1 or later). Run export with api: registry-partnerships to include it.'

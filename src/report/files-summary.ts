@@ -427,21 +427,43 @@ function unmanagedItem(u: Unmanaged, perKind: boolean): string {
 }
 
 /** What an export wrote, for the job summary. */
-export function exportMarkdown(entries: readonly Sharer[], file: string, baseUrl: string): string {
+export function exportMarkdown(
+  entries: readonly Sharer[],
+  file: string,
+  baseUrl: string,
+  /** Who shares providers; undefined when export left provider sharing out (another api). */
+  providers?: readonly Sharer[]
+): string {
   const tfe = markdownText(capped(baseUrl))
-  if (entries.length === 0) {
+  const what = providers ? 'Module and provider sharing' : 'Module sharing'
+  const leftOut = providers
+    ? []
+    : [
+        'Provider sharing was left out: it is written only through registry-partnerships (TFE v202301-1 or later). Export with `api: registry-partnerships` to include it.',
+        ''
+      ]
+  const producers = new Set([...entries, ...(providers ?? [])].map(e => e.organization)).size
+  if (producers === 0) {
     return [
-      '### Module sharing: nothing to export',
+      `### ${what}: nothing to export`,
       '',
-      `No organization on TFE ${tfe} shares its modules, so ${codeSpan(capped(file))} was not written. Nothing in TFE was changed.`,
-      ''
+      `No organization on TFE ${tfe} shares its ${providers ? 'modules or providers' : 'modules'}, so ${codeSpan(capped(file))} was not written. Nothing in TFE was changed.`,
+      '',
+      ...leftOut
     ].join('\n')
   }
-  const global = entries.filter(e => e.global).length
+  const counts = (list: readonly Sharer[]) => {
+    const global = list.filter(e => e.global).length
+    return `${list.length - global} with a consumer list, ${global} sharing with every organization`
+  }
+  const sharing = providers
+    ? `modules: ${counts(entries)}; providers: ${counts(providers)}`
+    : counts(entries)
   return [
-    `### Module sharing exported: ${entries.length} producer${plural(entries.length)}`,
+    `### ${what} exported: ${producers} producer${plural(producers)}`,
     '',
-    `TFE ${tfe} → ${codeSpan(capped(file))}: ${entries.length - global} with a consumer list, ${global} sharing with every organization. Nothing in TFE was changed.`,
-    ''
+    `TFE ${tfe} → ${codeSpan(capped(file))}: ${sharing}. Nothing in TFE was changed.`,
+    '',
+    ...leftOut
   ].join('\n')
 }
