@@ -110,8 +110,13 @@ const YAML_HINTS = {
 //     platform-modules:       # a producing organization, by name
 //       consumers:            # the whole list: names or org- external ids
 //         - app-team-a
+//       provider-consumers:   # providers too, if stated: the whole list, names or org- ids
+//         - app-team-a
 //     network-modules:
-//       global-module-sharing: true
+//       global-module-sharing: true   # or global-provider-sharing: true
+//
+// A producer states module sharing, provider sharing or both; a kind it does not state is not
+// managed (left as TFE has it).
 
 
 
@@ -119,9 +124,29 @@ const YAML_HINTS = {
 /** The only version of the format. */
 const SHARING_FILE_VERSION = 1;
 const TOP_KEYS = ['version', 'producers'];
-const PRODUCER_KEYS = ['consumers', 'global-module-sharing'];
-const ADD_SETTINGS = 'add consumers: with the organizations to share with (consumers: [] for nobody), ' +
-    'or global-module-sharing: true';
+const PRODUCER_KEYS = [
+    'consumers',
+    'global-module-sharing',
+    'provider-consumers',
+    'global-provider-sharing'
+];
+const MODULES = {
+    list: 'consumers',
+    global: 'global-module-sharing',
+    entry: 'consumer',
+    shared: 'modules'
+};
+const PROVIDERS = {
+    list: 'provider-consumers',
+    global: 'global-provider-sharing',
+    entry: 'provider consumer',
+    shared: 'providers'
+};
+/** What a producer states, as the messages that ask for it say it. */
+const WHAT_A_PRODUCER_STATES = 'consumers: or global-module-sharing: true for modules, ' +
+    'provider-consumers: or global-provider-sharing: true for providers';
+const ADD_SETTINGS = 'add consumers: (modules) or provider-consumers: (providers) with the organizations to share ' +
+    'with ([] for nobody), or global-module-sharing: true or global-provider-sharing: true';
 /** Reads one sharing file. `file` is how problems name it (relative to the workspace). */
 function parseSharingFile(text, file) {
     const lines = new dist/* LineCounter */.HN();
@@ -144,7 +169,7 @@ function readFile(context, document) {
     const top = document.contents;
     if (top === null || ((0,dist/* isScalar */.jn)(top) && top.value === null)) {
         report(context, 0, 'the file holds no settings; write producers: with at least one producing organization, ' +
-            'and under each its consumers: or global-module-sharing: true');
+            `and under each what it shares: ${WHAT_A_PRODUCER_STATES}`);
         return [];
     }
     if (!(0,dist/* isMap */.jh)(top)) {
@@ -183,12 +208,12 @@ function readProducers(context, key, value) {
         return [];
     if (isEmpty(value) || ((0,dist/* isMap */.jh)(value) && value.items.length === 0)) {
         report(context, isEmpty(value) ? start(key) : start(value), `producers is empty; write at least one producing organization under it, ` +
-            'as name: with consumers: or global-module-sharing: true');
+            `as name: with what it shares under it (${WHAT_A_PRODUCER_STATES})`);
         return [];
     }
     if (!(0,dist/* isMap */.jh)(value)) {
         report(context, start(value), `producers must be a map of producing organizations, not ${kindOf(value)}; ` +
-            'write each organization as name: with consumers: or global-module-sharing: true under it');
+            `write each organization as name: with what it shares under it (${WHAT_A_PRODUCER_STATES})`);
         return [];
     }
     const producers = [];
@@ -253,59 +278,100 @@ function readProducer(context, value, keyOffset, label, organization) {
         return undefined;
     }
     if (!(0,dist/* isMap */.jh)(value)) {
-        const hint = (0,dist/* isSeq */.oP)(value) ? '; write consumers: above the list, indented under the name' : '';
-        report(context, start(value), `${label} must be a map with consumers: or global-module-sharing:, not ${kindOf(value)}${hint}`);
+        const hint = (0,dist/* isSeq */.oP)(value)
+            ? '; write consumers: (or provider-consumers:) above the list, indented under the name'
+            : '';
+        report(context, start(value), `${label} must be a map with consumers:, global-module-sharing:, provider-consumers: or ` +
+            `global-provider-sharing:, not ${kindOf(value)}${hint}`);
         return undefined;
     }
     const { keys, suggested } = readKeys(context, value, PRODUCER_KEYS, {
         where: ` in ${label}`,
-        takes: 'a producer takes only consumers and global-module-sharing'
+        takes: 'a producer takes only consumers, global-module-sharing, provider-consumers and ' +
+            'global-provider-sharing'
     });
-    const consumersPair = keys.get('consumers');
-    const globalPair = keys.get('global-module-sharing');
-    const list = consumersPair
-        ? readConsumers(context, consumersPair.key, consumersPair.value, label, organization)
-        : undefined;
-    const global = globalPair
-        ? readGlobal(context, globalPair.key, globalPair.value, label)
-        : undefined;
-    if (global === true && (0,dist/* isSeq */.oP)(consumersPair?.value) && consumersPair.value.items.length > 0) {
-        const count = consumersPair.value.items.length;
-        report(context, start(globalPair?.key), `${label} has global-module-sharing: true and ${count} consumer${count === 1 ? '' : 's'}; ` +
-            'global sharing shares with every organization and clears the list: ' +
-            'remove the consumers, or set global-module-sharing: false');
+    // Both kinds are read, so that every problem of the producer is reported at once.
+    const modules = readKind(context, keys, MODULES, label, organization);
+    const providers = readKind(context, keys, PROVIDERS, label, organization);
+    if (modules === undefined || providers === undefined)
         return undefined;
-    }
-    if (global === false && !consumersPair) {
-        report(context, start(globalPair?.key), `${label} has global-module-sharing: false but no consumers; add consumers: with the ` +
-            'organizations to share with (consumers: [] for nobody)');
-        return undefined;
-    }
-    if (!consumersPair && !globalPair) {
+    if (!modules.stated && !providers.stated) {
+        // A key taken for a typo of one of them is reported already, with the key it was meant as.
         if (suggested.size === 0) {
-            report(context, keyOffset, `${label} has neither consumers nor global-module-sharing; ${ADD_SETTINGS}`);
+            report(context, keyOffset, `${label} states neither module nor provider sharing; ${ADD_SETTINGS}`);
         }
         return undefined;
     }
+    const settings = modules.stated
+        ? {
+            managesModules: true,
+            consumers: modules.consumers,
+            consumerLines: modules.consumerLines,
+            globalModuleSharing: modules.global
+        }
+        : // Not managed: left as TFE has it; the empty list and false are placeholders, never planned.
+            { managesModules: false, consumers: [], consumerLines: [], globalModuleSharing: false };
+    if (providers.stated) {
+        const { line, col } = context.lines.linePos(providers.offset);
+        settings.providers = {
+            consumers: providers.consumers,
+            consumerLines: providers.consumerLines,
+            global: providers.global,
+            line: Math.max(1, line),
+            column: Math.max(1, col)
+        };
+    }
+    return settings;
+}
+/**
+ * One kind of sharing of a producer: its list, or global sharing, checked against each other.
+ * undefined when it has a problem (reported).
+ */
+function readKind(context, keys, kind, label, organization) {
+    const listPair = keys.get(kind.list);
+    const globalPair = keys.get(kind.global);
+    if (!listPair && !globalPair)
+        return { stated: false };
+    const list = listPair
+        ? readConsumers(context, listPair.key, listPair.value, label, organization, kind)
+        : undefined;
+    const global = globalPair
+        ? readGlobal(context, globalPair.key, globalPair.value, label, kind)
+        : undefined;
+    if (global === true && (0,dist/* isSeq */.oP)(listPair?.value) && listPair.value.items.length > 0) {
+        const count = listPair.value.items.length;
+        report(context, start(globalPair?.key), `${label} has ${kind.global}: true and ${count} ${kind.entry}${count === 1 ? '' : 's'}; ` +
+            'global sharing shares with every organization and clears the list: ' +
+            `remove the ${kind.entry}s, or set ${kind.global}: false`);
+        return undefined;
+    }
+    if (global === false && !listPair) {
+        report(context, start(globalPair?.key), `${label} has ${kind.global}: false but no ${kind.list}; add ${kind.list}: with the ` +
+            `organizations to share with (${kind.list}: [] for nobody)`);
+        return undefined;
+    }
+    if (globalPair && global === undefined)
+        return undefined;
+    const offset = Math.min(...[listPair?.key, globalPair?.key].filter(key => key !== undefined).map(key => start(key)));
     if (global === true)
-        return { consumers: [], consumerLines: [], globalModuleSharing: true };
+        return { stated: true, consumers: [], consumerLines: [], global, offset };
     if (list === undefined)
         return undefined;
-    return { ...list, globalModuleSharing: false };
+    return { stated: true, ...list, global: false, offset };
 }
-function readConsumers(context, key, value, label, organization) {
+function readConsumers(context, key, value, label, organization, kind) {
     if (aliasReported(context, value))
         return undefined;
     if (isEmpty(value)) {
-        report(context, start(key), `consumers of ${label} is empty; write consumers: [] to share with nobody, ` +
+        report(context, start(key), `${kind.list} of ${label} is empty; write ${kind.list}: [] to share with nobody, ` +
             'or list the organizations under it, one - name a line');
         return undefined;
     }
     if (!(0,dist/* isSeq */.oP)(value)) {
         const how = (0,dist/* isMap */.jh)(value)
             ? 'write each organization as - name, with no colon after it'
-            : 'write each organization on its own line under consumers:, as - name';
-        report(context, start(value), `consumers of ${label} must be a list, not ${kindOf(value)}; ${how}`);
+            : `write each organization on its own line under ${kind.list}:, as - name`;
+        report(context, start(value), `${kind.list} of ${label} must be a list, not ${kindOf(value)}; ${how}`);
         return undefined;
     }
     const consumers = [];
@@ -315,7 +381,7 @@ function readConsumers(context, key, value, label, organization) {
     for (const item of value.items) {
         const offset = start(item);
         const line = lineOf(context, offset);
-        const problem = consumerProblem(item, organization);
+        const problem = consumerProblem(item, organization, kind);
         if (typeof problem === 'string') {
             report(context, offset, problem);
             valid = false;
@@ -324,7 +390,7 @@ function readConsumers(context, key, value, label, organization) {
         const text = problem.kind === 'id' ? problem.id : problem.name;
         const first = seen.get(text);
         if (first !== undefined) {
-            report(context, offset, `${(0,describe/* isQuotable */.ym)(text) ? text : 'this consumer'} is listed twice in the consumers of ` +
+            report(context, offset, `${(0,describe/* isQuotable */.ym)(text) ? text : `this ${kind.entry}`} is listed twice in the ${kind.list} of ` +
                 `${label} (first on line ${first}); remove this entry`);
             valid = false;
             continue;
@@ -336,26 +402,27 @@ function readConsumers(context, key, value, label, organization) {
     return valid ? { consumers, consumerLines } : undefined;
 }
 /** The consumer an entry names, or what is wrong with it. Classified as the step input does. */
-function consumerProblem(item, producer) {
+function consumerProblem(item, producer, kind) {
     if (isEmpty(item)) {
-        return ('a consumer entry is empty (a - with nothing after it); write an organization name ' +
+        return (`a ${kind.entry} entry is empty (a - with nothing after it); write an organization name ` +
             'or external id, or remove the line');
     }
     if ((0,dist/* isAlias */.Vj)(item))
         return ALIAS;
     if (!(0,dist/* isScalar */.jn)(item)) {
         const hint = (0,dist/* isMap */.jh)(item) ? ' (is there a colon after a name?)' : '';
-        return `a consumer must be an organization name or external id, not ${kindOf(item)}${hint}`;
+        return `a ${kind.entry} must be an organization name or external id, not ${kindOf(item)}${hint}`;
     }
     if (typeof item.value !== 'string')
-        return `consumer ${readAsNonString(item)}`;
+        return `${kind.entry} ${readAsNonString(item)}`;
     const value = item.value;
     if ((0,model/* isExternalId */.bg)(value))
         return { kind: 'id', id: value };
     if ((0,model/* isOrganizationName */.Px)(value) && !(0,describe_value/* looksLikeToken */.NM)(value)) {
         if (value === producer) {
             const who = (0,describe/* isQuotable */.ym)(producer) ? producer : 'the producer';
-            return `${who} lists itself as a consumer; an organization always uses its own modules: remove this entry`;
+            return (`${who} lists itself as a ${kind.entry}; an organization always uses its own ` +
+                `${kind.shared}: remove this entry`);
         }
         return (0,model/* looksLikeExternalId */.ku)(value)
             ? { kind: 'name', name: value, looksLikeId: true }
@@ -364,15 +431,15 @@ function consumerProblem(item, producer) {
     const hint = /\s-\s/.test(value)
         ? '; is a - entry indented more than the one above it?'
         : (0,describe/* tokenHint */.jE)(value);
-    return ('this consumer is neither an organization name (letters, digits, - and _) nor an external id ' +
-        `(org- and 16 base58 characters): ${(0,describe/* shown */.SP)(value, describe_value/* NAME_CHARACTER */.YI)}${hint}`);
+    return (`this ${kind.entry} is neither an organization name (letters, digits, - and _) nor an ` +
+        `external id (org- and 16 base58 characters): ${(0,describe/* shown */.SP)(value, describe_value/* NAME_CHARACTER */.YI)}${hint}`);
 }
-function readGlobal(context, key, value, label) {
+function readGlobal(context, key, value, label, kind) {
     if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'boolean')
         return value.value;
     if (aliasReported(context, value))
         return undefined;
-    report(context, isEmpty(value) ? start(key) : start(value), `global-module-sharing of ${label} must be true or false, not ${show(value)}`);
+    report(context, isEmpty(value) ? start(key) : start(value), `${kind.global} of ${label} must be true or false, not ${show(value)}`);
     return undefined;
 }
 /**
@@ -390,10 +457,10 @@ function readKeys(context, map, known, { where, takes }) {
         const offset = key ? start(key) : start(value, start(map));
         const name = (0,dist/* isScalar */.jn)(key) && typeof key.value === 'string' ? key.value : undefined;
         if (name === undefined || !known.includes(name)) {
-            const guess = name === undefined ? undefined : closest(name, known);
-            if (guess)
+            const guesses = name === undefined ? [] : closest(name, known);
+            for (const guess of guesses)
                 suggested.add(guess);
-            const meant = guess ? `; did you mean ${guess}?` : '';
+            const meant = guesses.length > 0 ? `; did you mean ${guesses.join(' or ')}?` : '';
             report(context, offset, `unknown key ${keyLabel(key)}${where}: ${takes}${meant}`);
             continue;
         }
@@ -407,11 +474,25 @@ function readKeys(context, map, known, { where, takes }) {
     }
     return { keys, suggested };
 }
-/** The known key an unknown one was probably meant as: a near miss, or a different spelling. */
+/**
+ * The known keys an unknown one was probably meant as: a near miss, a different spelling, the
+ * start of one (`provider`, `providers`) or one with a word before it (`module-consumers`). The
+ * nearest; both when two are about as near (`global`), since a guess would then be a coin toss.
+ */
 function closest(name, known) {
     const normal = name.toLowerCase().replace(/[_ ]/g, '-');
-    return known.find(key => distance(normal, key) <= 3 ||
-        (normal.length >= 4 && (key.startsWith(normal) || normal.startsWith(key))));
+    const stem = normal.replace(/s$/, '');
+    const near = known
+        .filter(key => distance(normal, key) <= 3 ||
+        (stem.length >= 4 &&
+            (key.startsWith(stem) || normal.startsWith(key) || normal.endsWith(`-${key}`))))
+        .map(key => ({ key, distance: distance(normal, key) }))
+        .sort((a, b) => a.distance - b.distance);
+    const best = near[0]?.distance ?? 0;
+    return near
+        .filter(guess => guess.distance <= best + 2)
+        .slice(0, 2)
+        .map(guess => guess.key);
 }
 /** Levenshtein distance. */
 function distance(a, b) {

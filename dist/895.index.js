@@ -9,7 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MAX_SHARING_FILE_BYTES: () => (/* binding */ MAX_SHARING_FILE_BYTES),
 /* harmony export */   combineSharingFiles: () => (/* binding */ combineSharingFiles),
-/* harmony export */   loadSharingFiles: () => (/* binding */ loadSharingFiles)
+/* harmony export */   inFileOrder: () => (/* binding */ inFileOrder),
+/* harmony export */   loadSharingFiles: () => (/* binding */ loadSharingFiles),
+/* harmony export */   providerProblems: () => (/* binding */ providerProblems)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
@@ -18,8 +20,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4142);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3006);
 /* harmony import */ var _domain_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5529);
+/* harmony import */ var _domain_tfe_answers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3147);
 // Sharing files, read and checked together into the desired sharing of every producer they name.
 // Reading is the only I/O here; combining the files is pure (`combineSharingFiles`).
+
 
 
 
@@ -66,17 +70,45 @@ function combineSharingFiles(files) {
     }
     const desired = [...first.values()]
         .sort((a, b) => (0,_domain_model_js__WEBPACK_IMPORTED_MODULE_4__/* .byCodePoint */ .HH)(a.organization, b.organization))
-        .map(({ organization, consumers, consumerLines, globalModuleSharing, source }) => ({
+        .map(desiredFromFile);
+    return { desired, errors: inFileOrder(errors) };
+}
+function desiredFromFile({ organization, managesModules, consumers, consumerLines, globalModuleSharing, providers, source }) {
+    const at = (line) => ({ file: source.file, line });
+    const desired = {
         organization,
         consumers,
         mode: 'set',
         globalModuleSharing,
         allowEmpty: true,
         place: source,
-        consumerPlaces: consumerLines.map(line => ({ file: source.file, line }))
-    }));
-    errors.sort((a, b) => (0,_domain_model_js__WEBPACK_IMPORTED_MODULE_4__/* .byCodePoint */ .HH)(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-    return { desired, errors };
+        consumerPlaces: consumerLines.map(at),
+        managesModules
+    };
+    if (providers) {
+        desired.providers = {
+            consumers: providers.consumers,
+            consumerPlaces: providers.consumerLines.map(at),
+            global: providers.global,
+            place: { file: source.file, line: providers.line, column: providers.column }
+        };
+    }
+    return desired;
+}
+/**
+ * The problems of a run's files that come from the run's settings, not from the files alone:
+ * provider sharing stated while the run's `api` cannot write it (only registry-partnerships
+ * does). One problem per producer, where its provider sharing is stated; checked before any
+ * request, as the files' own problems are.
+ */
+function providerProblems(desired, api) {
+    if (api === 'registry-partnerships')
+        return [];
+    return inFileOrder(desired.flatMap(({ providers }) => providers ? [{ ...providers.place, message: (0,_domain_tfe_answers_js__WEBPACK_IMPORTED_MODULE_5__/* .providersNeedRegistryPartnerships */ .fo)(api) }] : []));
+}
+/** Problems sorted by file, line and column, as annotations and the log show them. */
+function inFileOrder(problems) {
+    return [...problems].sort((a, b) => (0,_domain_model_js__WEBPACK_IMPORTED_MODULE_4__/* .byCodePoint */ .HH)(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
 function place({ source }) {
     return `${source.file}:${source.line}`;

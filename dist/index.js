@@ -532,6 +532,168 @@ function byCodePoint(a, b) {
 
 /***/ }),
 
+/***/ 3147:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ cannotExport),
+/* harmony export */   L$: () => (/* binding */ CANNOT_LIST_CONSUMERS),
+/* harmony export */   _4: () => (/* binding */ listsUnknown),
+/* harmony export */   aE: () => (/* binding */ endpointMissing),
+/* harmony export */   bo: () => (/* binding */ CANNOT_LIST_PROVIDER_CONSUMERS),
+/* harmony export */   cb: () => (/* binding */ notSiteAdmin),
+/* harmony export */   eg: () => (/* binding */ listsUnknownNote),
+/* harmony export */   fg: () => (/* binding */ describeNotFound),
+/* harmony export */   fo: () => (/* binding */ providersNeedRegistryPartnerships),
+/* harmony export */   iT: () => (/* binding */ noSuchConsumers),
+/* harmony export */   p2: () => (/* binding */ httpError),
+/* harmony export */   pR: () => (/* binding */ noSuchProducer),
+/* harmony export */   pb: () => (/* binding */ adminApiNotFound)
+/* harmony export */ });
+/* unused harmony export notFoundOrNotSiteAdmin */
+/* harmony import */ var _describe_value_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6791);
+// What TFE's answers mean, worded once for every run: no such organization, a token that is not a
+// site administrator's, a TFE that cannot list module consumers, an endpoint this TFE lacks. Pure
+// text from plain values, so that the planner, the engine and the report all say the same thing.
+// The facts behind each line: docs/tfe-api.md.
+
+/** `platform: `, or nothing for a line about the whole run. */
+function subject(organization) {
+    return organization ? `${(0,_describe_value_js__WEBPACK_IMPORTED_MODULE_0__/* .capped */ .uo)(organization)}: ` : '';
+}
+function sentence(text, organization) {
+    return organization
+        ? `${(0,_describe_value_js__WEBPACK_IMPORTED_MODULE_0__/* .capped */ .uo)(organization)}: ${text}`
+        : text.charAt(0).toUpperCase() + text.slice(1);
+}
+function notSiteAdmin(organization) {
+    return sentence("the token is valid but not a site administrator's (HTTP 404 from the admin API). " +
+        "Use a site admin's API token.", organization);
+}
+/** The admin organizations list itself answered 404, and TFE would not say why. */
+function adminApiNotFound() {
+    return ("The admin organizations API answered HTTP 404: the token is not a site administrator's, or " +
+        "this is not TFE. Use a site admin's API token for a TFE hostname.");
+}
+/** A 404 that no second look could explain. */
+function notFoundOrNotSiteAdmin(method, path, organization) {
+    return (`${subject(organization)}${method} ${path} answered HTTP 404: the organization does not exist, ` +
+        "or the token is not a site administrator's. Check the name and use a site admin's token.");
+}
+/** The producer is not on this TFE. `where`: what the user should check. */
+function noSuchProducer(organization, where) {
+    return (`${(0,_describe_value_js__WEBPACK_IMPORTED_MODULE_0__/* .capped */ .uo)(organization)}: no such organization on this TFE (HTTP 404). ` +
+        (where === 'input' ? 'Check the organization input.' : "Check the producer's name."));
+}
+/** Consumers that name no organization of this TFE, by name and by external id. */
+function noSuchConsumers(organization, missing) {
+    const names = missing.flatMap(ref => (ref.kind === 'name' ? [(0,_describe_value_js__WEBPACK_IMPORTED_MODULE_0__/* .capped */ .uo)(ref.name)] : []));
+    const ids = missing.flatMap(ref => (ref.kind === 'id' ? [(0,_describe_value_js__WEBPACK_IMPORTED_MODULE_0__/* .capped */ .uo)(ref.id)] : []));
+    const what = [
+        names.length ? `named ${names.join(', ')}` : '',
+        ids.length ? `with external id ${ids.join(', ')}` : ''
+    ]
+        .filter(Boolean)
+        .join(', nor any ');
+    return (`${(0,_describe_value_js__WEBPACK_IMPORTED_MODULE_0__/* .capped */ .uo)(organization)}: no organization ${what} on this TFE (HTTP 404)${mistypedIds(missing)}; ` +
+        'nothing was changed. Check the consumers list.');
+}
+/** A missing name that starts like an external id may be a mistyped id: say it is not one. */
+function mistypedIds(missing) {
+    const suspects = missing.flatMap(ref => ref.kind === 'name' && ref.looksLikeId ? [(0,_describe_value_js__WEBPACK_IMPORTED_MODULE_0__/* .capped */ .uo)(ref.name)] : []);
+    if (suspects.length === 0)
+        return '';
+    return (`, and ${suspects.join(', ')} ${suspects.length === 1 ? 'is not a valid external id' : 'are not valid external ids'} ` +
+        'either (org- followed by 16 base58 characters, as in org-939hp5K7kecppVmd)');
+}
+/** The relationships endpoint (v202103-1) is missing: today's consumer lists cannot be read. */
+const CANNOT_LIST_CONSUMERS = 'this TFE does not list module consumers';
+/** What a summary says of a producer whose list before the run is unknown. */
+const listsUnknownNote = `This TFE does not list module consumers, so the list before this run is unknown.`;
+/** The warning of a run that writes lists it could not read first. */
+function listsUnknown(organizations) {
+    if (organizations.length === 1) {
+        return `${organizations[0]}: ${CANNOT_LIST_CONSUMERS}, so the list before this run is unknown.`;
+    }
+    return (`${sentence(CANNOT_LIST_CONSUMERS, undefined)}, so the lists of ${organizations.length} producers ` +
+        'before this run are unknown; their whole lists are written.');
+}
+/**
+ * Export needs every list; a TFE that cannot tell who shares, or cannot list consumers, would give
+ * a partial file, so it gives none. `filterStatus`: the answer to `filter[module_producer]`.
+ */
+function cannotExport(kind, filterStatus) {
+    const providers = kind === 'providers';
+    const why = filterStatus === undefined
+        ? providers
+            ? `${CANNOT_LIST_PROVIDER_CONSUMERS}, so today's provider consumer lists cannot be read`
+            : `${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), so today's consumer lists cannot be read; the endpoint came with TFE v202103-1`
+        : providers
+            ? `this TFE did not filter organizations by provider sharing (HTTP ${filterStatus}), so who shares providers cannot be read; run export with an api other than registry-partnerships to export module sharing alone`
+            : `this TFE did not filter organizations by module sharing (HTTP ${filterStatus}), so who shares cannot be read; the filter came with TFE v202103-1`;
+    return `export: ${why}. No file was written, and nothing in TFE was changed.`;
+}
+/**
+ * Provider sharing is written only through registry-partnerships (TFE v202301-1 and later,
+ * docs/tfe-api.md#registry-partnerships): a run on another API cannot manage it.
+ */
+function providersNeedRegistryPartnerships(api) {
+    return (`provider sharing is written only through registry-partnerships (TFE v202301-1 or later), and ` +
+        `this run's api is ${api}; set api: registry-partnerships, or leave provider-consumers and ` +
+        'global-provider-sharing out of the file');
+}
+/** This TFE answered 404 for the provider-consumers list: older than v202301-1. */
+const CANNOT_LIST_PROVIDER_CONSUMERS = 'this TFE does not list provider consumers (HTTP 404): provider sharing needs TFE v202301-1 or later';
+/** A write endpoint this TFE lacks, named with the release that brought it. */
+function endpointMissing(organization, what, since) {
+    return (`${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
+        `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`);
+}
+/** The explained 404 of an organization's own read. */
+function describeNotFound(cause, organization) {
+    switch (cause) {
+        case 'not-site-admin':
+            return notSiteAdmin(organization);
+        case 'organization-missing':
+            return noSuchProducer(organization, 'input');
+        default:
+            return (`${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
+                "Check the organization name and use a site admin's API token.");
+    }
+}
+/** TFE's own words, when it gave any, end in a full stop; the sentence goes on after them. */
+function withoutStop(text) {
+    return text.replace(/[.\s]+$/, '');
+}
+/** An HTTP error of TFE's, as a person reads it: what it means and what to do. */
+function httpError(answer, host, nothingWritten) {
+    const { status, method, path } = answer;
+    const said = answer.details ? `: ${withoutStop(answer.details)}` : '';
+    if (status === 401) {
+        return (`${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
+            "Use a site administrator's API token (token input or TFE_TOKEN).");
+    }
+    if (status === 404)
+        return notFoundOrNotSiteAdmin(method, path);
+    if (status === 422) {
+        return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`;
+    }
+    if (status === 429) {
+        return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`;
+    }
+    if (status >= 300 && status < 400) {
+        // Never followed: the token would go wherever the redirect points.
+        return `${method} ${path} answered HTTP ${status}${said}.`;
+    }
+    if (status >= 500) {
+        return `${withoutStop(answer.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
+    }
+    return `${withoutStop(answer.message)}.`;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -661,6 +823,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -668,7 +831,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -694,7 +857,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -2711,7 +2874,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -2719,7 +2882,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -2727,7 +2890,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -3839,130 +4002,8 @@ var core = __nccwpck_require__(8476);
 var errors = __nccwpck_require__(241);
 // EXTERNAL MODULE: ./src/domain/describe-value.ts
 var describe_value = __nccwpck_require__(6791);
-;// CONCATENATED MODULE: ./src/domain/tfe-answers.ts
-// What TFE's answers mean, worded once for every run: no such organization, a token that is not a
-// site administrator's, a TFE that cannot list module consumers, an endpoint this TFE lacks. Pure
-// text from plain values, so that the planner, the engine and the report all say the same thing.
-// The facts behind each line: docs/tfe-api.md.
-
-/** `platform: `, or nothing for a line about the whole run. */
-function subject(organization) {
-    return organization ? `${(0,describe_value/* capped */.uo)(organization)}: ` : '';
-}
-function sentence(text, organization) {
-    return organization
-        ? `${(0,describe_value/* capped */.uo)(organization)}: ${text}`
-        : text.charAt(0).toUpperCase() + text.slice(1);
-}
-function notSiteAdmin(organization) {
-    return sentence("the token is valid but not a site administrator's (HTTP 404 from the admin API). " +
-        "Use a site admin's API token.", organization);
-}
-/** The admin organizations list itself answered 404, and TFE would not say why. */
-function adminApiNotFound() {
-    return ("The admin organizations API answered HTTP 404: the token is not a site administrator's, or " +
-        "this is not TFE. Use a site admin's API token for a TFE hostname.");
-}
-/** A 404 that no second look could explain. */
-function notFoundOrNotSiteAdmin(method, path, organization) {
-    return (`${subject(organization)}${method} ${path} answered HTTP 404: the organization does not exist, ` +
-        "or the token is not a site administrator's. Check the name and use a site admin's token.");
-}
-/** The producer is not on this TFE. `where`: what the user should check. */
-function noSuchProducer(organization, where) {
-    return (`${(0,describe_value/* capped */.uo)(organization)}: no such organization on this TFE (HTTP 404). ` +
-        (where === 'input' ? 'Check the organization input.' : "Check the producer's name."));
-}
-/** Consumers that name no organization of this TFE, by name and by external id. */
-function noSuchConsumers(organization, missing) {
-    const names = missing.flatMap(ref => (ref.kind === 'name' ? [(0,describe_value/* capped */.uo)(ref.name)] : []));
-    const ids = missing.flatMap(ref => (ref.kind === 'id' ? [(0,describe_value/* capped */.uo)(ref.id)] : []));
-    const what = [
-        names.length ? `named ${names.join(', ')}` : '',
-        ids.length ? `with external id ${ids.join(', ')}` : ''
-    ]
-        .filter(Boolean)
-        .join(', nor any ');
-    return (`${(0,describe_value/* capped */.uo)(organization)}: no organization ${what} on this TFE (HTTP 404)${mistypedIds(missing)}; ` +
-        'nothing was changed. Check the consumers list.');
-}
-/** A missing name that starts like an external id may be a mistyped id: say it is not one. */
-function mistypedIds(missing) {
-    const suspects = missing.flatMap(ref => ref.kind === 'name' && ref.looksLikeId ? [(0,describe_value/* capped */.uo)(ref.name)] : []);
-    if (suspects.length === 0)
-        return '';
-    return (`, and ${suspects.join(', ')} ${suspects.length === 1 ? 'is not a valid external id' : 'are not valid external ids'} ` +
-        'either (org- followed by 16 base58 characters, as in org-939hp5K7kecppVmd)');
-}
-/** The relationships endpoint (v202103-1) is missing: today's consumer lists cannot be read. */
-const CANNOT_LIST_CONSUMERS = 'this TFE does not list module consumers';
-/** What a summary says of a producer whose list before the run is unknown. */
-const listsUnknownNote = `This TFE does not list module consumers, so the list before this run is unknown.`;
-/** The warning of a run that writes lists it could not read first. */
-function listsUnknown(organizations) {
-    if (organizations.length === 1) {
-        return `${organizations[0]}: ${CANNOT_LIST_CONSUMERS}, so the list before this run is unknown.`;
-    }
-    return (`${sentence(CANNOT_LIST_CONSUMERS, undefined)}, so the lists of ${organizations.length} producers ` +
-        'before this run are unknown; their whole lists are written.');
-}
-/**
- * Export needs every list; a TFE that cannot tell who shares, or cannot list consumers, would give
- * a partial file, so it gives none. `filterStatus`: the answer to `filter[module_producer]`.
- */
-function cannotExport(filterStatus) {
-    const why = filterStatus === undefined
-        ? `${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), so today's consumer lists cannot be read; the endpoint came with TFE v202103-1`
-        : `this TFE did not filter organizations by module sharing (HTTP ${filterStatus}), so who shares cannot be read; the filter came with TFE v202103-1`;
-    return `export: ${why}. No file was written, and nothing in TFE was changed.`;
-}
-/** A write endpoint this TFE lacks, named with the release that brought it. */
-function endpointMissing(organization, what, since) {
-    return (`${organization}: this TFE does not offer ${what} (HTTP 404 although the organization exists). ` +
-        `${since ? `It came with TFE ${since}; ` : ''}check the TFE version, or choose another api.`);
-}
-/** The explained 404 of an organization's own read. */
-function describeNotFound(cause, organization) {
-    switch (cause) {
-        case 'not-site-admin':
-            return notSiteAdmin(organization);
-        case 'organization-missing':
-            return noSuchProducer(organization, 'input');
-        default:
-            return (`${organization}: organization not found, or the token is not a site administrator's (HTTP 404). ` +
-                "Check the organization name and use a site admin's API token.");
-    }
-}
-/** TFE's own words, when it gave any, end in a full stop; the sentence goes on after them. */
-function withoutStop(text) {
-    return text.replace(/[.\s]+$/, '');
-}
-/** An HTTP error of TFE's, as a person reads it: what it means and what to do. */
-function httpError(answer, host, nothingWritten) {
-    const { status, method, path } = answer;
-    const said = answer.details ? `: ${withoutStop(answer.details)}` : '';
-    if (status === 401) {
-        return (`${host} rejected the token (HTTP 401): it is missing, expired or invalid. ` +
-            "Use a site administrator's API token (token input or TFE_TOKEN).");
-    }
-    if (status === 404)
-        return notFoundOrNotSiteAdmin(method, path);
-    if (status === 422) {
-        return `TFE refused the request (HTTP 422)${said}. Check the consumers list${nothingWritten ? '; nothing was changed' : ''}.`;
-    }
-    if (status === 429) {
-        return `TFE's rate limit was exceeded (HTTP 429)${said}. Run again later, or ask a TFE admin to raise the limit.`;
-    }
-    if (status >= 300 && status < 400) {
-        // Never followed: the token would go wherever the redirect points.
-        return `${method} ${path} answered HTTP ${status}${said}.`;
-    }
-    if (status >= 500) {
-        return `${withoutStop(answer.message)}. TFE or a proxy in front of it failed; run again later, and check TFE's health if it persists.`;
-    }
-    return `${withoutStop(answer.message)}.`;
-}
-
+// EXTERNAL MODULE: ./src/domain/tfe-answers.ts
+var tfe_answers = __nccwpck_require__(3147);
 ;// CONCATENATED MODULE: ./src/domain/problems.ts
 // Where the user wrote something, and what is wrong there: a problem is data with its place, so
 // that the report can show it where it was written (an annotation on a file's line, or the name
@@ -4009,7 +4050,7 @@ function summaryMarkdown({ baseUrl, api, dryRun, plan, applied }, limit = COMMEN
     const { before, after } = plan.global;
     lines.push('', `Global module sharing: ${before === after ? `${onOff(after)} (unchanged)` : `${onOff(before)} → **${onOff(after)}**`}`);
     if (plan.previous === undefined) {
-        lines.push('', `> ${listsUnknownNote}`);
+        lines.push('', `> ${tfe_answers/* listsUnknownNote */.eg}`);
     }
     const partnershipIds = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
     const names = new Map((applied?.consumers ?? []).map(c => [c.externalId, c.name]));
@@ -4195,8 +4236,10 @@ function fitParts(head, parts, limit) {
 ;// CONCATENATED MODULE: ./src/report/files-summary.ts
 // What the user sees after a file run: the outputs of every producer, and one summary for the
 // whole run, the most important first: totals, failed producers with their problems, one table
-// row per changed producer (what it gains and loses), each change with its external ids a click
-// away, then unmanaged organizations, and unchanged producers last. It fits where it is shown, and counts what it leaves out.
+// row per changed producer (what it gains and loses, each kind labelled once the run manages
+// provider sharing), each change with its external ids a click away, then unmanaged
+// organizations, and unchanged producers last. It fits where it is shown, and counts what it
+// leaves out.
 
 
 
@@ -4233,20 +4276,27 @@ const UNMANAGED_OPEN = 10;
 function filesSummaryMarkdown(report, limit, elsewhere) {
     const { producers, unmanaged = [], dryRun } = report;
     const drift = report.drift === true;
+    // Once a run manages provider sharing, every change says which kind it is about.
+    const kinds = producers.some(managesProviders);
     const planned = dryRun || !report.wrote;
     const count = (result) => producers.filter(p => p.result === result).length;
     // What TFE accepted, after writes; what the plan would do, before them. A producer whose write
     // failed counts in neither: its state is unknown.
     const counted = producers.filter(p => p.result === (report.wrote ? 'changed' : 'would-change'));
-    const added = counted.reduce((sum, p) => sum + (p.plan?.added.length ?? 0), 0);
-    const removed = counted.reduce((sum, p) => sum + (p.plan?.removed.length ?? 0), 0);
+    const total = (of) => counted.reduce((sum, p) => sum + (p.plan ? (of(p.plan)?.length ?? 0) : 0), 0);
+    const added = total(plan => plan.added);
+    const removed = total(plan => plan.removed);
+    const to = (add, remove, kind = '') => `${add} ${kind}partnership${plural(add)} ${planned ? 'to add' : 'added'}, ${remove} ${planned ? 'to remove' : 'removed'}`;
+    const partnerships = kinds
+        ? `${to(added, removed, 'module ')} · ${to(total(plan => plan.providers?.added), total(plan => plan.providers?.removed), 'provider ')}`
+        : to(added, removed);
     const failed = count('failed');
     const changing = planned ? count('would-change') : count('changed');
     const verb = drift ? 'drifted' : planned ? 'would change' : 'changed';
     const what = drift ? ' drift check' : dryRun ? ' plan' : '';
     const patterns = report.patterns.split(/\r?\n/).filter(Boolean).join(', ');
     const head = [
-        `### ${report.failure ? '❌ Failed: ' : ''}Module sharing${what}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
+        `### ${report.failure ? '❌ Failed: ' : ''}${kinds ? 'Module and provider sharing' : 'Module sharing'}${what}: ${producers.length} producer${plural(producers.length)}${dryRun ? ' (dry run)' : ''}`,
         ...(report.failure
             ? ['', `**Failed**: ${markdownText((0,describe_value/* capped */.uo)(report.failure, MESSAGE_CHARACTERS))}`]
             : []),
@@ -4257,7 +4307,7 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
             `**${changing} ${verb}**`,
             `${count('unchanged')} unchanged`,
             failed ? `**${failed} failed**` : '',
-            `${added} partnership${plural(added)} ${planned ? 'to add' : 'added'}, ${removed} ${planned ? 'to remove' : 'removed'}`,
+            partnerships,
             `${unmanaged.length} unmanaged`
         ]
             .filter(Boolean)
@@ -4268,7 +4318,8 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
     }
     if (drift && changing > 0) {
         head.push('', 'Drift: TFE differs from the sharing files. ➕ a file grants access that TFE does not; ' +
-            '➖ TFE grants access that no file does (the apply would remove it).');
+            '➖ TFE grants access that no file does (the apply would remove it).' +
+            (kinds ? ' Each difference says whether it is about modules or providers.' : ''));
     }
     const where = markdownText(elsewhere);
     const notShown = (what) => (left) => [
@@ -4280,12 +4331,14 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
     if (failures.length > 0) {
         parts.push({
             before: [],
-            units: failures.map(p => producerSection(p, drift).join('\n')),
+            units: failures.map(p => producerSection(p, drift, kinds).join('\n')),
             after: [],
             more: notShown('failed producer')
         });
     }
     const changed = producers.filter(p => p.result !== 'unchanged' && p.result !== 'failed');
+    // Only the module-consumers API answers with partnership ids.
+    const withPartnerships = changed.some(p => (p.applied?.partnerships.length ?? 0) > 0);
     if (changed.length > 0) {
         const [gains, loses] = drift
             ? [DRIFT_LABEL.added, DRIFT_LABEL.removed]
@@ -4298,16 +4351,16 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
                 `| Producer | ${gains} | ${loses} |`,
                 '| --- | --- | --- |'
             ],
-            units: changed.map(overviewRow),
+            units: changed.map(p => overviewRow(p, kinds)),
             after: [],
             more: notShown('producer')
         });
         parts.push({
             before: [
                 '',
-                `<details><summary>Each change with its external ids${report.wrote ? ' and partnership ids' : ''}</summary>`
+                `<details><summary>Each change with its external ids${withPartnerships ? ' and partnership ids' : ''}</summary>`
             ],
-            units: changed.map(p => producerSection(p, drift).join('\n')),
+            units: changed.map(p => producerSection(p, drift, kinds).join('\n')),
             after: ['', '</details>'],
             more: notShown('producer'),
             none: () => ['', `Each change with its external ids: ${where}`]
@@ -4316,9 +4369,14 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
     if (unmanaged.length > 0) {
         const n = unmanaged.length;
         const open = n <= UNMANAGED_OPEN;
+        // Per kind once provider sharing is in play: a producer whose file states only providers
+        // may share modules that no file manages.
+        const perKind = kinds || unmanaged.some(u => u.providers !== undefined);
         const intro = [
             '',
-            `#### Unmanaged: ${n} organization${plural(n)} share${n === 1 ? 's' : ''} modules but ${n === 1 ? 'is' : 'are'} in no file`,
+            perKind
+                ? `#### Unmanaged: ${n} organization${plural(n)} share${n === 1 ? 's' : ''} modules or providers that no file manages`
+                : `#### Unmanaged: ${n} organization${plural(n)} share${n === 1 ? 's' : ''} modules but ${n === 1 ? 'is' : 'are'} in no file`,
             '',
             'Left as they are. Add them to a sharing file to manage them (`export` writes their sharing today).'
         ];
@@ -4328,7 +4386,7 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
                 '',
                 ...(open ? [] : [`<details><summary>${n} unmanaged organizations</summary>`, ''])
             ],
-            units: unmanaged.map(unmanagedItem),
+            units: unmanaged.map(u => unmanagedItem(u, perKind)),
             after: open ? [] : ['', '</details>'],
             more: notShown('unmanaged organization'),
             none: () => [...intro, '', `Not listed here: ${where}`]
@@ -4342,7 +4400,7 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
                 `<details><summary>${unchanged.length} unchanged producer${plural(unchanged.length)}</summary>`,
                 ''
             ],
-            units: unchanged.map(unchangedItem),
+            units: unchanged.map(p => unchangedItem(p, kinds)),
             join: ', ',
             after: ['', '</details>'],
             more: notShown('unchanged producer'),
@@ -4351,32 +4409,66 @@ function filesSummaryMarkdown(report, limit, elsewhere) {
     }
     return fitParts(head, parts, limit);
 }
-/** One row of the overview: what the producer gains and loses, a few names and a count. */
-function overviewRow({ desired, plan }) {
+/** Does the producer's file state its provider sharing? */
+function managesProviders({ desired, plan }) {
+    return desired.providers !== undefined || plan?.providers !== undefined;
+}
+/** The module part of a plan; undefined when the run leaves module sharing as it is. */
+function moduleChange(plan) {
+    return plan.managesModules ? plan : undefined;
+}
+/**
+ * One row of the overview: what the producer gains and loses, a few names and a count. Once the
+ * run manages providers, each cell says which kind: `modules: … · providers: …`.
+ */
+function overviewRow({ desired, plan }, kinds) {
     const name = cell(desired.organization);
     if (!plan)
         return `| ${name} | — | — |`;
-    const { before, after } = plan.global;
-    const gains = names(plan.rows.filter(r => r.change === 'added').map(r => r.consumer));
-    const loses = names(plan.rows.filter(r => r.change === 'removed').map(r => r.consumer));
-    const unknown = plan.previous === undefined ? " (today's list unknown: the whole list is set)" : '';
+    const unknown = plan.managesModules && plan.previous === undefined
+        ? ` (today's ${kinds ? 'module ' : ''}list unknown: the whole list is set)`
+        : '';
+    if (!kinds) {
+        const { gains, loses } = gainsAndLoses(plan, 'global module sharing');
+        return `| ${name}${unknown} | ${gains || '—'} | ${loses || '—'} |`;
+    }
+    const parts = [
+        { label: 'modules', change: moduleChange(plan) },
+        { label: 'providers', change: plan.providers }
+    ].map(({ label, change }) => ({
+        label,
+        ...(change ? gainsAndLoses(change, 'global sharing') : { gains: '', loses: '' })
+    }));
+    const join = (side) => parts
+        .filter(part => part[side] !== '')
+        .map(part => `*${part.label}:* ${part[side]}`)
+        .join(' · ') || '—';
+    return `| ${name}${unknown} | ${join('gains')} | ${join('loses')} |`;
+}
+/** What one kind gains and loses, as the overview's cells say it; empty when nothing. */
+function gainsAndLoses({ rows, global: { before, after } }, globalName) {
     if (after && !before) {
         // Global sharing grants every organization: no listed consumer loses anything.
-        return `| ${name}${unknown} | **every organization** (global module sharing on) | — |`;
+        return { gains: `**every organization** (${globalName} on)`, loses: '' };
     }
-    const everyOther = before && !after ? '**every organization not listed** (global module sharing off)' : '';
-    return `| ${name}${unknown} | ${gains} | ${[everyOther, loses === '—' ? '' : loses].filter(Boolean).join(', ') || '—'} |`;
+    const gains = names(rows.filter(r => r.change === 'added').map(r => r.consumer));
+    const loses = names(rows.filter(r => r.change === 'removed').map(r => r.consumer));
+    const everyOther = before && !after ? `**every organization not listed** (${globalName} off)` : '';
+    return { gains, loses: [everyOther, loses].filter(Boolean).join(', ') };
 }
-/** A few names of consumers, each capped, and how many more. */
+/** A few names of consumers, each capped, and how many more; empty for none. */
 function names(consumers) {
     if (consumers.length === 0)
-        return '—';
+        return '';
     const shown = consumers.slice(0, NAMES_IN_A_ROW).map(c => cell(c.name ?? c.externalId));
     const more = consumers.length - shown.length;
     return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
-/** A producer in full: its problems, global sharing, its changes with their ids, kept counted. */
-function producerSection({ desired, result, plan, applied, problems }, drift) {
+/**
+ * A producer in full: its problems, then each kind it manages: global sharing, its changes with
+ * their ids, kept counted.
+ */
+function producerSection({ desired, result, plan, applied, problems }, drift, kinds) {
     const org = markdownText((0,describe_value/* capped */.uo)(desired.organization));
     const label = drift && result === 'would-change' ? 'drifted' : RESULT_LABEL[result];
     const lines = ['', `#### ${org}: ${label}`];
@@ -4391,58 +4483,129 @@ function producerSection({ desired, result, plan, applied, problems }, drift) {
     }
     if (!plan)
         return lines;
-    const { before, after } = plan.global;
-    if (before !== after)
-        lines.push('', `Global module sharing: ${onOff(before)} → **${onOff(after)}**`);
-    if (plan.previous === undefined) {
-        lines.push('', `> ${listsUnknownNote}`);
+    const labels = drift ? DRIFT_LABEL : files_summary_CHANGE_LABEL;
+    if (plan.managesModules) {
+        const partnership = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
+        lines.push(...kindSection(plan, {
+            kind: 'module',
+            labelled: kinds,
+            unknown: plan.previous === undefined,
+            partnership,
+            labels
+        }));
     }
-    const partnership = new Map((applied?.partnerships ?? []).map(p => [p.consumer.externalId, p.id]));
-    const rows = plan.rows.filter(row => row.change !== 'kept' || plan.previous === undefined);
-    const kept = plan.rows.length - rows.length;
+    if (plan.providers) {
+        lines.push(...kindSection(plan.providers, {
+            kind: 'provider',
+            labelled: true,
+            unknown: false,
+            partnership: new Map(),
+            labels
+        }));
+    }
+    return lines;
+}
+/** One kind of a producer's section: its global sharing, a table of its changes, kept counted. */
+function kindSection({ rows: all, global: { before, after } }, options) {
+    const { kind, labelled, unknown, partnership, labels } = options;
+    const lines = [];
+    if (before !== after)
+        lines.push('', `Global ${kind} sharing: ${onOff(before)} → **${onOff(after)}**`);
+    if (unknown)
+        lines.push('', `> ${tfe_answers/* listsUnknownNote */.eg}`);
+    const rows = all.filter(row => row.change !== 'kept' || unknown);
+    const kept = all.length - rows.length;
+    const consumer = labelled ? `${kind} consumer` : 'consumer';
     if (rows.length > 0) {
         const withIds = partnership.size > 0;
-        lines.push('', `| Consumer | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
+        const title = labelled ? `${kind === 'module' ? 'Module' : 'Provider'} consumer` : 'Consumer';
+        lines.push('', `| ${title} | External id | Change |${withIds ? ' Partnership id |' : ''}`, `| --- | --- | --- |${withIds ? ' --- |' : ''}`);
         for (const { consumer, change } of rows) {
             const id = withIds ? ` ${cell(partnership.get(consumer.externalId) ?? '')} |` : '';
-            lines.push(`| ${cell(consumer.name ?? '—')} | ${cell(consumer.externalId)} | ${(drift ? DRIFT_LABEL : files_summary_CHANGE_LABEL)[change]} |${id}`);
+            lines.push(`| ${cell(consumer.name ?? '—')} | ${cell(consumer.externalId)} | ${labels[change]} |${id}`);
         }
     }
     if (kept > 0)
-        lines.push('', `${kept} consumer${plural(kept)} kept.`);
+        lines.push('', `${kept} ${consumer}${plural(kept)} kept.`);
     return lines;
 }
-function unchangedItem({ desired, plan }) {
-    const what = plan?.global.after
-        ? 'global'
-        : `${plan?.next.length ?? 0} consumer${plural(plan?.next.length ?? 0)}`;
-    return `${markdownText((0,describe_value/* capped */.uo)(desired.organization))} (${what})`;
+/** An unchanged producer and what it shares: `quiet (1 consumer)`, each kind said if managed. */
+function unchangedItem({ desired, plan }, kinds) {
+    const org = markdownText((0,describe_value/* capped */.uo)(desired.organization));
+    const what = ({ global, next }) => global.after ? 'global' : `${next.length} consumer${plural(next.length)}`;
+    if (!plan)
+        return `${org} (0 consumers)`;
+    if (!kinds)
+        return `${org} (${what(plan)})`;
+    const parts = [
+        plan.managesModules ? `modules: ${what(plan)}` : '',
+        plan.providers ? `providers: ${what(plan.providers)}` : ''
+    ];
+    return `${org} (${parts.filter(Boolean).join('; ')})`;
 }
-function unmanagedItem(u) {
-    const what = u.global
-        ? 'shares with every organization'
-        : u.consumers === undefined
+/**
+ * An unmanaged organization and what it shares that no file manages. Per kind once the run
+ * looked for providers (`modules with 4 consumers, providers with every organization`);
+ * otherwise as for modules alone (`4 consumers`).
+ */
+function unmanagedItem(u, perKind) {
+    const org = markdownText((0,describe_value/* capped */.uo)(u.organization));
+    if (!perKind) {
+        const modules = u.modules;
+        const what = !modules
             ? 'shares modules'
-            : `${u.consumers} consumer${plural(u.consumers)}`;
-    return `- ${markdownText((0,describe_value/* capped */.uo)(u.organization))}: ${what}`;
+            : modules.global
+                ? 'shares with every organization'
+                : modules.consumers === undefined
+                    ? 'shares modules'
+                    : `${modules.consumers} consumer${plural(modules.consumers)}`;
+        return `- ${org}: ${what}`;
+    }
+    const withWhom = (kind, sharing) => !sharing
+        ? ''
+        : sharing.global
+            ? `${kind} with every organization`
+            : sharing.consumers === undefined
+                ? kind
+                : `${kind} with ${sharing.consumers} consumer${plural(sharing.consumers)}`;
+    const kinds = [withWhom('modules', u.modules), withWhom('providers', u.providers)];
+    return `- ${org}: shares ${kinds.filter(Boolean).join(', ')}`;
 }
 /** What an export wrote, for the job summary. */
-function exportMarkdown(entries, file, baseUrl) {
+function exportMarkdown(entries, file, baseUrl, 
+/** Who shares providers; undefined when export left provider sharing out (another api). */
+providers) {
     const tfe = markdownText((0,describe_value/* capped */.uo)(baseUrl));
-    if (entries.length === 0) {
-        return [
-            '### Module sharing: nothing to export',
-            '',
-            `No organization on TFE ${tfe} shares its modules, so ${codeSpan((0,describe_value/* capped */.uo)(file))} was not written. Nothing in TFE was changed.`,
+    const what = providers ? 'Module and provider sharing' : 'Module sharing';
+    const leftOut = providers
+        ? []
+        : [
+            'Provider sharing was left out: it is written only through registry-partnerships (TFE v202301-1 or later). Export with `api: registry-partnerships` to include it.',
             ''
+        ];
+    const producers = new Set([...entries, ...(providers ?? [])].map(e => e.organization)).size;
+    if (producers === 0) {
+        return [
+            `### ${what}: nothing to export`,
+            '',
+            `No organization on TFE ${tfe} shares its ${providers ? 'modules or providers' : 'modules'}, so ${codeSpan((0,describe_value/* capped */.uo)(file))} was not written. Nothing in TFE was changed.`,
+            '',
+            ...leftOut
         ].join('\n');
     }
-    const global = entries.filter(e => e.global).length;
+    const counts = (list) => {
+        const global = list.filter(e => e.global).length;
+        return `${list.length - global} with a consumer list, ${global} sharing with every organization`;
+    };
+    const sharing = providers
+        ? `modules: ${counts(entries)}; providers: ${counts(providers)}`
+        : counts(entries);
     return [
-        `### Module sharing exported: ${entries.length} producer${plural(entries.length)}`,
+        `### ${what} exported: ${producers} producer${plural(producers)}`,
         '',
-        `TFE ${tfe} → ${codeSpan((0,describe_value/* capped */.uo)(file))}: ${entries.length - global} with a consumer list, ${global} sharing with every organization. Nothing in TFE was changed.`,
-        ''
+        `TFE ${tfe} → ${codeSpan((0,describe_value/* capped */.uo)(file))}: ${sharing}. Nothing in TFE was changed.`,
+        '',
+        ...leftOut
     ].join('\n');
 }
 
@@ -4702,7 +4865,7 @@ function describeCause(error, context, nothingWritten) {
             details: error.details,
             message: error.message
         };
-        return subject + httpError(answer, host, nothingWritten);
+        return subject + (0,tfe_answers/* httpError */.p2)(answer, host, nothingWritten);
     }
     if (error instanceof TfeTransportError) {
         const hint = error.code === 'ERR_SSL_WRONG_VERSION_NUMBER'
@@ -4804,10 +4967,25 @@ function driftLine(drifted, total, from) {
             ? 'Run the apply to make TFE match the files, or, if TFE is right, export its sharing and review it into the files.'
             : 'Apply the change, or change the inputs to match TFE.'));
 }
-/** fail-on-unmanaged: organizations share today but no sharing file names them. */
-function unmanagedLine(unmanaged) {
-    return (`Unmanaged: ${unmanaged.length} organization${unmanaged.length === 1 ? ' shares' : 's share'} modules ` +
-        `but ${unmanaged.length === 1 ? 'is' : 'are'} in no sharing file (${someNames(unmanaged)}). ` +
+/**
+ * fail-on-unmanaged: organizations share today what no sharing file manages. Given the entries
+ * (not only their names), it says which kinds each one shares once provider sharing is in play:
+ * some file states it (`providersManaged`), or an organization shares providers unmanaged. A
+ * producer whose file states only providers may share modules that no file manages.
+ */
+function unmanagedLine(unmanaged, 
+/** Whether the run looked for provider sharing too (registry-partnerships): then say kinds. */
+providersLooked) {
+    const n = unmanaged.length;
+    if (providersLooked) {
+        // Each entry shares at least one kind: that is what made it unmanaged.
+        const kinds = ({ organization, modules, providers }) => `${organization} (${[modules ? 'modules' : '', providers ? 'providers' : ''].filter(Boolean).join(', ')})`;
+        return (`Unmanaged: ${n} organization${n === 1 ? ' shares' : 's share'} modules or providers ` +
+            `that no sharing file manages (${someNames(unmanaged.map(kinds))}). ` +
+            'Add that sharing to a sharing file (export writes their sharing today), or stop it in TFE.');
+    }
+    return (`Unmanaged: ${n} organization${n === 1 ? ' shares' : 's share'} modules ` +
+        `but ${n === 1 ? 'is' : 'are'} in no sharing file (${someNames(unmanaged.map(u => u.organization))}). ` +
         'Add them to a sharing file (export writes their sharing today), or stop their sharing in TFE.');
 }
 
@@ -4901,19 +5079,32 @@ var model = __nccwpck_require__(5529);
  * One producer in the `producers` output, with names. An id given on the seed endpoint is named
  * by TFE's answer to the write; only a dry run of such an id without a lookup would leave the id
  * itself, and a dry run looks every id up. After a failure TFE may hold the old list, the new one
- * or part of the way, so its consumers and global sharing are unknown (null).
+ * or part of the way, so its consumers and global sharing are unknown (null). The provider keys
+ * are null where the run does not manage provider sharing (a producer whose file does not state
+ * it, and every run of the step's inputs).
  */
 function producerOutput({ desired, result, plan, applied }) {
     const known = result !== 'failed';
-    const named = new Map([...(applied?.consumers ?? []), ...(applied?.partnerships ?? []).map(p => p.consumer)].map(c => [c.externalId, c.name]));
+    const named = new Map([
+        ...(applied?.consumers ?? []),
+        ...(applied?.providerConsumers ?? []),
+        ...(applied?.partnerships ?? []).map(p => p.consumer)
+    ].map(c => [c.externalId, c.name]));
     const names = (list) => list.map(c => c.name ?? named.get(c.externalId) ?? c.externalId).sort(model/* byCodePoint */.HH);
+    // Provider sharing: null where the run does not manage it.
+    const managed = desired.providers !== undefined || plan?.providers !== undefined;
+    const providers = plan?.providers;
     return {
         organization: desired.organization,
         result,
         added: names(plan?.added ?? []),
         removed: names(plan?.removed ?? []),
         consumers: known ? names(applied?.consumers ?? plan?.next ?? []) : null,
-        'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null
+        'global-module-sharing': known ? (applied?.globalAfter ?? plan?.global.after ?? null) : null,
+        'provider-added': managed ? names(providers?.added ?? []) : null,
+        'provider-removed': managed ? names(providers?.removed ?? []) : null,
+        'provider-consumers': managed && known ? names(applied?.providerConsumers ?? providers?.next ?? []) : null,
+        'global-provider-sharing': managed && known ? (applied?.globalProvidersAfter ?? providers?.global.after ?? null) : null
     };
 }
 /** The outputs of a run of the step's inputs: one producer, planned. */
@@ -5672,99 +5863,52 @@ function looksLikePath(value) {
         !(0,describe_value/* looksLikeToken */.NM)(value));
 }
 
+;// CONCATENATED MODULE: ./src/domain/desired.ts
+/** True unless a sharing file states only provider sharing. */
+function managesModules(desired) {
+    return desired.managesModules !== false;
+}
+
 ;// CONCATENATED MODULE: ./src/domain/plan.ts
-// Pure planning: from what TFE holds today and what the user asked for, the list and global
-// setting a run leaves behind, and every conflict, before anything is written. No I/O here.
 
 
 
 
 function makePlan(input) {
     const { organization, mode, previous, globalBefore } = input;
-    const warnings = [];
+    const managesModules = input.managesModules !== false;
+    // Not managed: today's sharing, as it is.
+    const modules = managesModules
+        ? planModules(input)
+        : { next: [...(previous ?? [])], globalAfter: globalBefore, warnings: [] };
+    const providers = input.providers ? planProviders(input, input.providers) : undefined;
+    const { next, globalAfter, warnings } = modules;
     const previousIds = new Set((previous ?? []).map(c => c.externalId));
-    if (previous === undefined && mode !== 'set') {
-        throw new errors/* PlanConflict */.gF(`${organization}: ${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), ` +
-            `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
-    }
-    if (previous === undefined && input.dryRun) {
-        throw new errors/* PlanConflict */.gF(`${organization}: ${CANNOT_LIST_CONSUMERS} (no relationships endpoint, HTTP 404), ` +
-            'so a dry run cannot show what would change. Run without dry-run to set the list.');
-    }
-    if (globalBefore && mode !== 'set') {
-        throw new errors/* PlanConflict */.gF(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
-            `no consumer list to ${mode} to or from; use mode: set with global-module-sharing: false and the whole list.`);
-    }
-    let next;
-    if (input.globalModuleSharing === true) {
-        next = [];
-        if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
-            const what = previous === undefined
-                ? 'its consumer list, which this TFE cannot show,'
-                : `its ${describe(previous)}`;
-            throw new errors/* PlanConflict */.gF(`${organization}: turning global module sharing on wipes ${what}; ` +
-                'set allow-empty: true to accept that. Nothing was changed.');
-        }
-    }
-    else {
-        if (globalBefore && input.globalModuleSharing !== false) {
-            throw new errors/* PlanConflict */.gF(`${organization}: shares its modules with every organization today (global module sharing); ` +
-                'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.');
-        }
-        const requested = match(input.requested, input.known);
-        const producerId = input.producerId;
-        const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId);
-        if (mode !== 'remove' && listsItself) {
-            // TFE would answer the write with a 422: a dry run must refuse it the same way.
-            throw new errors/* PlanConflict */.gF(`${organization}: consumers lists ${organization} itself (${producerId}); ` +
-                'an organization always uses its own modules, remove it from the list. Nothing was changed.');
-        }
-        if (mode === 'set') {
-            next = unique(requested.map(r => r.consumer).filter(isConsumer));
-        }
-        else if (mode === 'add') {
-            next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)]);
-        }
-        else {
-            const gone = new Set();
-            for (const { ref, consumer } of requested) {
-                if (consumer && previousIds.has(consumer.externalId))
-                    gone.add(consumer.externalId);
-                else
-                    warnings.push(`${organization}: ${show(ref)} is not a module consumer, so there is nothing to remove; check the name`);
-            }
-            next = (previous ?? []).filter(c => !gone.has(c.externalId));
-        }
-        const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref));
-        if (unresolved.length > 0) {
-            // The caller resolves every name before planning; reaching here is a bug, not bad input.
-            throw new errors/* PlanConflict */.gF(`${organization}: could not resolve ${unresolved.join(', ')}`);
-        }
-        if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
-            throw new errors/* PlanConflict */.gF(`${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
-                'set allow-empty: true to accept that. Nothing was changed.');
-        }
-    }
-    const globalAfter = input.globalModuleSharing === true;
     const nextIds = new Set(next.map(c => c.externalId));
     const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
     const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
-    const listChanged = previous === undefined || added.length > 0 || removed.length > 0;
+    const listChanged = managesModules && (previous === undefined || added.length > 0 || removed.length > 0);
+    // A list is written unless global sharing replaces it, or global sharing is turned off to leave
+    // it empty (one write instead of two).
+    const moduleList = managesModules && !globalAfter && !(globalBefore && next.length === 0);
+    const providerList = providers !== undefined &&
+        !providers.global.after &&
+        !(providers.global.before && providers.next.length === 0) &&
+        providers.listChanged;
     const steps = [];
-    if (globalAfter) {
-        if (!globalBefore)
-            steps.push({ kind: 'global-on' });
+    if ((moduleList && listChanged) || providerList) {
+        // A list that global sharing will replace keeps today's consumers until the flag changes.
+        const modulesSent = managesModules && !globalAfter ? next : [...(previous ?? [])];
+        steps.push({ kind: 'list', write: listWrite(input, modulesSent, globalAfter, providers) });
     }
-    else if (globalBefore && next.length === 0) {
-        steps.push({ kind: 'global-off', confirmFirst: false });
+    // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no moment
+    // of sharing with nobody; the flag is then confirmed, and set only if TFE left it on.
+    const listed = steps.length > 0;
+    if (managesModules) {
+        steps.push(...globalSteps('modules', { before: globalBefore, after: globalAfter }, listed));
     }
-    else if (listChanged) {
-        steps.push({ kind: 'list', write: listWrite(input, next) });
-        // Writing a list turns global sharing off (TFE's docs). Writing the list first leaves no
-        // moment of sharing with nobody; the flag is then confirmed, and set only if TFE left it on.
-        if (globalBefore)
-            steps.push({ kind: 'global-off', confirmFirst: true });
-    }
+    if (providers)
+        steps.push(...globalSteps('providers', providers.global, listed));
     return {
         organization,
         mode,
@@ -5773,24 +5917,152 @@ function makePlan(input) {
         next,
         added,
         removed,
-        rows: [
-            ...next.map(consumer => ({
-                consumer,
-                change: (previous === undefined || !previousIds.has(consumer.externalId)
-                    ? 'added'
-                    : 'kept')
-            })),
-            ...removed.map(consumer => ({ consumer, change: 'removed' }))
-        ],
+        rows: rowsOf(previous, next, removed),
         global: { before: globalBefore, after: globalAfter },
         changed: steps.length > 0,
         listChanged,
         warnings,
-        steps
+        steps,
+        managesModules,
+        providers
+    };
+}
+function globalSteps(of, { before, after }, listWritten) {
+    if (after && !before)
+        return [{ kind: 'global-on', of }];
+    if (before && !after)
+        return [{ kind: 'global-off', of, confirmFirst: listWritten }];
+    return [];
+}
+function rowsOf(previous, next, removed) {
+    const previousIds = new Set((previous ?? []).map(c => c.externalId));
+    return [
+        ...next.map(consumer => ({
+            consumer,
+            change: (previous === undefined || !previousIds.has(consumer.externalId)
+                ? 'added'
+                : 'kept')
+        })),
+        ...removed.map(consumer => ({ consumer, change: 'removed' }))
+    ];
+}
+/** The module list and global setting a run asks for, or why it cannot be planned. */
+function planModules(input) {
+    const { organization, mode, previous, globalBefore } = input;
+    const warnings = [];
+    const previousIds = new Set((previous ?? []).map(c => c.externalId));
+    if (previous === undefined && mode !== 'set') {
+        throw new errors/* PlanConflict */.gF(`${organization}: ${tfe_answers/* CANNOT_LIST_CONSUMERS */.L$} (no relationships endpoint, HTTP 404), ` +
+            `so mode: ${mode} cannot know what to ${mode} to or from; use mode: set with the whole list.`);
+    }
+    if (previous === undefined && input.dryRun) {
+        throw new errors/* PlanConflict */.gF(`${organization}: ${tfe_answers/* CANNOT_LIST_CONSUMERS */.L$} (no relationships endpoint, HTTP 404), ` +
+            'so a dry run cannot show what would change. Run without dry-run to set the list.');
+    }
+    if (globalBefore && mode !== 'set') {
+        throw new errors/* PlanConflict */.gF(`${organization}: shares its modules with every organization (global module sharing), so there is ` +
+            `no consumer list to ${mode} to or from; use mode: set with global-module-sharing: false and the whole list.`);
+    }
+    if (input.globalModuleSharing === true) {
+        if (!input.allowEmpty && (previous === undefined || previous.length > 0)) {
+            const what = previous === undefined
+                ? 'its consumer list, which this TFE cannot show,'
+                : `its ${describe(previous)}`;
+            throw new errors/* PlanConflict */.gF(`${organization}: turning global module sharing on wipes ${what}; ` +
+                'set allow-empty: true to accept that. Nothing was changed.');
+        }
+        return { next: [], globalAfter: true, warnings };
+    }
+    if (globalBefore && input.globalModuleSharing !== false) {
+        throw new errors/* PlanConflict */.gF(`${organization}: shares its modules with every organization today (global module sharing); ` +
+            'a consumer list turns that off. Set global-module-sharing: false to confirm. Nothing was changed.');
+    }
+    const requested = match(input.requested, input.known);
+    const producerId = input.producerId;
+    const listsItself = requested.some(r => r.consumer && r.consumer.externalId === producerId);
+    if (mode !== 'remove' && listsItself) {
+        // TFE would answer the write with a 422: a dry run must refuse it the same way.
+        throw new errors/* PlanConflict */.gF(`${organization}: consumers lists ${organization} itself (${producerId}); ` +
+            'an organization always uses its own modules, remove it from the list. Nothing was changed.');
+    }
+    let next;
+    if (mode === 'set') {
+        next = unique(requested.map(r => r.consumer).filter(isConsumer));
+    }
+    else if (mode === 'add') {
+        next = unique([...(previous ?? []), ...requested.map(r => r.consumer).filter(isConsumer)]);
+    }
+    else {
+        const gone = new Set();
+        for (const { ref, consumer } of requested) {
+            if (consumer && previousIds.has(consumer.externalId))
+                gone.add(consumer.externalId);
+            else
+                warnings.push(`${organization}: ${show(ref)} is not a module consumer, so there is nothing to remove; check the name`);
+        }
+        next = (previous ?? []).filter(c => !gone.has(c.externalId));
+    }
+    const unresolved = requested.filter(r => !r.consumer && mode !== 'remove').map(r => show(r.ref));
+    if (unresolved.length > 0) {
+        // The caller resolves every name before planning; reaching here is a bug, not bad input.
+        throw new errors/* PlanConflict */.gF(`${organization}: could not resolve ${unresolved.join(', ')}`);
+    }
+    if (next.length === 0 && !input.allowEmpty && (previous === undefined || previous.length > 0)) {
+        throw new errors/* PlanConflict */.gF(`${organization}: this run would leave no module consumers (removing ${describe(previous ?? [])}); ` +
+            'set allow-empty: true to accept that. Nothing was changed.');
+    }
+    return { next, globalAfter: false, warnings };
+}
+/**
+ * The provider list and global setting a sharing file asks for: always the whole list (mode set),
+ * written only through registry-partnerships, on a TFE that lists provider consumers.
+ */
+function planProviders(input, asked) {
+    const { organization, api } = input;
+    if (api !== 'registry-partnerships') {
+        throw new errors/* PlanConflict */.gF(`${organization}: ${(0,tfe_answers/* providersNeedRegistryPartnerships */.fo)(api)}. Nothing was changed.`);
+    }
+    const previous = input.providerConsumers;
+    if (previous === undefined) {
+        throw new errors/* PlanConflict */.gF(`${organization}: ${tfe_answers/* CANNOT_LIST_PROVIDER_CONSUMERS */.bo}; leave provider-consumers and ` +
+            'global-provider-sharing out of the file. Nothing was changed.');
+    }
+    const before = input.globalProviderSharing === true;
+    let next = [];
+    if (!asked.global) {
+        const requested = match(asked.requested, input.known);
+        const itself = requested.find(r => r.consumer && r.consumer.externalId === input.producerId);
+        if (itself) {
+            throw new errors/* PlanConflict */.gF(`${organization}: provider-consumers lists ${organization} itself (${input.producerId}); ` +
+                'an organization always uses its own providers, remove it from the list. Nothing was changed.');
+        }
+        const unresolved = requested.filter(r => !r.consumer).map(r => show(r.ref));
+        if (unresolved.length > 0) {
+            // The caller resolves every name before planning; reaching here is a bug, not bad input.
+            throw new errors/* PlanConflict */.gF(`${organization}: could not resolve ${unresolved.join(', ')}`);
+        }
+        next = unique(requested.map(r => r.consumer).filter(isConsumer));
+    }
+    if (next.length === 0 && !input.allowEmpty && previous.length > 0) {
+        throw new errors/* PlanConflict */.gF(`${organization}: this run would leave no provider consumers (removing ${describe(previous)}); ` +
+            'set allow-empty: true to accept that. Nothing was changed.');
+    }
+    const previousIds = new Set(previous.map(c => c.externalId));
+    const nextIds = new Set(next.map(c => c.externalId));
+    const added = next.filter(c => !previousIds.has(c.externalId));
+    const removed = previous.filter(c => !nextIds.has(c.externalId));
+    return {
+        previous: [...previous],
+        next,
+        added,
+        removed,
+        rows: rowsOf(previous, next, removed),
+        global: { before, after: asked.global },
+        listChanged: added.length > 0 || removed.length > 0
     };
 }
 /** The list as the chosen API takes it, once it is sure the API can write it without doubt. */
-function listWrite(input, next) {
+function listWrite(input, modules, modulesGlobalAfter, providers) {
     const { organization, api } = input;
     // Both APIs answer 204 and are confirmed only by the relationships GET this TFE lacks.
     if (api !== 'module-consumers' && input.previous === undefined) {
@@ -5802,19 +6074,43 @@ function listWrite(input, next) {
             throw new errors/* PlanConflict */.gF(`${organization}: this TFE does not list provider consumers (HTTP 404), and registry-partnerships ` +
                 'would overwrite them; use api: relationships or module-consumers. Nothing was changed.');
         }
-        if (input.globalProviderSharing) {
-            throw new errors/* PlanConflict */.gF(`${organization}: shares its providers with every organization, and a registry-partnerships write ` +
-                'may turn that off; use api: relationships or module-consumers. Nothing was changed.');
-        }
+        refuseGlobalLoss(input, modulesGlobalAfter, providers);
         return {
             api,
-            consumers: named(organization, next),
-            providerConsumers: named(organization, input.providerConsumers)
+            consumers: named(organization, modules),
+            providerConsumers: named(organization, providers?.next ?? input.providerConsumers),
+            providersManaged: providers !== undefined
         };
     }
     return api === 'relationships'
-        ? { api, consumers: named(organization, next) }
-        : { api, consumers: next };
+        ? { api, consumers: named(organization, modules) }
+        : { api, consumers: [...modules] };
+}
+/**
+ * One registry-partnerships call sets both lists, and writing a list turns that kind's global
+ * sharing off (by analogy with modules: docs/tfe-api.md#provider-sharing). A kind that shares
+ * with every organization and should go on doing so would lose it: refuse the producer instead.
+ */
+function refuseGlobalLoss(input, modulesGlobalAfter, providers) {
+    const { organization } = input;
+    if (input.globalProviderSharing && (providers?.global.after ?? true)) {
+        throw new errors/* PlanConflict */.gF(providers === undefined
+            ? `${organization}: shares its providers with every organization, and a registry-partnerships write ` +
+                'may turn that off; use api: relationships or module-consumers. Nothing was changed.'
+            : `${organization}: shares its providers with every organization, and the registry-partnerships write ` +
+                'that sets its module consumers may turn that off (one call sets both lists); change its ' +
+                'module consumers in TFE by hand, or share its providers by a list. Nothing was changed.');
+    }
+    if (input.globalBefore && modulesGlobalAfter) {
+        throw new errors/* PlanConflict */.gF(input.managesModules === false
+            ? `${organization}: shares its modules with every organization, and the registry-partnerships write ` +
+                'that sets its provider consumers may turn that off (one call sets both lists); state its ' +
+                'module sharing in the file as a list, or change its provider consumers in TFE by hand. ' +
+                'Nothing was changed.'
+            : `${organization}: shares its modules with every organization, and the registry-partnerships write ` +
+                'that sets its provider consumers may turn that off (one call sets both lists); change its ' +
+                'provider consumers in TFE by hand, or share its modules by a list. Nothing was changed.');
+    }
 }
 function named(organization, consumers) {
     const unnamed = consumers.filter(c => !(0,model/* hasName */.cP)(c));
@@ -6039,9 +6335,19 @@ async function getOrganization(client, name) {
  * (TFE's docs say those partnerships are lost); the plan has checked that before calling this.
  */
 async function setGlobalModuleSharing(client, name, enabled) {
+    return setGlobalSharing(client, name, 'global-module-sharing', enabled);
+}
+/**
+ * PATCH the organization's `global-provider-sharing`, set as its module twin is
+ * (docs/tfe-api.md#provider-sharing); by analogy, turning it on wipes the provider consumers.
+ */
+async function setGlobalProviderSharing(client, name, enabled) {
+    return setGlobalSharing(client, name, 'global-provider-sharing', enabled);
+}
+async function setGlobalSharing(client, name, attribute, enabled) {
     const path = organizationPath(name);
     const response = await client.patch(path, {
-        data: { type: 'organizations', attributes: { 'global-module-sharing': enabled } }
+        data: { type: 'organizations', attributes: { [attribute]: enabled } }
     });
     return decodeOrganization(isRecord(response.document) ? response.document.data : undefined, `PATCH ${path}`);
 }
@@ -6120,10 +6426,15 @@ async function findOrganizations(client, wanted, seen = () => { }) {
 /**
  * Every organization of the admin list, 100 a page. The first page tells the page count (when
  * TFE sends `meta.pagination`); the rest are fetched a few at a time, and the rate limiter, not
- * this function, sets the pace. `moduleProducer` adds `filter[module_producer]` (v202103-1+).
+ * this function, sets the pace. `moduleProducer` adds `filter[module_producer]` (v202103-1+),
+ * `providerProducer` `filter[provider_producer]` (docs/tfe-api.md#finding-the-organizations-that-share).
  */
-async function listOrganizations(client, { moduleProducer } = {}) {
-    const query = moduleProducer === undefined ? {} : { 'filter[module_producer]': String(moduleProducer) };
+async function listOrganizations(client, { moduleProducer, providerProducer } = {}) {
+    const query = {};
+    if (moduleProducer !== undefined)
+        query['filter[module_producer]'] = String(moduleProducer);
+    if (providerProducer !== undefined)
+        query['filter[provider_producer]'] = String(providerProducer);
     const first = await client.getPage(ADMIN_ORGANIZATIONS, 1, query);
     const pages = [first];
     if (first.totalPages !== undefined && first.next !== undefined) {
@@ -6252,8 +6563,6 @@ async function putRegistryPartnerships(client, producer, consumers) {
 }
 
 ;// CONCATENATED MODULE: ./src/sharing/apply.ts
-// Sends a plan's steps to TFE, in order, and confirms TFE holds what was planned. Every write
-// here is idempotent (a whole list, or one flag), so running a plan again is always safe.
 
 
 
@@ -6275,9 +6584,17 @@ const ENDPOINTS = {
         since: 'v202301-1'
     }
 };
+const NOUN = { modules: 'module', providers: 'provider' };
 async function apply(client, plan, log = () => { }) {
     const progress = { written: [] };
-    const applied = { partnerships: [], consumers: [], globalAfter: plan.global.before };
+    // What TFE holds before any step: today's sharing, which a step replaces as it is written.
+    const applied = {
+        partnerships: [],
+        consumers: [...plan.next],
+        globalAfter: plan.global.before,
+        providerConsumers: plan.providers ? [...plan.providers.next] : undefined,
+        globalProvidersAfter: plan.providers?.global.before
+    };
     try {
         for (const step of plan.steps)
             await send(client, plan, step, applied, progress, log);
@@ -6291,43 +6608,76 @@ async function send(client, plan, step, applied, progress, log) {
     const { organization } = plan;
     switch (step.kind) {
         case 'global-on':
-            log(`Turning global module sharing on for ${organization}`);
-            await setGlobal(client, organization, true, progress);
-            applied.globalAfter = true;
+            log(`Turning global ${NOUN[step.of]} sharing on for ${organization}`);
+            await setGlobal(client, organization, step.of, true, progress);
+            // Turning it on wipes that kind's list (TFE's docs).
+            if (step.of === 'modules') {
+                applied.globalAfter = true;
+                applied.consumers = [];
+            }
+            else {
+                applied.globalProvidersAfter = true;
+                applied.providerConsumers = [];
+            }
             return;
-        case 'global-off':
-            if (step.confirmFirst) {
-                if (!(await getOrganization(client, organization)).globalModuleSharing) {
+        case 'global-off': {
+            const setOff = () => {
+                if (step.of === 'modules')
                     applied.globalAfter = false;
+                else
+                    applied.globalProvidersAfter = false;
+            };
+            if (step.confirmFirst) {
+                const flags = progress.flags ?? (await getOrganization(client, organization));
+                if (!globalOf(flags, step.of)) {
+                    setOff();
                     return;
                 }
             }
-            log(`Turning global module sharing off for ${organization}`);
-            await setGlobal(client, organization, false, progress);
-            applied.globalAfter = false;
+            log(`Turning global ${NOUN[step.of]} sharing off for ${organization}`);
+            await setGlobal(client, organization, step.of, false, progress);
+            setOff();
             return;
+        }
         case 'list': {
             const { write } = step;
-            const count = `${write.consumers.length} module consumer${write.consumers.length === 1 ? '' : 's'}`;
-            log(`Setting ${count} of ${organization} through ${write.api}`);
-            const result = await writeList(client, organization, write, progress);
-            apply_confirm(plan, result.consumers);
+            log(`Setting ${listsLine(write)} of ${organization} through ${write.api}`);
+            const result = await writeList(client, plan, write, progress);
+            apply_confirm(organization, 'module', result.consumers, write.consumers);
             applied.partnerships = result.partnerships;
             applied.consumers = result.consumers;
+            if (result.providerConsumers && plan.providers) {
+                applied.providerConsumers = result.providerConsumers;
+            }
         }
     }
 }
-async function setGlobal(client, organization, enabled, progress) {
-    const org = await setGlobalModuleSharing(client, organization, enabled);
-    if (org.globalModuleSharing !== enabled) {
+function listsLine(write) {
+    const count = (n, what) => `${n} ${what} consumer${n === 1 ? '' : 's'}`;
+    const modules = count(write.consumers.length, 'module');
+    return write.api === 'registry-partnerships' && write.providersManaged
+        ? `${modules} and ${count(write.providerConsumers.length, 'provider')}`
+        : modules;
+}
+function globalOf(org, of) {
+    return of === 'modules' ? org.globalModuleSharing : org.globalProviderSharing;
+}
+async function setGlobal(client, organization, of, enabled, progress) {
+    const noun = NOUN[of];
+    const org = of === 'modules'
+        ? await setGlobalModuleSharing(client, organization, enabled)
+        : await setGlobalProviderSharing(client, organization, enabled);
+    if (globalOf(org, of) !== enabled) {
         // Accepted is not nothing: turning it on may already have wiped the consumer list.
-        progress.written.push(`TFE accepted turning global module sharing ${enabled ? 'on (which wipes the consumer list)' : 'off'}`);
-        throw new errors/* ActionError */.lZ(`${organization}: TFE accepted turning global module sharing ${enabled ? 'on' : 'off'} but still ` +
+        const wiped = of === 'modules' ? 'the consumer list' : 'the provider consumer list';
+        progress.written.push(`TFE accepted turning global ${noun} sharing ${enabled ? `on (which wipes ${wiped})` : 'off'}`);
+        throw new errors/* ActionError */.lZ(`${organization}: TFE accepted turning global ${noun} sharing ${enabled ? 'on' : 'off'} but still ` +
             "reports it the other way; check the organization's settings.");
     }
-    progress.written.push(`global module sharing is ${enabled ? 'on' : 'off'}`);
+    progress.written.push(`global ${noun} sharing is ${enabled ? 'on' : 'off'}`);
 }
-async function writeList(client, organization, write, progress) {
+async function writeList(client, plan, write, progress) {
+    const { organization } = plan;
     // Only the write's own 404 means the endpoint is missing; a later read's is another story.
     const send = async (request) => {
         try {
@@ -6336,7 +6686,7 @@ async function writeList(client, organization, write, progress) {
         catch (error) {
             if (isNotFound(error)) {
                 const { what, since } = ENDPOINTS[write.api];
-                throw new errors/* ActionError */.lZ(endpointMissing(organization, what, since));
+                throw new errors/* ActionError */.lZ((0,tfe_answers/* endpointMissing */.aE)(organization, what, since));
             }
             throw error;
         }
@@ -6356,28 +6706,61 @@ async function writeList(client, organization, write, progress) {
         const consumers = (await listModuleConsumers(client, organization)).map(model/* asConsumer */.V_);
         return { partnerships: [], consumers };
     }
-    const providersBefore = write.providerConsumers;
+    const providersSent = write.providerConsumers;
     await send(() => putRegistryPartnerships(client, organization, {
         moduleConsumers: names,
-        providerConsumers: providersBefore.map(c => c.name)
+        providerConsumers: providersSent.map(c => c.name)
     }));
-    progress.written.push(`the module consumers were set to ${list(write.consumers)}, the provider consumers sent back as ${list(providersBefore)}`);
-    // Both read-backs at once: one round trip.
-    const [providersAfter, consumers] = await Promise.all([
+    progress.written.push(write.providersManaged
+        ? `the module consumers were set to ${list(write.consumers)}, the provider consumers to ${list(providersSent)}`
+        : `the module consumers were set to ${list(write.consumers)}, the provider consumers sent back as ${list(providersSent)}`);
+    // Both lists and both flags at once: one round trip.
+    const [providersAfter, consumers, flags] = await Promise.all([
         listProviderConsumers(client, organization),
-        listModuleConsumers(client, organization)
+        listModuleConsumers(client, organization),
+        getOrganization(client, organization)
     ]);
-    if (!sameSet(providersAfter.map(o => o.externalId), providersBefore.map(c => c.externalId))) {
-        throw new errors/* ActionError */.lZ(`${organization}: the registry-partnerships write changed the provider consumers ` +
-            `(before: ${list(providersBefore)}; after: ${list(providersAfter)}). Restore them in TFE.`);
+    if (write.providersManaged) {
+        apply_confirm(organization, 'provider', providersAfter, providersSent);
     }
-    return { partnerships: [], consumers: consumers.map(model/* asConsumer */.V_) };
+    else if (!sameSet(providersAfter.map(o => o.externalId), providersSent.map(c => c.externalId))) {
+        throw new errors/* ActionError */.lZ(`${organization}: the registry-partnerships write changed the provider consumers ` +
+            `(before: ${list(providersSent)}; after: ${list(providersAfter)}). Restore them in TFE.`);
+    }
+    checkFlags(plan, flags);
+    progress.flags = flags;
+    return {
+        partnerships: [],
+        consumers: consumers.map(model/* asConsumer */.V_),
+        providerConsumers: providersAfter.map(model/* asConsumer */.V_)
+    };
+}
+/**
+ * After a registry-partnerships write, each global flag is as it was, unless the plan turns it
+ * off next (and then either is fine: the next step confirms it). The plan refused every producer
+ * whose global sharing the write could turn off; a flag that moved anyway is said, not hidden.
+ */
+function checkFlags(plan, flags) {
+    const turnsOff = (of) => plan.steps.some(s => s.kind === 'global-off' && s.of === of);
+    const checks = [['modules', plan.global.before]];
+    if (plan.providers)
+        checks.push(['providers', plan.providers.global.before]);
+    for (const [of, before] of checks) {
+        const now = globalOf(flags, of);
+        if (turnsOff(of) || now === before)
+            continue;
+        throw new errors/* ActionError */.lZ(`${plan.organization}: after the registry-partnerships write TFE reports global ${NOUN[of]} sharing ` +
+            `${now ? 'on' : 'off'}, but it was ${before ? 'on' : 'off'} before; ` +
+            `${now ? 'another run may have changed it at the same time' : 'the write turned it off'}. ` +
+            "Check the organization's settings in TFE and run again.");
+    }
 }
 /** Another run (or a person) may have changed the list at the same time: say so, with both lists. */
-function apply_confirm(plan, actual) {
-    if (sameSet(actual.map(c => c.externalId), plan.next.map(c => c.externalId)))
+function apply_confirm(organization, noun, actual, sent) {
+    if (sameSet(actual.map(c => c.externalId), sent.map(c => c.externalId)))
         return;
-    throw new errors/* ActionError */.lZ(`${plan.organization}: after the write TFE lists ${list(actual)}, but the plan was ${list(plan.next)}; ` +
+    const what = noun === 'module' ? 'TFE lists' : `TFE lists ${noun} consumers`;
+    throw new errors/* ActionError */.lZ(`${organization}: after the write ${what} ${list(actual)}, but the plan was ${list(sent)}; ` +
         'another run may have changed it at the same time. Check the list in TFE and run again.');
 }
 function sameSet(a, b) {
@@ -6447,6 +6830,8 @@ class OrganizationDirectory {
     /** Every organization of the TFE has been seen: one that is not here does not exist. */
     complete = false;
     cause;
+    /** The whole list's read while it runs: callers at the same time share it. */
+    reading;
     constructor(client) {
         this.client = client;
     }
@@ -6467,9 +6852,11 @@ class OrganizationDirectory {
     /** Every organization of this TFE: the whole list, read once. */
     async all() {
         if (!this.complete) {
-            const all = await this.admin(() => listOrganizations(this.client));
-            all.forEach(org => this.add(org));
-            this.complete = true;
+            this.reading ??= this.admin(() => listOrganizations(this.client)).then(all => {
+                all.forEach(org => this.add(org));
+                this.complete = true;
+            });
+            await this.reading;
         }
         return [...this.byName.values()];
     }
@@ -6515,15 +6902,12 @@ class OrganizationDirectory {
             if (!isNotFound(error))
                 throw error;
             const cause = await whoCannotSee(this.client);
-            throw new errors/* ActionError */.lZ(cause === 'not-site-admin' ? notSiteAdmin() : adminApiNotFound());
+            throw new errors/* ActionError */.lZ(cause === 'not-site-admin' ? (0,tfe_answers/* notSiteAdmin */.cb)() : (0,tfe_answers/* adminApiNotFound */.pb)());
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/sharing/today.ts
-// What TFE holds today: a producer's consumer lists before a plan, and who shares modules at all,
-// for the organizations no one asks about (unmanaged) and for export. One reader for both, so
-// that a plan's "unmanaged" and an export never disagree about the same TFE.
 
 
 
@@ -6552,46 +6936,53 @@ function orUnknown(read) {
     throw read.reason;
 }
 /**
- * TFE's `filter[module_producer]=true` list, started early so that it runs beside the producers'
- * reads. A TFE that refuses the filter (4xx) leaves it undefined.
+ * TFE's `filter[module_producer]=true` list (or `filter[provider_producer]` for providers),
+ * started early so that it runs beside the producers' reads. A TFE that refuses the filter (4xx)
+ * leaves it undefined.
  */
-function listSharing(client) {
-    return listOrganizations(client, { moduleProducer: true }).catch((error) => {
+function listSharing(client, kind = 'modules') {
+    const filter = kind === 'modules' ? { moduleProducer: true } : { providerProducer: true };
+    return listOrganizations(client, filter).catch((error) => {
         if (error instanceof TfeApiError && error.status >= 400 && error.status < 500)
             return error;
         throw error;
     });
 }
+const today_NOUN = { modules: 'module', providers: 'provider' };
+function sharesGlobally(org, kind) {
+    return kind === 'modules' ? org.globalModuleSharing : org.globalProviderSharing;
+}
 /**
- * Who shares modules today, apart from `exclude`. TFE's docs say the filter lists organizations
+ * Who shares modules (or providers, by `kind`) today, apart from `exclude`. TFE's docs say the filter lists organizations
  * "configured to share their modules" without saying whether global sharing counts
  * (docs/tfe-api.md#finding-the-organizations-that-share), so nothing is taken on trust: a
  * candidate counts if its global flag is on, or if its consumer list is not empty. Global sharers
  * the filter may leave out are certain only from the whole organizations list: read when
  * `certain` (export, drift checks), or when the run has read it anyway.
  */
-async function findSharers(client, directory, filtered, { certain, exclude }) {
+async function findSharers(client, directory, filtered, { certain, exclude, kind = 'modules' }) {
     const warnings = [];
     const global = new Set();
     // Without the filter, global sharers are all that can be found, and only from the whole list.
     if (certain || directory.listed || filtered instanceof TfeApiError) {
         for (const org of await directory.all())
-            if (org.globalModuleSharing)
+            if (sharesGlobally(org, kind))
                 global.add(org.name);
     }
     let candidates = [];
     if (filtered instanceof TfeApiError) {
-        warnings.push(`This TFE did not filter organizations by module sharing (HTTP ${filtered.status}), so only ` +
+        warnings.push(`This TFE did not filter organizations by ${today_NOUN[kind]} sharing (HTTP ${filtered.status}), so only ` +
             'organizations that share globally can be reported as unmanaged.');
     }
     else {
         for (const org of filtered) {
-            if (org.globalModuleSharing && !directory.listed)
+            if (sharesGlobally(org, kind) && !directory.listed)
                 global.add(org.name);
         }
         candidates = filtered.filter(org => !global.has(org.name) && !exclude.has(org.name));
     }
-    const lists = await mapConcurrently(candidates, IN_FLIGHT, org => listModuleConsumers(client, org.name).then(list => list.map(model/* asConsumer */.V_), (error) => {
+    const read = kind === 'modules' ? listModuleConsumers : listProviderConsumers;
+    const lists = await mapConcurrently(candidates, IN_FLIGHT, org => read(client, org.name).then(list => list.map(model/* asConsumer */.V_), (error) => {
         // No relationships endpoint: TFE's filter is all there is to go by.
         if (isNotFound(error))
             return undefined;
@@ -6609,26 +7000,34 @@ async function findSharers(client, directory, filtered, { certain, exclude }) {
     return { sharers: sharers.sort((a, b) => (0,model/* byCodePoint */.HH)(a.organization, b.organization)), warnings };
 }
 /**
- * Every organization's module sharing today, for export: certain, or nothing. A TFE that cannot
- * filter organizations or list their consumers would give a partial file, so it gives none.
+ * Every organization's module sharing today (or provider sharing, by `kind`), for export: certain,
+ * or nothing. A TFE that cannot filter organizations or list their consumers would give a partial
+ * file, so it gives none.
  */
-async function readSharingToday(client, directory, log) {
-    const [filtered] = await Promise.all([listSharing(client), directory.all()]);
+async function readSharingToday(client, directory, log, kind = 'modules') {
+    const [filtered] = await Promise.all([listSharing(client, kind), directory.all()]);
     if (filtered instanceof TfeApiError)
-        throw new errors/* ActionError */.lZ(cannotExport(filtered.status));
+        throw new errors/* ActionError */.lZ((0,tfe_answers/* cannotExport */.E$)(kind, filtered.status));
     const { sharers } = await findSharers(client, directory, filtered, {
         certain: true,
-        exclude: new Set()
+        exclude: new Set(),
+        kind
     });
     if (sharers.some(s => !s.global && s.consumers === undefined)) {
-        throw new errors/* ActionError */.lZ(cannotExport());
+        throw new errors/* ActionError */.lZ((0,tfe_answers/* cannotExport */.E$)(kind));
     }
     const global = sharers.filter(s => s.global).length;
-    log(`${(await directory.all()).length} organizations: ${global} share globally, ${sharers.length - global} with a consumer list`);
+    const of = kind === 'modules' ? '' : ' (providers)';
+    log(`${(await directory.all()).length} organizations${of}: ${global} share globally, ${sharers.length - global} with a consumer list`);
     return sharers;
 }
 
 ;// CONCATENATED MODULE: ./src/sharing/engine.ts
+// The one flow of every run, for one producer or five hundred: resolve the names, read what TFE
+// holds, plan every producer, write only once every plan succeeded, and return one outcome. It
+// reads no input and writes no output: the step's inputs give a list of one, sharing files give
+// many, and the report shows the outcome either way.
+
 
 
 
@@ -6658,9 +7057,14 @@ async function run(client, desired, options, counts) {
     const many = desired.length > 1;
     const directory = new OrganizationDirectory(client);
     // Side by side, since none needs another: the producers, their lists today, and who shares.
+    // Provider sharing is looked for where it can be managed: on registry-partnerships.
     const filtered = options.unmanaged === 'skip' ? undefined : listSharing(client);
-    // Awaited after planning; a run that fails before then must not leave it unhandled.
+    const filteredProviders = filtered && options.api === 'registry-partnerships'
+        ? listSharing(client, 'providers')
+        : undefined;
+    // Awaited after planning; a run that fails before then must not leave them unhandled.
     filtered?.catch(() => { });
+    filteredProviders?.catch(() => { });
     const [, lists] = await Promise.all([
         directory.find(desired.map(d => d.organization)),
         mapConcurrently(desired, IN_FLIGHT, async (d) => {
@@ -6669,7 +7073,10 @@ async function run(client, desired, options, counts) {
             return read;
         })
     ]);
-    lists.forEach(list => list.consumers?.forEach(org => directory.addConsumer(org)));
+    for (const list of lists) {
+        list.consumers?.forEach(org => directory.addConsumer(org));
+        list.providerConsumers?.forEach(org => directory.addConsumer(org));
+    }
     await findConsumers(directory, desired, options, log);
     counts.phase = 'planning';
     const producers = [];
@@ -6679,22 +7086,16 @@ async function run(client, desired, options, counts) {
     const warnings = [];
     const unknownLists = producers.filter(p => p.plan && p.plan.previous === undefined);
     if (unknownLists.length > 0) {
-        warnings.push(listsUnknown(unknownLists.map(p => p.desired.organization)));
+        warnings.push((0,tfe_answers/* listsUnknown */._4)(unknownLists.map(p => p.desired.organization)));
     }
     warnings.push(...producers.flatMap(p => p.plan?.warnings ?? []));
     let unmanaged;
     if (filtered) {
         counts.phase = 'finding unmanaged organizations';
-        const today = await findSharers(client, directory, await filtered, {
-            certain: options.unmanaged === 'certain',
-            exclude: new Set(desired.map(d => d.organization))
+        unmanaged = await findUnmanaged(client, directory, desired, options, warnings, {
+            modules: filtered,
+            providers: filteredProviders
         });
-        warnings.push(...today.warnings);
-        unmanaged = today.sharers.map(s => ({
-            organization: s.organization,
-            global: s.global,
-            consumers: s.consumers?.length
-        }));
     }
     // What each producer would change, in the log too, not only in the summary.
     if (many) {
@@ -6723,10 +7124,7 @@ async function run(client, desired, options, counts) {
         try {
             producer.applied = await apply(client, plan, log);
             producer.result = 'changed';
-            const { consumers, globalAfter } = producer.applied;
-            log(globalAfter
-                ? `${plan.organization} now shares its modules with every organization.`
-                : `${plan.organization} now shares its modules with ${consumers.length} organization${engine_plural(consumers.length)}.`);
+            log(sharesNowLine(plan, producer.applied));
         }
         catch (error) {
             // Worded by the report, which knows how to say what TFE already holds.
@@ -6737,7 +7135,10 @@ async function run(client, desired, options, counts) {
     });
     return { producers, unmanaged, wrote: true, warnings };
 }
-/** `platform: would add team-a, team-b; would remove legacy`, a dozen names at most each. */
+/**
+ * `platform: would add team-a, team-b; would remove legacy`, a dozen names at most each; provider
+ * changes after module changes, said as such.
+ */
 function changeLine(plan, dryRun) {
     const would = dryRun ? 'would ' : 'to ';
     const names = (list) => {
@@ -6748,16 +7149,79 @@ function changeLine(plan, dryRun) {
         plan.global.before !== plan.global.after
             ? `${would}turn global sharing ${plan.global.after ? 'on' : 'off'}`
             : '',
-        plan.previous === undefined ? `${would}set the list to ${plan.next.length}` : '',
+        plan.previous === undefined && plan.managesModules
+            ? `${would}set the list to ${plan.next.length}`
+            : '',
         plan.added.length ? `${would}add ${names(plan.added)}` : '',
         plan.removed.length ? `${would}remove ${names(plan.removed)}` : ''
-    ].filter(Boolean);
-    return `${plan.organization}: ${parts.join('; ')}`;
+    ];
+    const providers = plan.providers;
+    if (providers) {
+        parts.push(providers.global.before !== providers.global.after
+            ? `${would}turn global provider sharing ${providers.global.after ? 'on' : 'off'}`
+            : '', providers.added.length ? `${would}add provider consumers ${names(providers.added)}` : '', providers.removed.length
+            ? `${would}remove provider consumers ${names(providers.removed)}`
+            : '');
+    }
+    return `${plan.organization}: ${parts.filter(Boolean).join('; ')}`;
+}
+/** What a producer shares once written: its modules, and its providers when the run manages them. */
+function sharesNowLine(plan, applied) {
+    const { consumers, globalAfter } = applied;
+    const whom = (global, count) => global ? 'every organization' : `${count} organization${engine_plural(count)}`;
+    const modules = `its modules with ${whom(globalAfter, consumers.length)}`;
+    const providers = plan.providers
+        ? `its providers with ${whom(applied.globalProvidersAfter, applied.providerConsumers?.length ?? 0)}`
+        : '';
+    if (!plan.managesModules)
+        return `${plan.organization} now shares ${providers}.`;
+    return `${plan.organization} now shares ${modules}${providers ? `, and ${providers}` : ''}.`;
+}
+/**
+ * Who shares today but is managed by no one, per kind: a producer whose file states only its
+ * providers is still unmanaged for its modules, and the reverse.
+ */
+async function findUnmanaged(client, directory, desired, options, warnings, filtered) {
+    const certain = options.unmanaged === 'certain';
+    const found = async (kind, list) => {
+        const manages = (d) => (kind === 'modules' ? managesModules(d) : d.providers);
+        return findSharers(client, directory, await list, {
+            certain,
+            exclude: new Set(desired.filter(manages).map(d => d.organization)),
+            kind
+        });
+    };
+    const [modules, providers] = await Promise.all([
+        found('modules', filtered.modules),
+        filtered.providers ? found('providers', filtered.providers) : undefined
+    ]);
+    warnings.push(...modules.warnings, ...(providers?.warnings ?? []));
+    const byName = new Map();
+    const entry = (organization) => {
+        const known = byName.get(organization);
+        if (known)
+            return known;
+        const created = { organization, modules: undefined, providers: undefined };
+        byName.set(organization, created);
+        return created;
+    };
+    const sharing = (s) => ({ global: s.global, consumers: s.consumers?.length });
+    for (const s of modules.sharers)
+        entry(s.organization).modules = sharing(s);
+    for (const s of providers?.sharers ?? [])
+        entry(s.organization).providers = sharing(s);
+    return [...byName.values()].sort((a, b) => (0,model/* byCodePoint */.HH)(a.organization, b.organization));
 }
 function dryRunLine(producer, dryRun) {
     if (!dryRun || !producer?.plan)
         return 'A plan failed; nothing was written.';
-    return `Dry run: ${producer.plan.changed ? 'the plan would change module sharing' : 'no change'}; nothing was written.`;
+    const { plan } = producer;
+    const kinds = !plan.providers
+        ? 'module sharing'
+        : plan.managesModules
+            ? 'module and provider sharing'
+            : 'provider sharing';
+    return `Dry run: ${plan.changed ? `the plan would change ${kinds}` : 'no change'}; nothing was written.`;
 }
 /**
  * The consumers that no list read so far names, asked of TFE together: every name (a typo must
@@ -6768,7 +7232,7 @@ async function findConsumers(directory, desired, writing, log) {
     const ids = new Set();
     desired.forEach(d => {
         const checked = idsChecked(d, writing, desired.length > 1);
-        for (const ref of d.consumers) {
+        for (const ref of [...d.consumers, ...(d.providers?.consumers ?? [])]) {
             if (directory.resolve(ref))
                 continue;
             if (ref.kind === 'name')
@@ -6800,33 +7264,36 @@ async function planProducer(directory, desired, lists, writing, many) {
     if (!producer) {
         const cause = await directory.whyMissing();
         if (cause === 'not-site-admin')
-            throw new errors/* ActionError */.lZ(notSiteAdmin(subjectOf(desired)));
+            throw new errors/* ActionError */.lZ((0,tfe_answers/* notSiteAdmin */.cb)(subjectOf(desired)));
         const message = isFilePlace(desired.place)
-            ? noSuchProducer(organization, 'file')
-            : describeNotFound(cause, organization);
+            ? (0,tfe_answers/* noSuchProducer */.pR)(organization, 'file')
+            : (0,tfe_answers/* describeNotFound */.fg)(cause, organization);
         return fail(outcome, new errors/* ActionError */.lZ(message), [{ ...desired.place, message }]);
     }
-    const known = (lists.consumers ?? []).map(model/* asConsumer */.V_);
+    const known = [...(lists.consumers ?? []), ...(lists.providerConsumers ?? [])].map(model/* asConsumer */.V_);
     const missing = [];
     const checked = idsChecked(desired, writing, many);
-    desired.consumers.forEach((ref, i) => {
+    const look = (refs, places) => refs.forEach((ref, i) => {
         const consumer = directory.resolve(ref);
         if (consumer)
             known.push(consumer);
         else if (ref.kind === 'name' || checked) {
-            missing.push({ ref, place: desired.consumerPlaces[i] ?? desired.place });
+            missing.push({ ref, place: places[i] ?? desired.place });
         }
     });
+    look(desired.consumers, desired.consumerPlaces);
+    if (desired.providers)
+        look(desired.providers.consumers, desired.providers.consumerPlaces);
     if (missing.length > 0) {
         if ((await directory.whyMissing()) === 'not-site-admin') {
-            throw new errors/* ActionError */.lZ(notSiteAdmin(subjectOf(desired)));
+            throw new errors/* ActionError */.lZ((0,tfe_answers/* notSiteAdmin */.cb)(subjectOf(desired)));
         }
-        const message = noSuchConsumers(organization, missing.map(m => m.ref));
+        const message = (0,tfe_answers/* noSuchConsumers */.iT)(organization, missing.map(m => m.ref));
         // A file shows each unknown consumer on its own line; an input, all of them at once.
         const problems = isFilePlace(desired.place)
             ? missing.map(({ ref, place }) => ({
                 ...place,
-                message: noSuchConsumers(organization, [ref])
+                message: (0,tfe_answers/* noSuchConsumers */.iT)(organization, [ref])
             }))
             : [{ input: 'consumers', message }];
         return fail(outcome, new errors/* ActionError */.lZ(message), problems);
@@ -6845,7 +7312,12 @@ async function planProducer(directory, desired, lists, writing, many) {
             requested: desired.consumers,
             known,
             providerConsumers: lists.providerConsumers?.map(model/* asConsumer */.V_),
-            globalProviderSharing: producer.globalProviderSharing
+            globalProviderSharing: producer.globalProviderSharing,
+            managesModules: managesModules(desired),
+            providers: desired.providers && {
+                requested: desired.providers.consumers,
+                global: desired.providers.global
+            }
         });
     }
     catch (error) {
@@ -7481,14 +7953,16 @@ async function desiredFromFiles(settings, { patterns, workspace }, log) {
     }
     // What only file runs need (the YAML parser, the glob matcher) is loaded by them alone: a
     // one-producer run starts without it.
-    const [{ findSharingFiles }, { loadSharingFiles }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(324), __nccwpck_require__.e(712)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3712)),
-        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9895))
-    ]);
+    const [{ findSharingFiles }, { inFileOrder, loadSharingFiles, providerProblems }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(324), __nccwpck_require__.e(712)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3712)), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9895))]);
     const paths = await findSharingFiles(patterns, workspace);
     const loaded = await loadSharingFiles(paths, workspace);
-    if (loaded.errors.length > 0)
-        throw new errors/* ConfigInvalid */.QO(loaded.errors);
+    // Provider sharing on an api that cannot write it is a problem of the files too, on its line.
+    const problems = inFileOrder([
+        ...loaded.errors,
+        ...providerProblems(loaded.desired, settings.api)
+    ]);
+    if (problems.length > 0)
+        throw new errors/* ConfigInvalid */.QO(problems);
     log(`${paths.length} sharing file${paths.length === 1 ? '' : 's'}, ${loaded.desired.length} producer${loaded.desired.length === 1 ? '' : 's'}; TFE ${settings.baseUrl}`);
     return loaded.desired;
 }
@@ -7512,7 +7986,7 @@ function checkLine(outcome, settings) {
     }
     const unmanaged = outcome.unmanaged ?? [];
     if (settings.failOnUnmanaged && unmanaged.length > 0) {
-        lines.push(unmanagedLine(unmanaged.map(u => u.organization)));
+        lines.push(unmanagedLine(unmanaged, settings.api === 'registry-partnerships'));
     }
     return lines.length > 0 ? lines.join(' ') : undefined;
 }
@@ -7524,21 +7998,25 @@ async function runExport(client, settings, exportTo, log) {
         Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 533)),
         __nccwpck_require__.e(/* import() */ 67).then(__nccwpck_require__.bind(__nccwpck_require__, 2067))
     ]);
-    log(`Reading the module sharing of every organization on ${settings.baseUrl}`);
-    const sharers = await readSharingToday(client, new OrganizationDirectory(client), log);
+    // Provider sharing is exported only where a file stating it can plan: on registry-partnerships.
+    const withProviders = settings.api === 'registry-partnerships';
+    log(`Reading the ${withProviders ? 'module and provider' : 'module'} sharing of every organization on ${settings.baseUrl}`);
+    const directory = new OrganizationDirectory(client);
+    const [sharers, providerSharers] = await Promise.all([
+        readSharingToday(client, directory, log),
+        withProviders ? readSharingToday(client, directory, log, 'providers') : []
+    ]);
+    if (!withProviders) {
+        core/* notice */.lm(`export: provider sharing was left out of ${file}: it is written only through registry-partnerships (TFE v202301-1 or later). Run export with api: registry-partnerships to include it.`);
+    }
     core/* setOutput */.uH('changed', 'false');
-    if (sharers.length === 0) {
+    if (sharers.length === 0 && providerSharers.length === 0) {
         // A file of no producers would be refused by the planner: there is nothing to start from.
-        core/* warning */.$e(`export: no organization on ${settings.baseUrl} shares its modules, so there is nothing to export; ${file} was not written.`);
-        await writeSummary(exportMarkdown(sharers, file, settings.baseUrl));
+        core/* warning */.$e(`export: no organization on ${settings.baseUrl} shares its ${withProviders ? 'modules or providers' : 'modules'}, so there is nothing to export; ${file} was not written.`);
+        await writeSummary(exportMarkdown(sharers, file, settings.baseUrl, withProviders ? providerSharers : undefined));
         return;
     }
-    const text = sharingFileText(sharers.map(s => s.global
-        ? { organization: s.organization, globalModuleSharing: true }
-        : {
-            organization: s.organization,
-            consumers: (s.consumers ?? []).map(c => c.name ?? c.externalId)
-        }), exportTo.schemaUrl);
+    const text = sharingFileText(exportEntries(sharers, providerSharers), exportTo.schemaUrl);
     let problem;
     try {
         problem = await writeExportFile(exportTo.root, path, text);
@@ -7549,11 +8027,30 @@ async function runExport(client, settings, exportTo, log) {
     if (problem) {
         throw new errors/* ActionError */.lZ(`export: ${problem}; give the path of a file in the workspace, with no link on the way. Nothing was written, and nothing in TFE was changed.`);
     }
-    log(`Wrote the sharing of ${sharers.length} producer${sharers.length === 1 ? '' : 's'} to ${file}`);
-    await writeSummary(exportMarkdown(sharers, file, settings.baseUrl));
+    const producers = new Set([...sharers, ...providerSharers].map(s => s.organization)).size;
+    log(`Wrote the sharing of ${producers} producer${producers === 1 ? '' : 's'} to ${file}`);
+    await writeSummary(exportMarkdown(sharers, file, settings.baseUrl, withProviders ? providerSharers : undefined));
+}
+/** One entry a producer, with what it shares of each kind (by name, as sharing files write it). */
+function exportEntries(modules, providers) {
+    const names = (s) => (s.consumers ?? []).map(c => c.name ?? c.externalId);
+    const moduleSharing = new Map(modules.map(s => [
+        s.organization,
+        s.global ? { globalModuleSharing: true } : { consumers: names(s) }
+    ]));
+    const providerSharing = new Map(providers.map(s => [
+        s.organization,
+        s.global ? { globalProviderSharing: true } : { providerConsumers: names(s) }
+    ]));
+    const organizations = new Set([...moduleSharing.keys(), ...providerSharing.keys()]);
+    return [...organizations].map(organization => ({
+        organization,
+        ...moduleSharing.get(organization),
+        ...providerSharing.get(organization)
+    }));
 }
 function runContext(settings) {
-    const key = main_subject(settings);
+    const key = subject(settings);
     return {
         drift: settings.failOnDrift === true,
         baseUrl: settings.baseUrl ?? '',
@@ -7570,7 +8067,7 @@ function runContext(settings) {
  * What a run is about, as its summary heading and comment marker say it: the producer, or the
  * sharing files (by their patterns, so two steps with different files keep two comments).
  */
-function main_subject(settings) {
+function subject(settings) {
     if (settings.config) {
         const patterns = settings.config.patterns.split(/\r?\n/).map(p => p.trim());
         return `sharing files ${patterns.filter(Boolean).join(', ')}`.replace(/[^\w ./*!,-]/g, '_');
