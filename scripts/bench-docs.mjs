@@ -298,6 +298,51 @@ function scale(r) {
   ].join('\n')
 }
 
+/**
+ * The 500 producers stating providers too: the bound is the standard case's plus one provider
+ * read a producer, and each write's registry-partnerships read-back.
+ * @param {Figures} r
+ */
+function manyProducersProviders(r) {
+  const p = (/** @type {string} */ key) => Number(r.parameter(key))
+  const requestsIn = count(r.number('requests'))
+  const kinds = [
+    `${count(r.number('requests.list'))} list pages`,
+    `${count(r.number('requests.filtered') + r.number('requests.providerFiltered'))} filtered list pages (modules, providers)`,
+    `${count(r.number('requests.consumers'))} module list reads`,
+    `${count(r.number('requests.providers'))} provider list reads`,
+    `${count(r.number('requests.writes'))} writes`,
+    `${count(r.number('requests.others'))} others (${r.detail('requests.others')})`
+  ]
+  const exit = r.detail('exit')
+  return [
+    `${count(p('producers'))} producers with ${p('consumers-each')} module and ${p('provider-consumers-each')} provider consumers each, in ${p('files')} sharing files, among ${count(p('organizations'))} organizations; ${count(p('changed'))} module lists and ${count(p('providers-changed'))} provider lists changed (${count(p('writes'))} producers written); \`api: ${r.parameter('api')}\`, \`rate-limit: ${p('rate-limit')}\` against a fake TFE allowing ${p('fake-per-second')} requests a second per user.`,
+    '',
+    table(
+      ['figure', 'value', 'goal'],
+      [
+        [
+          'requests',
+          `${requestsIn}: ${kinds.join(', ')}`,
+          `≤ ${p('goal.request-slack')} × (${count(p('list-pages'))} + ${count(p('producers'))} + ${count(p('provider-reads'))} provider reads + ${count(p('writes'))} × (1 + ${p('read-back-per-write')} read-backs)) = ${count(p('goal.requests'))}`
+        ],
+        [
+          'wall time',
+          `${seconds(r.number('wall'))}: ${ratio(r.number('wall-to-floor'))} the floor of ${seconds(r.number('floor'))} (${requestsIn} requests ÷ ${p('rate-limit')} a second)`,
+          `≤ ${p('goal.wall-to-floor')}× the floor`
+        ],
+        ['429s', count(r.number('429s')), '0'],
+        ['peak RSS', mb(r.number('peak-rss')), `≤ ${p('goal.peak-rss-mb')} MB`],
+        [
+          'TFE as the files say',
+          `${count(r.number('producers-as-files-say'))} of ${count(p('producers'))} producers (both kinds, both flags), ${count(r.number('producers-changed-in-output'))} changed; exit code ${exit}`,
+          `all, ${count(p('writes'))} changed; exit code 0`
+        ]
+      ]
+    )
+  ].join('\n')
+}
+
 /** @param {Figures} r */
 function manyProducers(r) {
   const p = (/** @type {string} */ key) => Number(r.parameter(key))
@@ -423,6 +468,10 @@ export const BLOCKS = {
   scale: { section: 'scale', render: scale },
   'many-producers': { section: 'many-producers', render: manyProducers },
   'many-producers-large': { section: 'many-producers-large', render: manyProducers },
+  'many-producers-providers': {
+    section: 'many-producers-providers',
+    render: manyProducersProviders
+  },
   'shared-limit': { section: 'shared-limit', render: sharedLimit }
 }
 
