@@ -197,6 +197,18 @@ describe('a producer that states only its providers', () => {
     ])
   })
 
+  it('has its module list read once, though unmanaged discovery looks at it too', async () => {
+    await start({}, tfe => tfe.addOrganization({ name: 'platform', moduleConsumers: ['legacy'] }))
+    const outcome = await run([producer('platform', { providers: ['team-a'] })], { dryRun: true })
+    expect(outcome.unmanaged).toEqual([
+      { organization: 'platform', modules: { global: false, consumers: 1 }, providers: undefined }
+    ])
+    const reads = fake.requests.filter(
+      r => r.path === `${ADMIN}/platform/relationships/module-consumers`
+    )
+    expect(reads).toHaveLength(1)
+  })
+
   it('is refused, with nothing written for anyone, when it shares its modules with everyone', async () => {
     await start({}, tfe => {
       tfe.addOrganization({ name: 'platform', globalModuleSharing: true })

@@ -119,7 +119,7 @@ async function run(
   let unmanaged: Outcome['unmanaged']
   if (filtered) {
     counts.phase = 'finding unmanaged organizations'
-    unmanaged = await findUnmanaged(client, directory, desired, options, warnings, {
+    unmanaged = await findUnmanaged(client, directory, desired, lists, options, warnings, {
       modules: filtered,
       providers: filteredProviders
     })
@@ -219,6 +219,7 @@ async function findUnmanaged(
   client: TfeClient,
   directory: OrganizationDirectory,
   desired: readonly Desired[],
+  lists: readonly ConsumerLists[],
   options: EngineOptions,
   warnings: string[],
   filtered: {
@@ -229,10 +230,17 @@ async function findUnmanaged(
   const certain = options.unmanaged === 'certain'
   const found = async (kind: Kind, list: Promise<Organization[] | TfeApiError>) => {
     const manages = (d: Desired) => (kind === 'modules' ? managesModules(d) : d.providers)
+    // A producer's list of a kind it does not manage was read before its plan: not read again.
+    const alreadyRead = new Map<string, Organization[]>()
+    desired.forEach((d, i) => {
+      const read = kind === 'modules' ? lists[i]?.consumers : lists[i]?.providerConsumers
+      if (read) alreadyRead.set(d.organization, read)
+    })
     return findSharers(client, directory, await list, {
       certain,
       exclude: new Set(desired.filter(manages).map(d => d.organization)),
-      kind
+      kind,
+      alreadyRead
     })
   }
   const [modules, providers] = await Promise.all([

@@ -96,8 +96,15 @@ export async function findSharers(
   {
     certain,
     exclude,
-    kind = 'modules'
-  }: { certain: boolean; exclude: ReadonlySet<string>; kind?: Kind }
+    kind = 'modules',
+    alreadyRead = new Map()
+  }: {
+    certain: boolean
+    exclude: ReadonlySet<string>
+    kind?: Kind
+    /** Lists this run has read already (a producer's, of a kind it does not manage): not asked again. */
+    alreadyRead?: ReadonlyMap<string, readonly Organization[]>
+  }
 ): Promise<SharingToday> {
   const warnings: string[] = []
   const global = new Set<string>()
@@ -118,8 +125,10 @@ export async function findSharers(
     candidates = filtered.filter(org => !global.has(org.name) && !exclude.has(org.name))
   }
   const read = kind === 'modules' ? listModuleConsumers : listProviderConsumers
-  const lists = await mapConcurrently(candidates, IN_FLIGHT, org =>
-    read(client, org.name).then(
+  const lists = await mapConcurrently(candidates, IN_FLIGHT, async org => {
+    const known = alreadyRead.get(org.name)
+    if (known) return known.map(asConsumer)
+    return read(client, org.name).then(
       list => list.map(asConsumer),
       (error: unknown) => {
         // No relationships endpoint: TFE's filter is all there is to go by.
@@ -127,7 +136,7 @@ export async function findSharers(
         throw error
       }
     )
-  )
+  })
   const sharers: Sharer[] = [...global]
     .filter(name => !exclude.has(name))
     .map(organization => ({ organization, global: true, consumers: undefined }))
