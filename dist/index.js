@@ -6960,7 +6960,7 @@ function sharesGlobally(org, kind) {
  * the filter may leave out are certain only from the whole organizations list: read when
  * `certain` (export, drift checks), or when the run has read it anyway.
  */
-async function findSharers(client, directory, filtered, { certain, exclude, kind = 'modules' }) {
+async function findSharers(client, directory, filtered, { certain, exclude, kind = 'modules', alreadyRead = new Map() }) {
     const warnings = [];
     const global = new Set();
     // Without the filter, global sharers are all that can be found, and only from the whole list.
@@ -6982,12 +6982,17 @@ async function findSharers(client, directory, filtered, { certain, exclude, kind
         candidates = filtered.filter(org => !global.has(org.name) && !exclude.has(org.name));
     }
     const read = kind === 'modules' ? listModuleConsumers : listProviderConsumers;
-    const lists = await mapConcurrently(candidates, IN_FLIGHT, org => read(client, org.name).then(list => list.map(model/* asConsumer */.V_), (error) => {
-        // No relationships endpoint: TFE's filter is all there is to go by.
-        if (isNotFound(error))
-            return undefined;
-        throw error;
-    }));
+    const lists = await mapConcurrently(candidates, IN_FLIGHT, async (org) => {
+        const known = alreadyRead.get(org.name);
+        if (known)
+            return known.map(model/* asConsumer */.V_);
+        return read(client, org.name).then(list => list.map(model/* asConsumer */.V_), (error) => {
+            // No relationships endpoint: TFE's filter is all there is to go by.
+            if (isNotFound(error))
+                return undefined;
+            throw error;
+        });
+    });
     const sharers = [...global]
         .filter(name => !exclude.has(name))
         .map(organization => ({ organization, global: true, consumers: undefined }));
@@ -7092,7 +7097,7 @@ async function run(client, desired, options, counts) {
     let unmanaged;
     if (filtered) {
         counts.phase = 'finding unmanaged organizations';
-        unmanaged = await findUnmanaged(client, directory, desired, options, warnings, {
+        unmanaged = await findUnmanaged(client, directory, desired, lists, options, warnings, {
             modules: filtered,
             providers: filteredProviders
         });
@@ -7181,14 +7186,22 @@ function sharesNowLine(plan, applied) {
  * Who shares today but is managed by no one, per kind: a producer whose file states only its
  * providers is still unmanaged for its modules, and the reverse.
  */
-async function findUnmanaged(client, directory, desired, options, warnings, filtered) {
+async function findUnmanaged(client, directory, desired, lists, options, warnings, filtered) {
     const certain = options.unmanaged === 'certain';
     const found = async (kind, list) => {
         const manages = (d) => (kind === 'modules' ? managesModules(d) : d.providers);
+        // A producer's list of a kind it does not manage was read before its plan: not read again.
+        const alreadyRead = new Map();
+        desired.forEach((d, i) => {
+            const read = kind === 'modules' ? lists[i]?.consumers : lists[i]?.providerConsumers;
+            if (read)
+                alreadyRead.set(d.organization, read);
+        });
         return findSharers(client, directory, await list, {
             certain,
             exclude: new Set(desired.filter(manages).map(d => d.organization)),
-            kind
+            kind,
+            alreadyRead
         });
     };
     const [modules, providers] = await Promise.all([
