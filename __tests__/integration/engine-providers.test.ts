@@ -177,6 +177,47 @@ describe('a producer that states both kinds, on registry-partnerships', () => {
   })
 })
 
+describe('the read-back of a registry-partnerships write', () => {
+  it('says so when a global flag moved meanwhile, with what was already written', async () => {
+    await start({}, tfe => tfe.addOrganization({ name: 'platform', moduleConsumers: ['legacy'] }))
+    const id = fake.org('platform')?.externalId
+    let written = false
+    // Another run turns global module sharing on while this one writes its lists.
+    fake.intercept((req, res) => {
+      if (req.method === 'PUT') written = true
+      if (!written || req.method !== 'GET' || req.url !== `${ADMIN}/platform`) return false
+      res.writeHead(200, { 'content-type': 'application/vnd.api+json' })
+      res.end(
+        JSON.stringify({
+          data: {
+            id: 'platform',
+            type: 'organizations',
+            attributes: {
+              name: 'platform',
+              'external-id': id,
+              'global-module-sharing': true,
+              'global-provider-sharing': false
+            }
+          }
+        })
+      )
+      return true
+    })
+    const outcome = await run([
+      producer('platform', { modules: ['legacy'], providers: ['team-a'] })
+    ])
+    const [result] = outcome.producers
+    expect(result?.result).toBe('failed')
+    expect(result?.error).toMatchObject({
+      message:
+        'platform: after the registry-partnerships write TFE reports global module sharing on, but ' +
+        'it was off before; another run may have changed it at the same time. Check the ' +
+        "organization's settings in TFE and run again.",
+      written: ['the module consumers were set to [legacy], the provider consumers to [team-a]']
+    })
+  })
+})
+
 describe('a producer that states only its providers', () => {
   it('sends its module consumers back as TFE has them, and leaves modules unmanaged', async () => {
     await start({}, tfe =>
