@@ -279,12 +279,86 @@ describe('a producer that states only its providers', () => {
         providerConsumers: ['team-a']
       })
     )
-    await run([producer('platform', { providers: 'global' })])
+    const outcome = await run([producer('platform', { providers: 'global' })])
     expect(writes()).toEqual([flag('global-provider-sharing', true)])
     expect(fake.org('platform')).toMatchObject({
       globalModuleSharing: true,
       globalProviderSharing: true,
       providerConsumers: []
+    })
+    expect(outcome.producers[0]?.applied).toMatchObject({
+      globalAfter: true,
+      globalProvidersAfter: true,
+      providerConsumers: []
+    })
+  })
+
+  it('reports the modules it leaves alone as TFE holds them, and asks nothing of consumers TFE already lists', async () => {
+    await start({}, tfe =>
+      tfe.addOrganization({
+        name: 'platform',
+        moduleConsumers: ['legacy'],
+        providerConsumers: ['team-a']
+      })
+    )
+    const outcome = await run([producer('platform', { providers: 'global' })])
+    expect(writes()).toEqual([flag('global-provider-sharing', true)])
+    expect(label(outcome.producers[0]?.applied?.consumers)).toEqual(['legacy'])
+    const unchanged = await run([producer('platform', { modules: 'global', providers: [] })], {
+      dryRun: true
+    })
+    expect(label(unchanged.producers[0]?.plan?.providers?.next)).toEqual([])
+    // team-a came with today's provider list: no lookup of it, by name or by list.
+    expect(fake.requests.filter(r => r.path === `${ADMIN}/team-a`)).toEqual([])
+  })
+
+  it('sets global provider sharing off itself when the list write left it on', async () => {
+    await start({}, tfe => tfe.addOrganization({ name: 'platform', globalProviderSharing: true }))
+    const id = fake.org('platform')?.externalId
+    let written = false
+    // A TFE whose list write leaves global provider sharing on (the docs say so only of modules).
+    fake.intercept((req, res) => {
+      if (req.method === 'PUT') written = true
+      if (!written || req.method !== 'GET' || req.url !== `${ADMIN}/platform`) return false
+      res.writeHead(200, { 'content-type': 'application/vnd.api+json' })
+      res.end(
+        JSON.stringify({
+          data: {
+            id: 'platform',
+            type: 'organizations',
+            attributes: {
+              name: 'platform',
+              'external-id': id,
+              'global-module-sharing': false,
+              'global-provider-sharing': true
+            }
+          }
+        })
+      )
+      return true
+    })
+    const outcome = await run([producer('platform', { modules: [], providers: ['team-a'] })])
+    expect(writes()).toEqual([put([], ['team-a']), flag('global-provider-sharing', false)])
+    expect(outcome.producers[0]?.applied).toMatchObject({ globalProvidersAfter: false })
+  })
+
+  it('fails, showing both lists, when the provider list read back is not the one written', async () => {
+    await start({}, tfe => tfe.addOrganization({ name: 'platform' }))
+    let written = false
+    fake.intercept((req, res) => {
+      if (req.method === 'PUT') written = true
+      if (!written || !req.url?.startsWith(`${ADMIN}/platform/relationships/provider-consumers`)) {
+        return false
+      }
+      res.writeHead(200, { 'content-type': 'application/vnd.api+json' })
+      res.end(JSON.stringify({ data: [], links: {}, meta: {} }))
+      return true
+    })
+    const outcome = await run([producer('platform', { providers: ['team-a'] })])
+    expect(outcome.producers[0]?.error).toMatchObject({
+      message:
+        'platform: after the write TFE shares providers with no consumers, but the plan was ' +
+        '[team-a]; another run may have changed it at the same time. Check the list in TFE and run again.'
     })
   })
 
@@ -345,6 +419,8 @@ describe('a producer that states only its modules', () => {
         { api }
       )
       expect(outcome.producers.map(p => p.result)).toEqual(['changed', 'changed'])
+      // Not managed, so not reported as the run's own.
+      expect(outcome.producers[0]?.applied?.providerConsumers).toBeUndefined()
       expect(fake.org('platform')).toMatchObject({
         moduleConsumers: ['team-c'],
         providerConsumers: before[0]?.providerConsumers,
@@ -421,15 +497,18 @@ describe('organizations that share providers but no file manages them', () => {
         moduleConsumers: ['team-a'],
         globalProviderSharing: true
       })
+      tfe.addOrganization({ name: 'web', moduleConsumers: ['team-b'] })
     })
     const outcome = await run([producer('platform', { modules: ['legacy'] })], { dryRun: true })
+    // By name, whichever kind found them.
     expect(outcome.unmanaged).toEqual([
       {
         organization: 'both',
         modules: { global: false, consumers: 1 },
         providers: { global: true, consumers: undefined }
       },
-      { organization: 'tools', modules: undefined, providers: { global: false, consumers: 1 } }
+      { organization: 'tools', modules: undefined, providers: { global: false, consumers: 1 } },
+      { organization: 'web', modules: { global: false, consumers: 1 }, providers: undefined }
     ])
     expect(
       fake.requests.filter(r => r.query['filter[provider_producer]'] === 'true').length
@@ -440,13 +519,15 @@ describe('organizations that share providers but no file manages them', () => {
     await start({}, tfe => {
       tfe.addOrganization({
         name: 'platform',
-        moduleConsumers: ['legacy'],
+        moduleConsumers: ['legacy', 'team-b'],
         providerConsumers: ['team-a']
       })
     })
-    const both = await run([producer('platform', { modules: ['legacy'], providers: ['team-a'] })])
+    const both = await run([
+      producer('platform', { modules: ['legacy', 'team-b'], providers: ['team-a'] })
+    ])
     expect(both.unmanaged).toEqual([])
-    const modulesOnly = await run([producer('platform', { modules: ['legacy'] })])
+    const modulesOnly = await run([producer('platform', { modules: ['legacy', 'team-b'] })])
     expect(modulesOnly.unmanaged).toEqual([
       { organization: 'platform', modules: undefined, providers: { global: false, consumers: 1 } }
     ])

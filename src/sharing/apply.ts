@@ -273,7 +273,7 @@ function confirm(
     )
   )
     return
-  const what = noun === 'module' ? 'TFE lists' : `TFE lists ${noun} consumers`
+  const what = noun === 'module' ? 'TFE lists' : `TFE shares ${noun}s with`
   throw new ActionError(
     `${organization}: after the write ${what} ${list(actual)}, but the plan was ${list(sent)}; ` +
       'another run may have changed it at the same time. Check the list in TFE and run again.'
