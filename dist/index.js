@@ -6759,7 +6759,7 @@ function checkFlags(plan, flags) {
 function apply_confirm(organization, noun, actual, sent) {
     if (sameSet(actual.map(c => c.externalId), sent.map(c => c.externalId)))
         return;
-    const what = noun === 'module' ? 'TFE lists' : `TFE lists ${noun} consumers`;
+    const what = noun === 'module' ? 'TFE lists' : `TFE shares ${noun}s with`;
     throw new errors/* ActionError */.lZ(`${organization}: after the write ${what} ${list(actual)}, but the plan was ${list(sent)}; ` +
         'another run may have changed it at the same time. Check the list in TFE and run again.');
 }
