@@ -84,20 +84,15 @@ export interface KindPlan {
   listChanged: boolean
 }
 
-export interface Plan {
+/** The module fields are a KindPlan's, except that today's list may be unknown. */
+export interface Plan extends Omit<KindPlan, 'previous'> {
   organization: string
   mode: Mode
   api: Api
+  /** undefined when this TFE cannot list module consumers (no relationships endpoint). */
   previous: Consumer[] | undefined
-  next: Consumer[]
-  added: Consumer[]
-  removed: Consumer[]
-  /** next in order, each kept or added, then the removed ones. */
-  rows: { consumer: Consumer; change: Change }[]
-  global: { before: boolean; after: boolean }
   /** Does the run change anything? True when today's list is unknown (a set must write it). */
   changed: boolean
-  listChanged: boolean
   /**
    * False when the run leaves module sharing as it is (a file stating only providers): the module
    * fields above then show today's sharing, unchanged.
@@ -121,10 +116,7 @@ export function makePlan(input: PlanInput): Plan {
   const providers = input.providers ? planProviders(input, input.providers) : undefined
 
   const { next, globalAfter, warnings } = modules
-  const previousIds = new Set((previous ?? []).map(c => c.externalId))
-  const nextIds = new Set(next.map(c => c.externalId))
-  const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId))
-  const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId))
+  const { added, removed, rows } = compare(previous, next)
   const listChanged =
     managesModules && (previous === undefined || added.length > 0 || removed.length > 0)
 
@@ -157,7 +149,7 @@ export function makePlan(input: PlanInput): Plan {
     next,
     added,
     removed,
-    rows: rowsOf(previous, next, removed),
+    rows,
     global: { before: globalBefore, after: globalAfter },
     changed: steps.length > 0,
     listChanged,
@@ -178,13 +170,21 @@ function globalSteps(
   return []
 }
 
-function rowsOf(
+/**
+ * What a run changes in one list: who is added, who removed, and every row (the next list in
+ * order, each kept or added, then the removed ones). When today's list is unknown (undefined),
+ * `added` is empty (nothing can be said to be new) and every row reads as added (the whole list
+ * is set).
+ */
+function compare(
   previous: readonly Consumer[] | undefined,
-  next: readonly Consumer[],
-  removed: readonly Consumer[]
-): KindPlan['rows'] {
+  next: readonly Consumer[]
+): Pick<KindPlan, 'added' | 'removed' | 'rows'> {
   const previousIds = new Set((previous ?? []).map(c => c.externalId))
-  return [
+  const nextIds = new Set(next.map(c => c.externalId))
+  const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId))
+  const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId))
+  const rows: KindPlan['rows'] = [
     ...next.map(consumer => ({
       consumer,
       change: (previous === undefined || !previousIds.has(consumer.externalId)
@@ -193,6 +193,7 @@ function rowsOf(
     })),
     ...removed.map(consumer => ({ consumer, change: 'removed' as Change }))
   ]
+  return { added, removed, rows }
 }
 
 /** The module list and global setting a run asks for, or why it cannot be planned. */
@@ -328,16 +329,13 @@ function planProviders(
         'set allow-empty: true to accept that. Nothing was changed.'
     )
   }
-  const previousIds = new Set(previous.map(c => c.externalId))
-  const nextIds = new Set(next.map(c => c.externalId))
-  const added = next.filter(c => !previousIds.has(c.externalId))
-  const removed = previous.filter(c => !nextIds.has(c.externalId))
+  const { added, removed, rows } = compare(previous, next)
   return {
     previous: [...previous],
     next,
     added,
     removed,
-    rows: rowsOf(previous, next, removed),
+    rows,
     global: { before, after: asked.global },
     listChanged: added.length > 0 || removed.length > 0
   }
