@@ -106,6 +106,35 @@ const failures = (outcome: Outcome) =>
 const label = (list: readonly { name?: string; externalId: string }[] | undefined) =>
   list?.map(c => c.name ?? c.externalId)
 
+/**
+ * From the registry-partnerships PUT on, platform's GET answers with these global flags: what
+ * TFE would show if the write (or another run at the same time) left them so.
+ */
+function flagsAfterThePut(flags: { modules: boolean; providers: boolean }): void {
+  const id = fake.org('platform')?.externalId
+  let written = false
+  fake.intercept((req, res) => {
+    if (req.method === 'PUT') written = true
+    if (!written || req.method !== 'GET' || req.url !== `${ADMIN}/platform`) return false
+    res.writeHead(200, { 'content-type': 'application/vnd.api+json' })
+    res.end(
+      JSON.stringify({
+        data: {
+          id: 'platform',
+          type: 'organizations',
+          attributes: {
+            name: 'platform',
+            'external-id': id,
+            'global-module-sharing': flags.modules,
+            'global-provider-sharing': flags.providers
+          }
+        }
+      })
+    )
+    return true
+  })
+}
+
 describe('a producer that states both kinds, on registry-partnerships', () => {
   it('sends both lists in one call, checks both read back, and reports each kind', async () => {
     await start({}, tfe =>
@@ -180,29 +209,8 @@ describe('a producer that states both kinds, on registry-partnerships', () => {
 describe('the read-back of a registry-partnerships write', () => {
   it('says so when a global flag moved meanwhile, with what was already written', async () => {
     await start({}, tfe => tfe.addOrganization({ name: 'platform', moduleConsumers: ['legacy'] }))
-    const id = fake.org('platform')?.externalId
-    let written = false
     // Another run turns global module sharing on while this one writes its lists.
-    fake.intercept((req, res) => {
-      if (req.method === 'PUT') written = true
-      if (!written || req.method !== 'GET' || req.url !== `${ADMIN}/platform`) return false
-      res.writeHead(200, { 'content-type': 'application/vnd.api+json' })
-      res.end(
-        JSON.stringify({
-          data: {
-            id: 'platform',
-            type: 'organizations',
-            attributes: {
-              name: 'platform',
-              'external-id': id,
-              'global-module-sharing': true,
-              'global-provider-sharing': false
-            }
-          }
-        })
-      )
-      return true
-    })
+    flagsAfterThePut({ modules: true, providers: false })
     const outcome = await run([
       producer('platform', { modules: ['legacy'], providers: ['team-a'] })
     ])
@@ -314,29 +322,8 @@ describe('a producer that states only its providers', () => {
 
   it('sets global provider sharing off itself when the list write left it on', async () => {
     await start({}, tfe => tfe.addOrganization({ name: 'platform', globalProviderSharing: true }))
-    const id = fake.org('platform')?.externalId
-    let written = false
     // A TFE whose list write leaves global provider sharing on (the docs say so only of modules).
-    fake.intercept((req, res) => {
-      if (req.method === 'PUT') written = true
-      if (!written || req.method !== 'GET' || req.url !== `${ADMIN}/platform`) return false
-      res.writeHead(200, { 'content-type': 'application/vnd.api+json' })
-      res.end(
-        JSON.stringify({
-          data: {
-            id: 'platform',
-            type: 'organizations',
-            attributes: {
-              name: 'platform',
-              'external-id': id,
-              'global-module-sharing': false,
-              'global-provider-sharing': true
-            }
-          }
-        })
-      )
-      return true
-    })
+    flagsAfterThePut({ modules: false, providers: true })
     const outcome = await run([producer('platform', { modules: [], providers: ['team-a'] })])
     expect(writes()).toEqual([put([], ['team-a']), flag('global-provider-sharing', false)])
     expect(outcome.producers[0]?.applied).toMatchObject({ globalProvidersAfter: false })
