@@ -299,65 +299,40 @@ function scale(r) {
 }
 
 /**
- * The 500 producers stating providers too: the bound is the standard case's plus one provider
- * read a producer, and each write's registry-partnerships read-back.
+ * A many-producers case: its setup, then requests, wall time, 429s, peak RSS and whether TFE ends
+ * up as the files say, each beside its goal. A case whose files state providers too (5b) also
+ * counts provider reads and each write's registry-partnerships read-back in its bound.
  * @param {Figures} r
  */
-function manyProducersProviders(r) {
-  const p = (/** @type {string} */ key) => Number(r.parameter(key))
-  const requestsIn = count(r.number('requests'))
-  const kinds = [
-    `${count(r.number('requests.list'))} list pages`,
-    `${count(r.number('requests.filtered') + r.number('requests.providerFiltered'))} filtered list pages (modules, providers)`,
-    `${count(r.number('requests.consumers'))} module list reads`,
-    `${count(r.number('requests.providers'))} provider list reads`,
-    `${count(r.number('requests.writes'))} writes`,
-    `${count(r.number('requests.others'))} others (${r.detail('requests.others')})`
-  ]
-  const exit = r.detail('exit')
-  return [
-    `${count(p('producers'))} producers with ${p('consumers-each')} module and ${p('provider-consumers-each')} provider consumers each, in ${p('files')} sharing files, among ${count(p('organizations'))} organizations; ${count(p('changed'))} module lists and ${count(p('providers-changed'))} provider lists changed (${count(p('writes'))} producers written); \`api: ${r.parameter('api')}\`, \`rate-limit: ${p('rate-limit')}\` against a fake TFE allowing ${p('fake-per-second')} requests a second per user.`,
-    '',
-    table(
-      ['figure', 'value', 'goal'],
-      [
-        [
-          'requests',
-          `${requestsIn}: ${kinds.join(', ')}`,
-          `≤ ${p('goal.request-slack')} × (${count(p('list-pages'))} + ${count(p('producers'))} + ${count(p('provider-reads'))} provider reads + ${count(p('writes'))} × (1 + ${p('read-back-per-write')} read-backs)) = ${count(p('goal.requests'))}`
-        ],
-        [
-          'wall time',
-          `${seconds(r.number('wall'))}: ${ratio(r.number('wall-to-floor'))} the floor of ${seconds(r.number('floor'))} (${requestsIn} requests ÷ ${p('rate-limit')} a second)`,
-          `≤ ${p('goal.wall-to-floor')}× the floor`
-        ],
-        ['429s', count(r.number('429s')), '0'],
-        ['peak RSS', mb(r.number('peak-rss')), `≤ ${p('goal.peak-rss-mb')} MB`],
-        [
-          'TFE as the files say',
-          `${count(r.number('producers-as-files-say'))} of ${count(p('producers'))} producers (both kinds, both flags), ${count(r.number('producers-changed-in-output'))} changed; exit code ${exit}`,
-          `all, ${count(p('writes'))} changed; exit code 0`
-        ]
-      ]
-    )
-  ].join('\n')
-}
-
-/** @param {Figures} r */
 function manyProducers(r) {
   const p = (/** @type {string} */ key) => Number(r.parameter(key))
+  const providers = r.has('requests.providers')
   const requestsIn = count(r.number('requests'))
   const others = r.number('requests.others')
-  const kinds = [
-    `${count(r.number('requests.list'))} list pages`,
-    `${count(r.number('requests.filtered'))} filtered list pages`,
-    `${count(r.number('requests.consumers'))} consumer reads`,
-    `${count(r.number('requests.writes'))} writes`,
-    ...(others > 0 ? [`${count(others)} others (${r.detail('requests.others')})`] : [])
-  ]
+  const kinds = providers
+    ? [
+        `${count(r.number('requests.list'))} list pages`,
+        `${count(r.number('requests.filtered') + r.number('requests.providerFiltered'))} filtered list pages (modules, providers)`,
+        `${count(r.number('requests.consumers'))} module list reads`,
+        `${count(r.number('requests.providers'))} provider list reads`
+      ]
+    : [
+        `${count(r.number('requests.list'))} list pages`,
+        `${count(r.number('requests.filtered'))} filtered list pages`,
+        `${count(r.number('requests.consumers'))} consumer reads`
+      ]
+  kinds.push(`${count(r.number('requests.writes'))} writes`)
+  if (others > 0) kinds.push(`${count(others)} others (${r.detail('requests.others')})`)
+  const written = providers ? p('writes') : p('changed')
+  const setup = providers
+    ? `${count(p('producers'))} producers with ${p('consumers-each')} module and ${p('provider-consumers-each')} provider consumers each, in ${p('files')} sharing files, among ${count(p('organizations'))} organizations; ${count(p('changed'))} module lists and ${count(p('providers-changed'))} provider lists changed (${count(written)} producers written); \`api: ${r.parameter('api')}\`, \`rate-limit: ${p('rate-limit')}\` against a fake TFE allowing ${p('fake-per-second')} requests a second per user.`
+    : `${count(p('producers'))} producers with ${p('consumers-each')} consumers each, in ${p('files')} sharing files, among ${count(p('organizations'))} organizations; ${count(p('changed'))} of them changed; \`rate-limit: ${p('rate-limit')}\` against a fake TFE allowing ${p('fake-per-second')} requests a second per user.`
+  const bound = providers
+    ? `${count(p('list-pages'))} + ${count(p('producers'))} + ${count(p('provider-reads'))} provider reads + ${count(written)} × (1 + ${p('read-back-per-write')} read-backs)`
+    : `${count(p('list-pages'))} + ${count(p('producers'))} + ${count(written)}`
   const exit = r.detail('exit')
   return [
-    `${count(p('producers'))} producers with ${p('consumers-each')} consumers each, in ${p('files')} sharing files, among ${count(p('organizations'))} organizations; ${count(p('changed'))} of them changed; \`rate-limit: ${p('rate-limit')}\` against a fake TFE allowing ${p('fake-per-second')} requests a second per user.`,
+    setup,
     '',
     table(
       ['figure', 'value', 'goal'],
@@ -365,7 +340,7 @@ function manyProducers(r) {
         [
           'requests',
           `${requestsIn}: ${kinds.join(', ')}`,
-          `≤ ${p('goal.request-slack')} × (${count(p('list-pages'))} + ${count(p('producers'))} + ${count(p('changed'))}) = ${count(p('goal.requests'))}`
+          `≤ ${p('goal.request-slack')} × (${bound}) = ${count(p('goal.requests'))}`
         ],
         [
           'wall time',
@@ -376,8 +351,8 @@ function manyProducers(r) {
         ['peak RSS', mb(r.number('peak-rss')), `≤ ${p('goal.peak-rss-mb')} MB`],
         [
           'TFE as the files say',
-          `${count(r.number('producers-as-files-say'))} of ${count(p('producers'))} producers, ${count(r.number('producers-changed-in-output'))} changed; exit code ${exit}`,
-          `all, ${count(p('changed'))} changed; exit code 0`
+          `${count(r.number('producers-as-files-say'))} of ${count(p('producers'))} producers${providers ? ' (both kinds, both flags)' : ''}, ${count(r.number('producers-changed-in-output'))} changed; exit code ${exit}`,
+          `all, ${count(written)} changed; exit code 0`
         ]
       ]
     )
@@ -468,10 +443,7 @@ export const BLOCKS = {
   scale: { section: 'scale', render: scale },
   'many-producers': { section: 'many-producers', render: manyProducers },
   'many-producers-large': { section: 'many-producers-large', render: manyProducers },
-  'many-producers-providers': {
-    section: 'many-producers-providers',
-    render: manyProducersProviders
-  },
+  'many-producers-providers': { section: 'many-producers-providers', render: manyProducers },
   'shared-limit': { section: 'shared-limit', render: sharedLimit }
 }
 
