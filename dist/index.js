@@ -5883,10 +5883,7 @@ function makePlan(input) {
         : { next: [...(previous ?? [])], globalAfter: globalBefore, warnings: [] };
     const providers = input.providers ? planProviders(input, input.providers) : undefined;
     const { next, globalAfter, warnings } = modules;
-    const previousIds = new Set((previous ?? []).map(c => c.externalId));
-    const nextIds = new Set(next.map(c => c.externalId));
-    const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
-    const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
+    const { added, removed, rows } = compare(previous, next);
     const listChanged = managesModules && (previous === undefined || added.length > 0 || removed.length > 0);
     // A list is written unless global sharing replaces it, or global sharing is turned off to leave
     // it empty (one write instead of two).
@@ -5917,7 +5914,7 @@ function makePlan(input) {
         next,
         added,
         removed,
-        rows: rowsOf(previous, next, removed),
+        rows,
         global: { before: globalBefore, after: globalAfter },
         changed: steps.length > 0,
         listChanged,
@@ -5934,9 +5931,18 @@ function globalSteps(of, { before, after }, listWritten) {
         return [{ kind: 'global-off', of, confirmFirst: listWritten }];
     return [];
 }
-function rowsOf(previous, next, removed) {
+/**
+ * What a run changes in one list: who is added, who removed, and every row (the next list in
+ * order, each kept or added, then the removed ones). When today's list is unknown (undefined),
+ * `added` is empty (nothing can be said to be new) and every row reads as added (the whole list
+ * is set).
+ */
+function compare(previous, next) {
     const previousIds = new Set((previous ?? []).map(c => c.externalId));
-    return [
+    const nextIds = new Set(next.map(c => c.externalId));
+    const added = previous === undefined ? [] : next.filter(c => !previousIds.has(c.externalId));
+    const removed = (previous ?? []).filter(c => !nextIds.has(c.externalId));
+    const rows = [
         ...next.map(consumer => ({
             consumer,
             change: (previous === undefined || !previousIds.has(consumer.externalId)
@@ -5945,6 +5951,7 @@ function rowsOf(previous, next, removed) {
         })),
         ...removed.map(consumer => ({ consumer, change: 'removed' }))
     ];
+    return { added, removed, rows };
 }
 /** The module list and global setting a run asks for, or why it cannot be planned. */
 function planModules(input) {
@@ -6047,16 +6054,13 @@ function planProviders(input, asked) {
         throw new errors/* PlanConflict */.gF(`${organization}: this run would leave no provider consumers (removing ${describe(previous)}); ` +
             'set allow-empty: true to accept that. Nothing was changed.');
     }
-    const previousIds = new Set(previous.map(c => c.externalId));
-    const nextIds = new Set(next.map(c => c.externalId));
-    const added = next.filter(c => !previousIds.has(c.externalId));
-    const removed = previous.filter(c => !nextIds.has(c.externalId));
+    const { added, removed, rows } = compare(previous, next);
     return {
         previous: [...previous],
         next,
         added,
         removed,
-        rows: rowsOf(previous, next, removed),
+        rows,
         global: { before, after: asked.global },
         listChanged: added.length > 0 || removed.length > 0
     };
