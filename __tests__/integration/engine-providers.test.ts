@@ -192,6 +192,13 @@ describe('a producer that states both kinds, on registry-partnerships', () => {
     expect(writes()).toEqual([])
   })
 
+  it('reports its provider consumers unchanged when only its modules turn global', async () => {
+    await start({}, tfe => tfe.addOrganization({ name: 'platform', providerConsumers: ['team-a'] }))
+    const outcome = await run([producer('platform', { modules: 'global', providers: ['team-a'] })])
+    expect(writes()).toEqual([flag('global-module-sharing', true)])
+    expect(label(outcome.producers[0]?.applied?.providerConsumers)).toEqual(['team-a'])
+  })
+
   it('writes the lists before a global flag: providers to a list, modules to everyone', async () => {
     await start({}, tfe => tfe.addOrganization({ name: 'platform', moduleConsumers: ['legacy'] }))
     const outcome = await run([producer('platform', { modules: 'global', providers: ['team-a'] })])
@@ -223,6 +230,20 @@ describe('the read-back of a registry-partnerships write', () => {
         "organization's settings in TFE and run again.",
       written: ['the module consumers were set to [legacy], the provider consumers to [team-a]']
     })
+  })
+  it('checks the module flag too when the plan turns global provider sharing off next', async () => {
+    await start({}, tfe => tfe.addOrganization({ name: 'platform', globalProviderSharing: true }))
+    // The write may leave provider sharing on (the next step sees to it), not module sharing.
+    flagsAfterThePut({ modules: true, providers: true })
+    const outcome = await run([
+      producer('platform', { modules: ['legacy'], providers: ['team-a'] })
+    ])
+    expect(outcome.producers[0]?.error).toMatchObject({
+      message: expect.stringContaining(
+        'TFE reports global module sharing on, but it was off before'
+      )
+    })
+    expect(writes()).toEqual([put(['legacy'], ['team-a'])])
   })
 })
 
