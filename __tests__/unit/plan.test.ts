@@ -236,6 +236,40 @@ describe('dry run and APIs', () => {
   })
 })
 
+describe('provider sharing', () => {
+  const providers = (requested: ConsumerRef[], global = false) => ({
+    api: 'registry-partnerships' as const,
+    requested: byName('a', 'b'),
+    providerConsumers: [a, b],
+    providers: { requested, global }
+  })
+
+  it('clears the provider list only with allow-empty', () => {
+    expect(conflict(providers([]))).toMatch(
+      /producer: this run would leave no provider consumers \(removing 2 consumers \(a, b\)\); set allow-empty: true/
+    )
+    const p = plan({ ...providers([]), allowEmpty: true })
+    expect(ids(p.providers?.removed ?? [])).toEqual(ids([a, b]))
+    expect(p.steps).toHaveLength(1)
+  })
+
+  it('turning global provider sharing on wipes the provider list, so it needs allow-empty', () => {
+    expect(conflict(providers([], true))).toMatch(
+      /turning global provider sharing on wipes its 2 consumers \(a, b\); set allow-empty: true/
+    )
+    const p = plan({ ...providers([], true), allowEmpty: true })
+    expect(p.providers?.global).toEqual({ before: false, after: true })
+    expect(p.steps).toEqual([{ kind: 'global-on', of: 'providers' }])
+  })
+
+  it('needs nothing more when today’s provider list is empty already', () => {
+    expect(plan({ ...providers([], true), providerConsumers: [] }).steps).toEqual([
+      { kind: 'global-on', of: 'providers' }
+    ])
+    expect(plan({ ...providers([]), providerConsumers: [] }).changed).toBe(false)
+  })
+})
+
 describe('the steps apply sends', () => {
   it('a changed list: one list write, as the chosen API takes it', () => {
     expect(plan({ requested: byName('b', 'c') }).steps).toEqual([

@@ -324,9 +324,12 @@ function planProviders(
     next = unique(requested.map(r => r.consumer).filter(isConsumer))
   }
   if (next.length === 0 && !input.allowEmpty && previous.length > 0) {
+    // Worded as for modules; files always allow empty (the review confirms), other callers may not.
+    const what = asked.global
+      ? `turning global provider sharing on wipes its ${describe(previous)}`
+      : `this run would leave no provider consumers (removing ${describe(previous)})`
     throw new PlanConflict(
-      `${organization}: this run would leave no provider consumers (removing ${describe(previous)}); ` +
-        'set allow-empty: true to accept that. Nothing was changed.'
+      `${organization}: ${what}; set allow-empty: true to accept that. Nothing was changed.`
     )
   }
   const { added, removed, rows } = compare(previous, next)
