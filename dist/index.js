@@ -6051,8 +6051,11 @@ function planProviders(input, asked) {
         next = unique(requested.map(r => r.consumer).filter(isConsumer));
     }
     if (next.length === 0 && !input.allowEmpty && previous.length > 0) {
-        throw new errors/* PlanConflict */.gF(`${organization}: this run would leave no provider consumers (removing ${describe(previous)}); ` +
-            'set allow-empty: true to accept that. Nothing was changed.');
+        // Worded as for modules; files always allow empty (the review confirms), other callers may not.
+        const what = asked.global
+            ? `turning global provider sharing on wipes its ${describe(previous)}`
+            : `this run would leave no provider consumers (removing ${describe(previous)})`;
+        throw new errors/* PlanConflict */.gF(`${organization}: ${what}; set allow-empty: true to accept that. Nothing was changed.`);
     }
     const { added, removed, rows } = compare(previous, next);
     return {
