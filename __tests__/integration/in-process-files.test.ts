@@ -157,6 +157,21 @@ describe('problems in the files, reported before any request', () => {
     )
   })
 
+  it('the summary lists the first 200 problems and counts the rest', async () => {
+    const producers = Array.from({ length: 205 }, (_, i) => `  team-${i}:\n    consumer: []\n`)
+    writeFiles({ 'sharing/a.yml': `producers:\n${producers.join('')}` })
+
+    const result = await runWithFilesInProcess({ config: 'sharing/a.yml' })
+
+    expectStepFailure(result, /.+/)
+    expect(fake.requests).toEqual([])
+    const listed = result.summary.split('\n').filter(line => line.includes('sharing/a.yml:'))
+    expect(listed).toHaveLength(200)
+    expect(listed[0]).toContain('sharing/a.yml:3')
+    expect(listed[199]).toContain(`sharing/a.yml:${3 + 2 * 199}`)
+    expect(result.summary).toContain("- … and 5 more: the step's log lists every one.")
+  })
+
   it('a producer in two files: an annotation names both places', async () => {
     const first = sharingFile({ docs: ['team-b'], platform: ['team-a'] })
     const second = sharingFile({ platform: ['team-c'] }, { version: false })
