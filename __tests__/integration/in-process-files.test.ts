@@ -390,15 +390,13 @@ describe('a failed write', () => {
         res.end(JSON.stringify({ errors: [{ status: String(status), title: 'injected failure' }] }))
         return true
       })
-      writeWorkspaceFile(
-        'sharing/a.yml',
-        sharingFile({
-          docs: ['team-b'],
-          network: 'global',
-          platform: ['team-a'],
-          tools: ['team-a', 'team-c']
-        })
-      )
+      const file = sharingFile({
+        docs: ['team-b'],
+        network: 'global',
+        platform: ['team-a'],
+        tools: ['team-a', 'team-c']
+      })
+      writeWorkspaceFile('sharing/a.yml', file)
 
       const result = await runWithFilesInProcess({ config: 'sharing/a.yml' })
 
@@ -416,6 +414,14 @@ describe('a failed write', () => {
       })
       expect(result.outputs.changed).toBe('true')
       for (const name of ['network', 'platform', 'tools']) expect(result.summary).toContain(name)
+      // The failed write has no line of its own: it is annotated where the producer is written.
+      expect(fileErrors(result)).toEqual([
+        {
+          file: 'sharing/a.yml',
+          line: lineOf(file, 'tools:'),
+          message: expect.stringMatching(new RegExp(`^tools: .*${status}`))
+        }
+      ])
     }
   )
 })
