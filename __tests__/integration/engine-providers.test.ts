@@ -231,6 +231,7 @@ describe('the read-back of a registry-partnerships write', () => {
       written: ['the module consumers were set to [legacy], the provider consumers to [team-a]']
     })
   })
+
   it('checks the module flag too when the plan turns global provider sharing off next', async () => {
     await start({}, tfe => tfe.addOrganization({ name: 'platform', globalProviderSharing: true }))
     // The write may leave provider sharing on (the next step sees to it), not module sharing.
