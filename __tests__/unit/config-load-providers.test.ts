@@ -124,19 +124,24 @@ describe('combineSharingFiles with provider sharing', () => {
 })
 
 describe('providerProblems', () => {
-  const desired = load(
-    [
-      'sharing/b.yml',
-      yaml(
-        'producers:',
-        '  zeta:',
-        '    consumers: []',
-        '  tools-b:',
-        '    global-provider-sharing: true'
-      )
-    ],
-    ['sharing/a.yml', PLATFORM]
-  )
+  // Loaded before each test, not in the describe body, for Stryker's per-test coverage (see
+  // summary-files.test.ts).
+  let desired: DesiredFromFile[]
+  beforeEach(() => {
+    desired = load(
+      [
+        'sharing/b.yml',
+        yaml(
+          'producers:',
+          '  zeta:',
+          '    consumers: []',
+          '  tools-b:',
+          '    global-provider-sharing: true'
+        )
+      ],
+      ['sharing/a.yml', PLATFORM]
+    )
+  })
 
   it('has none for registry-partnerships, which writes provider sharing', () => {
     expect(providerProblems(desired, 'registry-partnerships')).toEqual([])

@@ -232,34 +232,43 @@ describe('the producers output with provider sharing', () => {
 })
 
 describe('the summary of a file run that manages providers', () => {
-  const run = report(
-    [
-      network(),
-      tools(),
-      producer('registry', { providers: { today: ['team-a'], global: true } }),
-      producer('platform', { modules: { today: ['app-a', 'app-b'], wanted: ['app-b'] } }),
-      producer(
-        'quiet',
-        { modules: { today: ['app-a'], wanted: ['app-a'] }, providers: { today: [], wanted: [] } },
-        'unchanged'
-      ),
-      producer(
-        'steady',
-        { modules: { today: ['app-a'] }, providers: { today: ['team-a'], wanted: ['team-a'] } },
-        'unchanged'
-      )
-    ],
-    [
-      {
-        organization: 'side',
-        modules: { global: false, consumers: 4 },
-        providers: { global: true, consumers: undefined }
-      },
-      { organization: 'tools', modules: { global: false, consumers: 2 }, providers: undefined },
-      { organization: 'maker', modules: undefined, providers: { global: false, consumers: 1 } }
-    ]
-  )
-  const text = summary(run)
+  // Built before each test, not in the describe body, for Stryker's per-test coverage (see
+  // summary-files.test.ts).
+  let run: FilesReport
+  let text: string
+  beforeEach(() => {
+    run = report(
+      [
+        network(),
+        tools(),
+        producer('registry', { providers: { today: ['team-a'], global: true } }),
+        producer('platform', { modules: { today: ['app-a', 'app-b'], wanted: ['app-b'] } }),
+        producer(
+          'quiet',
+          {
+            modules: { today: ['app-a'], wanted: ['app-a'] },
+            providers: { today: [], wanted: [] }
+          },
+          'unchanged'
+        ),
+        producer(
+          'steady',
+          { modules: { today: ['app-a'] }, providers: { today: ['team-a'], wanted: ['team-a'] } },
+          'unchanged'
+        )
+      ],
+      [
+        {
+          organization: 'side',
+          modules: { global: false, consumers: 4 },
+          providers: { global: true, consumers: undefined }
+        },
+        { organization: 'tools', modules: { global: false, consumers: 2 }, providers: undefined },
+        { organization: 'maker', modules: undefined, providers: { global: false, consumers: 1 } }
+      ]
+    )
+    text = summary(run)
+  })
 
   it('names both kinds in its heading, and counts each kind apart', () => {
     const [heading, , totals] = visible(render(text))
