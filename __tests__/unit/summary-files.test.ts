@@ -497,4 +497,24 @@ describe('a run of many producers at a glance', () => {
     expect(problem).toBeLessThan(table)
     expect(shown[1]?.text).toBe('Failed: 1 of 101 producers cannot be planned (broken).')
   })
+
+  // A producer's problems can be one per consumer: the summary keeps the first 20 of them.
+  it("lists a producer's first 20 problems, each at its line, and counts the rest", () => {
+    const broken = (count: number) => {
+      const failed = producer('broken', [], [], 'failed')
+      failed.plan = undefined
+      for (let line = 10; line < 10 + count; line++) {
+        failed.problems.push({ file: 'sharing/teams.yml', line, message: `ghost-${line}` })
+      }
+      return visible(render(filesSummaryMarkdown(report([failed]), SUMMARY_LIMIT, 'x')))
+    }
+    const items = (shown: ReturnType<typeof broken>) => shown.filter(b => b.item).map(b => b.text)
+
+    const lines = Array.from(
+      { length: 20 },
+      (_, i) => `sharing/teams.yml:${10 + i}: ghost-${10 + i}`
+    )
+    expect(items(broken(23))).toEqual([...lines, "… and 3 more: the step's log lists every one."])
+    expect(items(broken(20))).toEqual(lines)
+  })
 })
