@@ -196,6 +196,37 @@ describe('YAML that cannot be read', () => {
       yaml('producers:', '  platform:', '    consumers: & [a]'),
       '3:16',
       'not valid YAML: anchors and aliases (& and *) are not supported in sharing files; write each value out'
+    ],
+    [
+      'a backslash escape YAML does not know',
+      withConsumers('      - "app\\qteam"'),
+      '4:13',
+      'not valid YAML: a double-quoted value has an invalid \\ escape; organization names need neither quotes nor escapes'
+    ],
+    [
+      'a value starting with a reserved character',
+      withConsumers('      - @app-team'),
+      '4:9',
+      'not valid YAML: a value cannot start with this character; organization names are letters, digits, - and _'
+    ],
+    [
+      'a key longer than 1024 characters',
+      yaml('producers:', `  ${'k'.repeat(1100)}:`, '    consumers: []'),
+      '2:3',
+      'not valid YAML: a key is longer than 1024 characters; keys are names, each on one line'
+    ],
+    [
+      'a key over two lines',
+      yaml('producers:', '  "platform', '  team":', '    consumers: []'),
+      '2:3',
+      'not valid YAML: implicit keys need to be on a single line; write each key on its own line, as name: followed by its value'
+    ],
+    // The parser's own words quote the file (`...: "]"`): what it quotes is left out.
+    [
+      'a closing bracket with no list',
+      yaml('producers: ]'),
+      '1:12',
+      'not valid YAML: unexpected flow-seq-end token in YAML stream; check the indentation and punctuation here'
     ]
   ])('%s is an error at its position', (_, text, position, message) => {
     const { producers, errors } = parseSharingFile(text, FILE)
