@@ -622,6 +622,31 @@ describe('sharing files, export and the run-wide inputs', () => {
     ).toBe(true)
   })
 
+  // A drift issue is written from what a drift check finds, with the workflow's GitHub token.
+  it('opens drift issues only from a drift check of sharing files, with a GitHub token', () => {
+    const check = {
+      ...files,
+      config: 'sharing/*.yml',
+      'dry-run': 'true',
+      'fail-on-drift': 'true',
+      'drift-issue': 'true',
+      'github-token': 'ghs_secret'
+    }
+    expect(readSettings(source(check).src).driftIssue).toEqual({ githubToken: 'ghs_secret' })
+    const needs =
+      'drift-issue reports what a drift check finds, so it needs config, dry-run: true and fail-on-drift: true'
+    for (const wrong of [
+      { ...check, config: '', organization: 'my-org', consumers: 'other-org' },
+      { ...check, 'fail-on-drift': 'false' }
+    ]) {
+      const error = inputError(() => readSettings(source(wrong).src))
+      expect([error.input, error.message]).toEqual(['drift-issue', needs])
+    }
+    const error = inputError(() => readSettings(source({ ...check, 'github-token': '' }).src))
+    expect(error.input).toBe('github-token')
+    expect(error.message).toMatch(/^drift-issue is true but github-token is empty; /)
+  })
+
   it.each([
     ['25', 25],
     ['', 20],
