@@ -75,7 +75,7 @@ const bytes = (text: string) => Buffer.byteLength(text)
 describe('the summary of a file run', () => {
   // Built before each test rather than in the describe body: what runs while jest collects the
   // tests is no test's coverage, so Stryker would run none of these tests against its mutants
-  // (docs/development.md, "Mutation testing").
+  // (docs/development.md, "Other scripts").
   let run: FilesReport
   let text: string
   beforeEach(() => {
