@@ -57,6 +57,11 @@ function producer(
   return { desired: want, result, plan, applied: undefined, problems: [], error: undefined }
 }
 
+/** The producer `broken`, which failed before it could be planned, with its problems. */
+function unplanned(problems: ProducerOutcome['problems']): ProducerOutcome {
+  return { ...producer('broken', [], [], 'failed'), plan: undefined, problems }
+}
+
 function report(producers: ProducerOutcome[], unmanaged: Unmanaged[] = []): FilesReport {
   return {
     producers,
@@ -187,13 +192,13 @@ describe('the summary of a file run', () => {
   })
 
   it('says nothing was written when a plan failed on a real run', () => {
-    const failed = producer('broken', [], [], 'failed')
-    failed.plan = undefined
-    failed.problems.push({
-      file: 'sharing/teams.yml',
-      line: 7,
-      message: 'broken: no organization named ghost on this TFE'
-    })
+    const failed = unplanned([
+      {
+        file: 'sharing/teams.yml',
+        line: 7,
+        message: 'broken: no organization named ghost on this TFE'
+      }
+    ])
     const text = filesSummaryMarkdown(
       { ...report([failed, producer('network', ['legacy'], ['app-a'])]), dryRun: false },
       SUMMARY_LIMIT,
@@ -422,13 +427,13 @@ describe('names and paths shown as written', () => {
   })
 
   it('shows a file path in code as written, with no entity inside', () => {
-    const failed = producer('broken', [], [], 'failed')
-    failed.plan = undefined
-    failed.problems.push({
-      file: "sharing/r&d's `odd`.yml",
-      line: 7,
-      message: 'broken: no organization named _ghost_ on this TFE'
-    })
+    const failed = unplanned([
+      {
+        file: "sharing/r&d's `odd`.yml",
+        line: 7,
+        message: 'broken: no organization named _ghost_ on this TFE'
+      }
+    ])
     const run = { ...report([failed]), patterns: "sharing/r&d's.yml\n**/*.yml" }
     const rendered = render(filesSummaryMarkdown(run, SUMMARY_LIMIT, 'x'))
     const code = rendered.blocks.flatMap(b => b.code)
@@ -476,9 +481,9 @@ describe('a run of many producers at a glance', () => {
   })
 
   it('keeps a failed producer and its problems visible, before the changes', () => {
-    const failed = producer('broken', [], [], 'failed')
-    failed.plan = undefined
-    failed.problems.push({ file: 'sharing/teams.yml', line: 7, message: 'broken: no such thing' })
+    const failed = unplanned([
+      { file: 'sharing/teams.yml', line: 7, message: 'broken: no such thing' }
+    ])
     const text = filesSummaryMarkdown(
       {
         ...report([
@@ -500,21 +505,26 @@ describe('a run of many producers at a glance', () => {
 
   // A producer's problems can be one per consumer: the summary keeps the first 20 of them.
   it("lists a producer's first 20 problems, each at its line, and counts the rest", () => {
-    const broken = (count: number) => {
-      const failed = producer('broken', [], [], 'failed')
-      failed.plan = undefined
-      for (let line = 10; line < 10 + count; line++) {
-        failed.problems.push({ file: 'sharing/teams.yml', line, message: `ghost-${line}` })
-      }
-      return visible(render(filesSummaryMarkdown(report([failed]), SUMMARY_LIMIT, 'x')))
+    /** The list items of the summary of `broken` with `count` problems, from line 10 on. */
+    const items = (count: number) => {
+      const failed = unplanned(
+        Array.from({ length: count }, (_, i) => ({
+          file: 'sharing/teams.yml',
+          line: 10 + i,
+          message: `ghost-${10 + i}`
+        }))
+      )
+      const text = filesSummaryMarkdown(report([failed]), SUMMARY_LIMIT, 'x')
+      return visible(render(text))
+        .filter(b => b.item)
+        .map(b => b.text)
     }
-    const items = (shown: ReturnType<typeof broken>) => shown.filter(b => b.item).map(b => b.text)
 
     const lines = Array.from(
       { length: 20 },
       (_, i) => `sharing/teams.yml:${10 + i}: ghost-${10 + i}`
     )
-    expect(items(broken(23))).toEqual([...lines, "… and 3 more: the step's log lists every one."])
-    expect(items(broken(20))).toEqual(lines)
+    expect(items(23)).toEqual([...lines, "… and 3 more: the step's log lists every one."])
+    expect(items(20)).toEqual(lines)
   })
 })
