@@ -176,6 +176,15 @@ describe('the summary of a file run', () => {
     )
     expect(text).not.toContain('#### quiet')
     expect(text).toContain('- shadow: shares with every organization\n- side: 4 consumers')
+    const heading = (markdown: string) =>
+      visible(render(markdown)).find(b => b.kind === 'heading' && /Unmanaged/.test(b.text))?.text
+    expect(heading(text)).toBe('Unmanaged: 2 organizations share modules but are in no file')
+    const one = filesSummaryMarkdown(
+      { ...run, unmanaged: run.unmanaged?.slice(1) },
+      SUMMARY_LIMIT,
+      'x'
+    )
+    expect(heading(one)).toBe('Unmanaged: 1 organization shares modules but is in no file')
   })
 
   // Code shows its text as written, entities included: the patterns are shown, not run.

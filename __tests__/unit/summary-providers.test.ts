@@ -412,6 +412,23 @@ describe('the summary of a file run that manages providers', () => {
     ])
   })
 
+  it('says an organization shares providers when no file states providers but TFE was asked', () => {
+    // registry-partnerships looks for provider sharers even when every file states modules only.
+    const text = summary(
+      report(
+        [producer('network', { modules: { today: [], wanted: ['app-a'] } })],
+        [{ organization: 'maker', modules: undefined, providers: { global: false, consumers: 1 } }]
+      )
+    )
+    const shown = visible(render(text))
+    expect(shown.find(b => b.kind === 'heading' && /Unmanaged/.test(b.text))?.text).toBe(
+      'Unmanaged: 1 organization shares modules or providers that no file manages'
+    )
+    expect(shown.filter(b => b.item).map(b => b.text)).toEqual([
+      'maker: shares providers with 1 consumer'
+    ])
+  })
+
   it('offers partnership ids after writes only where TFE gave some', () => {
     const written = (partnerships: boolean): FilesReport => ({
       ...report([
