@@ -10,7 +10,14 @@ import { type FakeTfe, startFakeTfe } from '../../test-kit/fake-tfe.mjs'
 import { type InProcessRun, runInProcess } from '../support/in-process.js'
 import { annotations } from '../support/run-expectations.js'
 
-const EVENT_ENV = ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_API_URL']
+const EVENT_ENV = [
+  'GITHUB_EVENT_NAME',
+  'GITHUB_EVENT_PATH',
+  'GITHUB_REPOSITORY',
+  'GITHUB_API_URL',
+  'GITHUB_SERVER_URL',
+  'GITHUB_RUN_ID'
+]
 let github: FakeGitHub
 let fake: FakeTfe
 let workspace: string
@@ -113,6 +120,16 @@ it('opens one issue on drift, updates it, and closes it when TFE matches again',
   expect(quiet.code).toBe(0)
   expect(quiet.stdout).not.toMatch(/Drift issue/)
   expect(github.issues('acme', repo)).toHaveLength(1)
+})
+
+it('links the run that found the drift, whose log and summary have the rest', async () => {
+  Object.assign(process.env, { GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '4242' })
+  file('sharing/a.yml', 'producers:\n  platform:\n    consumers: [team-a]\n')
+  const result = await check()
+  expect(result.code).toBe(1)
+  expect(ours()[0]?.body).toContain(
+    `Found by https://github.example/acme/${repo}/actions/runs/4242.`
+  )
 })
 
 it('never touches an issue a person opened, even with the same title and marker', async () => {
