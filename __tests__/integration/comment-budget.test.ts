@@ -1,5 +1,6 @@
 // The pull request comment of a file run stays within GitHub's 65,536 characters with its hidden
-// marker included, however long the config input that names the marker is.
+// marker included, however long the config input that names the marker is; what it leaves out,
+// it says where to find: the job summary of the run it links.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,12 +12,21 @@ import { annotations } from '../support/run-expectations.js'
 usePullRequestEvent(7, 'acme/sharing')
 let fake: FakeTfe
 let workspace: string
+// The run's address, which the comment links for what it leaves out; as the runner sets it.
+const RUN_ENV = { GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '7001' }
+const saved: Record<string, string | undefined> = {}
 
 beforeEach(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'comment-budget-'))
   fake = await startFakeTfe()
+  for (const name of Object.keys(RUN_ENV)) saved[name] = process.env[name]
+  Object.assign(process.env, RUN_ENV)
 })
 afterEach(async () => {
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  }
   await fake.close()
   rmSync(workspace, { recursive: true, force: true })
 })
@@ -54,5 +64,7 @@ it('keeps a full comment and a long config within the limit together', async () 
   const [comment] = github.comments('acme', 'sharing', 7)
   expect(comment).toBeDefined()
   expect([...(comment?.body ?? '')].length).toBeLessThanOrEqual(65_536)
-  expect(comment?.body).toMatch(/… and \d+ more producers not shown here/)
+  expect(comment?.body).toMatch(
+    /… and \d+ more producers not shown here: the job summary has all of them \(https:\/\/github\.example\/acme\/sharing\/actions\/runs\/7001\)/
+  )
 })
