@@ -72,6 +72,15 @@ describe('export through links', () => {
     expect(existsSync(join(outside, 'today.yml'))).toBe(false)
   })
 
+  it('refuses a file where a folder of the path should be, and leaves it as it was', async () => {
+    writeFileSync(join(workspace, 'sharing'), 'a file, not a folder')
+    const result = await run('sharing/today.yml')
+    expect(result.code).toBe(1)
+    expect(annotations(result, 'error')).toEqual([expect.stringMatching(PROBLEM)])
+    expect(annotations(result, 'error')[0]).toContain('sharing is not a folder')
+    expect(readFileSync(join(workspace, 'sharing'), 'utf8')).toBe('a file, not a folder')
+  })
+
   it('writes a plain file, leaving no temporary file behind', async () => {
     const result = await run('sharing/today.yml')
     expect(result.code).toBe(0)
