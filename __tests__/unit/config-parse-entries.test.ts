@@ -221,6 +221,25 @@ describe('YAML that cannot be read', () => {
       '2:3',
       'not valid YAML: implicit keys need to be on a single line; write each key on its own line, as name: followed by its value'
     ],
+    [
+      'a % directive line',
+      yaml('%FOO bar', '---', 'producers:', '  platform:', '    consumers: []'),
+      '1:1',
+      'not valid YAML: a % directive line is not supported in sharing files; remove it'
+    ],
+    [
+      'a - list inside [ ]',
+      yaml('producers:', '  platform:', '    consumers: [a,', '      - b]'),
+      '4:7',
+      'not valid YAML: block collections are not allowed within flow collections; write the list as - entries, or close the [ ] on one line'
+    ],
+    // The parser's words here name a YAML construct by a `/`, which no plain sentence holds.
+    [
+      'a %YAML line with no --- after it',
+      yaml('%YAML 1.2', 'producers:', '  platform:', '    consumers: []'),
+      '2:1',
+      'not valid YAML: the YAML cannot be read here'
+    ],
     // The parser's own words quote the file (`...: "]"`): what it quotes is left out.
     [
       'a closing bracket with no list',
@@ -232,6 +251,17 @@ describe('YAML that cannot be read', () => {
     const { producers, errors } = parseSharingFile(text, FILE)
     expect(producers).toEqual([])
     expect(errors.map(formatFileProblem)).toEqual([`${FILE}:${position}: ${message}`])
+  })
+
+  it('a file nested too deeply to read is an error at its place, not a crash', () => {
+    const deep = `producers: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`
+    const found = problems(deep)
+    expect(found.length).toBeGreaterThan(0)
+    for (const line of found) {
+      expect(line).toMatch(
+        /^sharing\/apps\.yml:1:\d+: not valid YAML: the file is nested too deeply to read$/
+      )
+    }
   })
 
   it('an alias is an error where it is used', () => {
