@@ -12,7 +12,10 @@ import {
   parseConsumers,
   parseHostname,
   parseNumber,
+  parseExport,
   parseOrganization,
+  parsePatterns,
+  parseWorkingDirectory,
   readSettings
 } from '../../src/settings/inputs.js'
 import { readActionDefaults } from '../../test-kit/runner.mjs'
@@ -131,7 +134,12 @@ describe('a token pasted into the wrong input', () => {
       () => parseBoolean('dry-run', TOKEN, false),
       () => parseNumber('max-retries', TOKEN, 5, { min: 0, max: 20, integer: true }),
       () => parseCaCertificate(TOKEN),
-      () => parseCaCertificate(`/home/runner/${TOKEN}`)
+      () => parseCaCertificate(`/home/runner/${TOKEN}`),
+      () => parsePatterns(TOKEN),
+      // The line a pasted token is on, an exclusion's too, so that it is found without being shown.
+      () => parsePatterns(`sharing/*.yml\n!${TOKEN}`),
+      () => parseWorkingDirectory(TOKEN, '/home/runner/work'),
+      () => parseExport(TOKEN, '/home/runner/work')
     ].map(fn => inputError(fn).message)
     for (const message of messages) expectNoPieceOf(TOKEN, message)
     expect(messages).toEqual([
@@ -143,7 +151,11 @@ describe('a token pasted into the wrong input', () => {
       'dry-run must be true or false, not a value of 85 characters; it looks like an API token, and tokens belong only in the token input, from a secret',
       'max-retries must be a whole number from 0 to 20, not a value of 85 characters; it looks like an API token, and tokens belong only in the token input, from a secret',
       'ca-certificate is neither PEM text nor a readable file: a value of 85 characters (ENOENT); it looks like an API token, and tokens belong only in the token input, from a secret',
-      'ca-certificate is neither PEM text nor a readable file: a value of 98 characters (ENOENT); it looks like an API token, and tokens belong only in the token input, from a secret'
+      'ca-certificate is neither PEM text nor a readable file: a value of 98 characters (ENOENT); it looks like an API token, and tokens belong only in the token input, from a secret',
+      'config is not a path or pattern: 85 characters; it looks like an API token, and tokens belong only in the token input, from a secret',
+      'config line 2 is not a path or pattern: 85 characters; it looks like an API token, and tokens belong only in the token input, from a secret',
+      'working-directory is not a folder path: 85 characters; it looks like an API token, and tokens belong only in the token input, from a secret',
+      'export is not a file path: 85 characters; it looks like an API token, and tokens belong only in the token input, from a secret'
     ])
   })
 
