@@ -75,7 +75,11 @@ describe('working-directory', () => {
   it.each([
     ['../elsewhere', /must be a folder inside the workspace/],
     ['/etc', /must be a folder inside the workspace/],
-    ['missing', /is not a folder of the workspace/]
+    ['missing', /is not a folder of the workspace/],
+    [
+      'sharing/a.yml',
+      /^Invalid input: working-directory "sharing\/a\.yml" is not a folder of the workspace; check out/
+    ]
   ])('refuses %s before any request', async (value, pattern) => {
     file('sharing/a.yml', 'producers:\n  platform:\n    consumers: [team-a]\n')
     const result = await run({ config: 'sharing/*.yml', 'working-directory': value })
