@@ -300,6 +300,9 @@ describe('parseConsumers', () => {
 })
 
 describe('parseHostname', () => {
+  /** The longest name DNS allows: 253 characters. */
+  const LONGEST_NAME = `${'a'.repeat(63)}.`.repeat(3) + `${'b'.repeat(57)}.com`
+
   it.each([
     ['tfe.example.com', 'https://tfe.example.com'],
     ['tfe.example.com:8443', 'https://tfe.example.com:8443'],
@@ -343,6 +346,9 @@ describe('parseHostname', () => {
     ['tfe.example.com.', 'https://tfe.example.com.'],
     ['bücher.example', 'https://xn--bcher-kva.example'],
     [`${'a'.repeat(63)}.example.com`, `https://${'a'.repeat(63)}.example.com`],
+    [LONGEST_NAME, `https://${LONGEST_NAME}`],
+    ['tfe.example.com:1', 'https://tfe.example.com:1'],
+    ['tfe.example.com:65535', 'https://tfe.example.com:65535'],
     ['tfe', 'https://tfe']
   ])('accepts IP literals and DNS names: %p as %p', (raw, url) => {
     expect(parseHostname(raw, '')).toBe(url)
@@ -402,6 +408,10 @@ describe('parseHostname', () => {
     ],
     [
       'tfe.example.com:0',
+      'hostname is not a host name or URL: its port is not a number from 1 to 65535'
+    ],
+    [
+      'tfe.example.com:65536',
       'hostname is not a host name or URL: its port is not a number from 1 to 65535'
     ],
     ['https://', `hostname is not a host name or URL: it has no host; give one ${LIKE}`]
