@@ -84,6 +84,8 @@ describe('export through links', () => {
   it('writes a plain file, leaving no temporary file behind', async () => {
     const result = await run('sharing/today.yml')
     expect(result.code).toBe(0)
+    // As the README says: export changes nothing in TFE, and its one output says so.
+    expect(result.outputs).toEqual({ changed: 'false' })
     expect(readFileSync(join(workspace, 'sharing/today.yml'), 'utf8')).toContain('platform:')
     expect(
       existsSync(join(workspace, 'sharing')) &&
