@@ -1,6 +1,6 @@
 // Runs of sharing files at their edges, in process against the fake TFE: patterns that leave no
 // file, a matched path that is not a regular file, what `changed` says after a failed plan, and
-// what the log says a dry run would change.
+// what the log says a dry run read, sent and would change.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -90,6 +90,19 @@ describe('the log of a dry run', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('platform: would add team-a, team-b; would remove legacy\n')
     expect(result.stdout).not.toContain('tools: would')
+  })
+
+  it('says what it read, and how many requests it sent: as many as TFE received', async () => {
+    file('sharing/a.yml', 'producers:\n  platform:\n    consumers: [team-a]\n')
+    const one = await run({ config: 'sharing/a.yml', 'dry-run': 'true' })
+    expect(one.code).toBe(0)
+    expect(one.stdout).toContain(`1 sharing file, 1 producer; TFE ${fake.url}\n`)
+    expect(one.stdout).toContain(`\n${fake.requests.length} requests, 0 rate-limited (429)\n`)
+
+    file('sharing/b.yml', 'producers:\n  tools:\n    consumers: [team-b]\n')
+    const two = await run({ config: 'sharing/*.yml', 'dry-run': 'true' })
+    expect(two.code).toBe(0)
+    expect(two.stdout).toContain(`2 sharing files, 2 producers; TFE ${fake.url}\n`)
   })
 })
 
