@@ -394,6 +394,7 @@ describe('a failed write', () => {
         docs: ['team-b'],
         network: 'global',
         platform: ['team-a'],
+        'team-c': ['team-b'],
         tools: ['team-a', 'team-c']
       })
       writeWorkspaceFile('sharing/a.yml', file)
@@ -403,7 +404,7 @@ describe('a failed write', () => {
       // The step's line as the README quotes it: who failed, how many went through, what to do.
       expectStepFailure(
         result,
-        /^1 of 4 producers failed to be written \(tools\); 2 others were changed\. See the annotations; running again is safe\.$/
+        /^1 of 5 producers failed to be written \(tools\); 3 others were changed\. See the annotations; running again is safe\.$/
       )
       expect(current('platform').moduleConsumers).toEqual(['team-a'])
       expect(current('network').globalModuleSharing).toBe(true)
@@ -413,6 +414,7 @@ describe('a failed write', () => {
         docs: 'unchanged',
         network: 'changed',
         platform: 'changed',
+        'team-c': 'changed',
         tools: 'failed'
       })
       expect(result.outputs.changed).toBe('true')
