@@ -212,8 +212,11 @@ describe('drift', () => {
       'fail-on-drift': 'true'
     })
 
-    const line = expectStepFailure(result, /drift/i)
-    expect(line).toContain('platform')
+    // The line the README quotes.
+    expectStepFailure(
+      result,
+      /^Drift: 1 of 3 producers differs from the sharing files \(platform\)\. Run the apply to make TFE match the files, or, if TFE is right, export its sharing and review it into the files\.$/
+    )
     expect(fake.writes()).toEqual([])
     expect(resultsByProducer(result)).toEqual({
       docs: 'unchanged',
