@@ -115,6 +115,16 @@ it('reports an organization sharing only providers as unmanaged, and a module-on
   expect(fake.org('platform')?.providerConsumers).toEqual(['team-a'])
 })
 
+it('lists unmanaged organizations by name, whichever kind each shares', async () => {
+  // zeta shares modules, alpha providers: TFE answers the two kinds apart.
+  fake.addOrganization({ name: 'zeta', moduleConsumers: ['team-a'] })
+  fake.addOrganization({ name: 'alpha', providerConsumers: ['team-b'] })
+  file('sharing/registry.yml', ['producers:', '  platform:', '    consumers: [legacy]'])
+  const result = await run({ 'dry-run': 'true' })
+  expect(result.code).toBe(0)
+  expect(JSON.parse(result.outputs.unmanaged ?? 'null')).toEqual(['alpha', 'platform', 'zeta'])
+})
+
 it('says which kind a dry run of one producer would change', async () => {
   file('sharing/registry.yml', ['producers:', '  platform:', '    provider-consumers: [team-b]'])
   const result = await run({ 'dry-run': 'true' })
