@@ -7126,7 +7126,8 @@ async function run(client, desired, options, counts) {
         log(`No change: ${desired[0]?.organization} already shares as asked; nothing was written.`);
     }
     if (many && changed.length > 0) {
-        log(`Writing ${changed.length} producer${engine_plural(changed.length)}; ${producers.length - changed.length} need no change`);
+        const unchanged = producers.length - changed.length;
+        log(`Writing ${changed.length} producer${engine_plural(changed.length)}; ${unchanged} need${unchanged === 1 ? 's' : ''} no change`);
     }
     counts.phase = 'writing';
     counts.done = 0;

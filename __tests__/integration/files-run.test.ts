@@ -92,6 +92,19 @@ describe('the log of a dry run', () => {
     expect(result.stdout).not.toContain('tools: would')
   })
 
+  it('on a real run, says what each producer is to gain and lose, then how many it writes', async () => {
+    file(
+      'sharing/a.yml',
+      'producers:\n  platform:\n    consumers: [team-a, team-b]\n  tools:\n    consumers: [team-b]\n'
+    )
+    const result = await run({ config: 'sharing/a.yml' })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(
+      'platform: to add team-a, team-b; to remove legacy\nWriting 1 producer; 1 needs no change\n'
+    )
+    expect(fake.org('platform')?.moduleConsumers).toEqual(['team-a', 'team-b'])
+  })
+
   it('says what it read, and how many requests it sent: as many as TFE received', async () => {
     file('sharing/a.yml', 'producers:\n  platform:\n    consumers: [team-a]\n')
     const one = await run({ config: 'sharing/a.yml', 'dry-run': 'true' })

@@ -472,6 +472,9 @@ describe('many producers under the rate limit', () => {
     expect(producers.map(p => p.organization)).toEqual(names)
     expect(producers.filter(p => p.result === 'changed')).toHaveLength(CHANGED)
     expect(producers.filter(p => p.result === 'unchanged')).toHaveLength(PRODUCERS - CHANGED)
+    expect(result.stdout).toContain(
+      `\nWriting ${CHANGED} producers; ${PRODUCERS - CHANGED} need no change\n`
+    )
     expect(stepErrors(result)).toEqual([])
   })
 })

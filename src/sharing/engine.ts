@@ -140,8 +140,9 @@ async function run(
     log(`No change: ${desired[0]?.organization} already shares as asked; nothing was written.`)
   }
   if (many && changed.length > 0) {
+    const unchanged = producers.length - changed.length
     log(
-      `Writing ${changed.length} producer${plural(changed.length)}; ${producers.length - changed.length} need no change`
+      `Writing ${changed.length} producer${plural(changed.length)}; ${unchanged} need${unchanged === 1 ? 's' : ''} no change`
     )
   }
   counts.phase = 'writing'
