@@ -22,17 +22,17 @@ afterEach(async () => {
   await fake.close()
 })
 
+/** A dry run on the fake TFE that comments on the pull request. */
+const commenting = () => ({
+  'dry-run': 'true',
+  hostname: fake.url,
+  token: fake.adminToken,
+  'comment-on-pr': 'true',
+  'github-token': github.token
+})
+
 const run = (inputs: Record<string, string>) =>
-  runInProcess({
-    organization: 'modules',
-    consumers: 'team-a',
-    'dry-run': 'true',
-    hostname: fake.url,
-    token: fake.adminToken,
-    'comment-on-pr': 'true',
-    'github-token': github.token,
-    ...inputs
-  })
+  runInProcess({ organization: 'modules', consumers: 'team-a', ...commenting(), ...inputs })
 
 it('replaces the earlier plan in the comment and the summary with the line', async () => {
   const planned = await run({})
@@ -62,15 +62,7 @@ it('on a file run, replaces the comment of the same sharing files, and heads the
     )
     const files = (inputs: Record<string, string>) =>
       runInProcess(
-        {
-          config: 'sharing/*.yml',
-          'dry-run': 'true',
-          hostname: fake.url,
-          token: fake.adminToken,
-          'comment-on-pr': 'true',
-          'github-token': github.token,
-          ...inputs
-        },
+        { config: 'sharing/*.yml', ...commenting(), ...inputs },
         { env: { GITHUB_WORKSPACE: workspace } }
       )
     const marker = '<!-- tfe-module-sharing-action: sharing files sharing/*.yml -->'
