@@ -222,6 +222,12 @@ describe('YAML that cannot be read', () => {
       'not valid YAML: implicit keys need to be on a single line; write each key on its own line, as name: followed by its value'
     ],
     [
+      'a producer and its key on one line',
+      yaml('producers:', '  platform: consumers: [a]'),
+      '2:13',
+      'not valid YAML: nested mappings are not allowed in compact mappings; write each key on its own line, as name: followed by its value'
+    ],
+    [
       'a % directive line',
       yaml('%FOO bar', '---', 'producers:', '  platform:', '    consumers: []'),
       '1:1',
