@@ -7,26 +7,22 @@ import { join } from 'node:path'
 import { type FakeTfe, startFakeTfe } from '../../test-kit/fake-tfe.mjs'
 import { runInProcess } from '../support/in-process.js'
 import { github, usePullRequestEvent } from '../support/pull-request-event.js'
+import { setEnv } from '../support/process-env.js'
 import { annotations } from '../support/run-expectations.js'
 
 usePullRequestEvent(7, 'acme/sharing')
 let fake: FakeTfe
 let workspace: string
-// The run's address, which the comment links for what it leaves out; as the runner sets it.
-const RUN_ENV = { GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '7001' }
-const saved: Record<string, string | undefined> = {}
+let restoreEnv: () => void
 
 beforeEach(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'comment-budget-'))
   fake = await startFakeTfe()
-  for (const name of Object.keys(RUN_ENV)) saved[name] = process.env[name]
-  Object.assign(process.env, RUN_ENV)
+  // The run's address, which the comment links for what it leaves out; as the runner sets it.
+  restoreEnv = setEnv({ GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '7001' })
 })
 afterEach(async () => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name]
-    else process.env[name] = value
-  }
+  restoreEnv()
   await fake.close()
   rmSync(workspace, { recursive: true, force: true })
 })

@@ -8,29 +8,21 @@ import { dirname, join } from 'node:path'
 import { type FakeGitHub, startFakeGitHub } from '../../test-kit/fake-github.mjs'
 import { type FakeTfe, startFakeTfe } from '../../test-kit/fake-tfe.mjs'
 import { type InProcessRun, runInProcess } from '../support/in-process.js'
+import { setEnv } from '../support/process-env.js'
 import { annotations } from '../support/run-expectations.js'
 
-const EVENT_ENV = [
-  'GITHUB_EVENT_NAME',
-  'GITHUB_EVENT_PATH',
-  'GITHUB_REPOSITORY',
-  'GITHUB_API_URL',
-  'GITHUB_SERVER_URL',
-  'GITHUB_RUN_ID'
-]
 let github: FakeGitHub
 let fake: FakeTfe
 let workspace: string
 let eventDir: string
-const saved: Record<string, string | undefined> = {}
+let restoreEnv: () => void
 
 // @actions/github reads the event when it is first loaded: one scheduled event for the file.
 beforeAll(async () => {
   github = await startFakeGitHub()
   eventDir = mkdtempSync(join(tmpdir(), 'schedule-event-'))
   writeFileSync(join(eventDir, 'event.json'), JSON.stringify({ schedule: '0 3 * * *' }))
-  for (const name of EVENT_ENV) saved[name] = process.env[name]
-  Object.assign(process.env, {
+  restoreEnv = setEnv({
     GITHUB_EVENT_NAME: 'schedule',
     GITHUB_EVENT_PATH: join(eventDir, 'event.json'),
     GITHUB_REPOSITORY: 'acme/sharing',
@@ -38,10 +30,7 @@ beforeAll(async () => {
   })
 })
 afterAll(async () => {
-  for (const name of EVENT_ENV) {
-    if (saved[name] === undefined) delete process.env[name]
-    else process.env[name] = saved[name]
-  }
+  restoreEnv()
   await github.close()
   rmSync(eventDir, { recursive: true, force: true })
 })
@@ -123,13 +112,17 @@ it('opens one issue on drift, updates it, and closes it when TFE matches again',
 })
 
 it('links the run that found the drift, whose log and summary have the rest', async () => {
-  Object.assign(process.env, { GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '4242' })
-  file('sharing/a.yml', 'producers:\n  platform:\n    consumers: [team-a]\n')
-  const result = await check()
-  expect(result.code).toBe(1)
-  expect(ours()[0]?.body).toContain(
-    `Found by https://github.example/acme/${repo}/actions/runs/4242.`
-  )
+  const restore = setEnv({ GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '4242' })
+  try {
+    file('sharing/a.yml', 'producers:\n  platform:\n    consumers: [team-a]\n')
+    const result = await check()
+    expect(result.code).toBe(1)
+    expect(ours()[0]?.body).toContain(
+      `Found by https://github.example/acme/${repo}/actions/runs/4242.`
+    )
+  } finally {
+    restore()
+  }
 })
 
 it('never touches an issue a person opened, even with the same title and marker', async () => {

@@ -6,23 +6,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeGitHub, startFakeGitHub } from '../../test-kit/fake-github.mjs'
+import { setEnv } from './process-env.js'
 
 /** The current file's fake GitHub; a live binding, set before its first test. */
 export let github: FakeGitHub
 
-const EVENT_ENV = ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_API_URL']
-
 /** Before the file's tests: pull request `number` of `repository` (owner/name). */
 export function usePullRequestEvent(number: number, repository: string): void {
   let dir: string
-  const saved: Record<string, string | undefined> = {}
+  let restoreEnv: () => void
   beforeAll(async () => {
     github = await startFakeGitHub()
     dir = mkdtempSync(join(tmpdir(), 'pull-request-event-'))
     const event = join(dir, 'event.json')
     writeFileSync(event, JSON.stringify({ number, pull_request: { number } }))
-    for (const name of EVENT_ENV) saved[name] = process.env[name]
-    Object.assign(process.env, {
+    restoreEnv = setEnv({
       GITHUB_EVENT_NAME: 'pull_request',
       GITHUB_EVENT_PATH: event,
       GITHUB_REPOSITORY: repository,
@@ -30,10 +28,7 @@ export function usePullRequestEvent(number: number, repository: string): void {
     })
   })
   afterAll(async () => {
-    for (const name of EVENT_ENV) {
-      if (saved[name] === undefined) delete process.env[name]
-      else process.env[name] = saved[name]
-    }
+    restoreEnv()
     await github.close()
     rmSync(dir, { recursive: true, force: true })
   })
