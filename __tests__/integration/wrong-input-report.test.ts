@@ -2,14 +2,13 @@
 // comment too when the run can tell which comment is its own (the organization or the config
 // parsed), so that the pull request never keeps showing an earlier, successful plan; on a file
 // run, that is the comment of the same sharing files.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { type FakeTfe, startFakeTfe } from '../../test-kit/fake-tfe.mjs'
 import { runInProcess } from '../support/in-process.js'
 import { github, usePullRequestEvent } from '../support/pull-request-event.js'
+import { useWorkspace, workspace, writeWorkspaceFile } from '../support/sharing-files.js'
 
 usePullRequestEvent(33, 'acme/wrong-input')
+useWorkspace()
 let fake: FakeTfe
 const MARKER = '<!-- tfe-module-sharing-action: modules -->'
 
@@ -53,33 +52,24 @@ it('replaces the earlier plan in the comment and the summary with the line', asy
 })
 
 it('on a file run, replaces the comment of the same sharing files, and heads the summary with them', async () => {
-  const workspace = mkdtempSync(join(tmpdir(), 'wrong-input-files-'))
-  try {
-    mkdirSync(join(workspace, 'sharing'))
-    writeFileSync(
-      join(workspace, 'sharing/a.yml'),
-      'producers:\n  modules:\n    consumers: [team-a]\n'
+  writeWorkspaceFile('sharing/a.yml', 'producers:\n  modules:\n    consumers: [team-a]\n')
+  const files = (inputs: Record<string, string>) =>
+    runInProcess(
+      { config: 'sharing/*.yml', ...commenting(), ...inputs },
+      { env: { GITHUB_WORKSPACE: workspace } }
     )
-    const files = (inputs: Record<string, string>) =>
-      runInProcess(
-        { config: 'sharing/*.yml', ...commenting(), ...inputs },
-        { env: { GITHUB_WORKSPACE: workspace } }
-      )
-    const marker = '<!-- tfe-module-sharing-action: sharing files sharing/*.yml -->'
-    const ours = () =>
-      github.comments('acme', 'wrong-input', 33).filter(c => c.body.startsWith(marker))
-    expect((await files({})).code).toBe(0)
-    expect(ours()[0]?.body).toContain('#### modules: would change')
+  const marker = '<!-- tfe-module-sharing-action: sharing files sharing/*.yml -->'
+  const ours = () =>
+    github.comments('acme', 'wrong-input', 33).filter(c => c.body.startsWith(marker))
+  expect((await files({})).code).toBe(0)
+  expect(ours()[0]?.body).toContain('#### modules: would change')
 
-    const wrong = await files({ 'rate-limit': 'fast' })
-    expect(wrong.code).toBe(1)
-    expect(wrong.summary).toMatch(
-      /^### Module sharing plan for sharing files sharing\/\\\*\.yml \(dry run\)\n\n\*\*Failed\*\* \(input `rate-limit`\): /
-    )
-    expect(ours()).toHaveLength(1)
-    expect(ours()[0]?.body).toContain('**Failed** (input `rate-limit`)')
-    expect(ours()[0]?.body).not.toContain('would change')
-  } finally {
-    rmSync(workspace, { recursive: true, force: true })
-  }
+  const wrong = await files({ 'rate-limit': 'fast' })
+  expect(wrong.code).toBe(1)
+  expect(wrong.summary).toMatch(
+    /^### Module sharing plan for sharing files sharing\/\\\*\.yml \(dry run\)\n\n\*\*Failed\*\* \(input `rate-limit`\): /
+  )
+  expect(ours()).toHaveLength(1)
+  expect(ours()[0]?.body).toContain('**Failed** (input `rate-limit`)')
+  expect(ours()[0]?.body).not.toContain('would change')
 })
